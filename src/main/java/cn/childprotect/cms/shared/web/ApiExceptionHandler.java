@@ -1,0 +1,161 @@
+package cn.childprotect.cms.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.ProblemTypes;
+
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure of the REST API into {@code application/problem+json}: a stable type,
+ * a Chinese title, a detail a person can act on, field errors for validation, and never a stack
+ * trace or personal data.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ProblemFactory problems;
+
+    ApiExceptionHandler(ProblemFactory problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem ex) {
+        ProblemDetail problem = problems.create(ex.status(), ex.type(), ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleStaleVersion(OptimisticLockingFailureException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.create(HttpStatus.CONFLICT,
+                ProblemTypes.STALE_VERSION, problems.message("problem.stale-version.detail")));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handleIntegrity(DataIntegrityViolationException ex) {
+        log.warn("Data integrity violation: {}", ex.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.create(HttpStatus.CONFLICT,
+                ProblemTypes.CONFLICT, problems.message("problem.conflict.detail")));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problems.create(HttpStatus.FORBIDDEN,
+                ProblemTypes.FORBIDDEN, problems.message("problem.forbidden.detail")));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .toList();
+        return validationProblem(errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        return validationProblem(List.of(Map.of("field", ex.getName(),
+                "message", problems.message("validation.type-mismatch"))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, ex);
+        ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+                problems.message("problem.internal-error.detail"));
+        problem.setProperty("incident", incident);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
+        }
+        ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
+                Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+        return new ResponseEntity<>(validationProblem(errors).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
+                Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage())))));
+        return new ResponseEntity<>(validationProblem(errors).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = problems.message("problem.malformed-request.detail");
+        ProblemDetail problem;
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            problem = problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+                    problems.message("validation.unknown-field", unknown.getPropertyName()));
+            problem.setProperty("errors", List.of(Map.of("field", unknown.getPropertyName(),
+                    "message", problems.message("validation.unknown-field", unknown.getPropertyName()))));
+        }
+        else {
+            problem = problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, detail);
+        }
+        return new ResponseEntity<>(problem, HttpStatus.BAD_REQUEST);
+    }
+
+    /** Every other MVC failure (404, 405, 406, 415 ...) keeps its status but gets our type and title. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        String type = ProblemFactory.typeFor(statusCode);
+        ProblemDetail problem = problems.create(statusCode, type,
+                problems.message("problem." + type + ".detail"));
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private ResponseEntity<ProblemDetail> validationProblem(List<Map<String, String>> errors) {
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+                problems.message("problem.validation.detail"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

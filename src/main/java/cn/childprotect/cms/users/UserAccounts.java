@@ -1,0 +1,36 @@
+package cn.childprotect.cms.users;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccounts extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    List<UserAccount> findAllByOrderByUsername();
+
+    List<UserAccount> findByRoleAndJurisdictionCodeInAndEnabledTrue(Role role, Collection<String> codes);
+
+    boolean existsByRole(Role role);
+
+    /** Atomic across instances: concurrent failures must all count. */
+    @Modifying
+    @Query("update UserAccount u set u.failedLogins = u.failedLogins + 1 where u.username = :username")
+    int countFailedLogin(String username);
+
+    @Modifying
+    @Query("""
+            update UserAccount u set u.lockedUntil = :until, u.failedLogins = 0
+            where u.username = :username and u.failedLogins >= :threshold""")
+    int lockIfOverThreshold(String username, int threshold, Instant until);
+
+    @Modifying
+    @Query("update UserAccount u set u.failedLogins = 0 where u.username = :username and u.failedLogins > 0")
+    int resetFailedLogins(String username);
+}

@@ -1,0 +1,191 @@
+package cn.childprotect.cms.users;
+
+import java.util.List;
+import java.util.Optional;
+
+import cn.childprotect.cms.agencies.AgencyDirectory;
+import cn.childprotect.cms.jurisdictions.DivisionLevel;
+import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.BusinessTime;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The users module's facade: account look-ups for other modules and account administration. */
+@Service
+@Transactional(readOnly = true)
+public class UserDirectory {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final UserAccounts accounts;
+    private final Jurisdictions jurisdictions;
+    private final AgencyDirectory agencies;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final BusinessTime time;
+
+    UserDirectory(UserAccounts accounts, Jurisdictions jurisdictions, AgencyDirectory agencies,
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time) {
+        this.accounts = accounts;
+        this.jurisdictions = jurisdictions;
+        this.agencies = agencies;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.time = time;
+    }
+
+    public Optional<UserSummary> find(String username) {
+        return accounts.findByUsername(username).map(a -> a.toSummary(time.now()));
+    }
+
+    public Optional<CurrentUser> findCurrentUser(String username) {
+        return accounts.findByUsername(username).map(UserAccount::toCurrentUser);
+    }
+
+    public List<UserSummary> all() {
+        return accounts.findAllByOrderByUsername().stream().map(a -> a.toSummary(time.now())).toList();
+    }
+
+    /** Supervisors whose scope contains the division: those bound to its township or its county. */
+    public List<UserSummary> supervisorsCovering(String divisionCode) {
+        List<String> codes = DivisionLevel.of(divisionCode) == DivisionLevel.COUNTY
+                ? List.of(divisionCode)
+                : List.of(JurisdictionCodes.townshipOf(divisionCode), JurisdictionCodes.countyOf(divisionCode));
+        return accounts.findByRoleAndJurisdictionCodeInAndEnabledTrue(Role.SUPERVISOR, codes).stream()
+                .map(a -> a.toSummary(time.now())).toList();
+    }
+
+    /** Supervisors bound exactly to this division (a township's or the county's own supervisors). */
+    public List<UserSummary> supervisorsAt(String divisionCode) {
+        return accounts.findByRoleAndJurisdictionCodeInAndEnabledTrue(Role.SUPERVISOR, List.of(divisionCode))
+                .stream().map(a -> a.toSummary(time.now())).toList();
+    }
+
+    @Transactional
+    public UserSummary create(NewUser user, String actor) {
+        if (accounts.findByUsername(user.username()).isPresent()) {
+            throw ApiProblem.invalidField("username", "用户名已存在：" + user.username());
+        }
+        requirePassword(user.password());
+        checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
+                user.agencyCode());
+        UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()),
+                user.displayName(), user.role(), user.jurisdictionCode(), time.now());
+        account.assignRole(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
+                user.agencyCode());
+        account.changeEmail(user.email());
+        accounts.save(account);
+        events.publishEvent(AuditEvent.success(actor, "USER_CREATED", "USER", user.username())
+                .withDetail("role=" + user.role() + " jurisdiction=" + user.jurisdictionCode()));
+        return account.toSummary(time.now());
+    }
+
+    @Transactional
+    public UserSummary update(String username, UserChange change, String actor) {
+        UserAccount account = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiProblem.notFound("没有这个用户：" + username));
+        UserSummary before = account.toSummary(time.now());
+        StringBuilder what = new StringBuilder();
+        if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null
+                || change.institutionName() != null || change.agencyCode() != null) {
+            Role role = change.role() != null ? change.role() : before.role();
+            String code = change.jurisdictionCode() != null ? change.jurisdictionCode() : before.jurisdictionCode();
+            InstitutionType type = pick(change.institutionType(), before.institutionType(), role == Role.REPORTER);
+            String institution = pick(change.institutionName(), before.institutionName(), role == Role.REPORTER);
+            String agency = pick(change.agencyCode(), before.agencyCode(), role == Role.AGENCY_STAFF);
+            checkBinding(role, code, type, institution, agency);
+            account.assignRole(role, code, type, institution, agency);
+            what.append(" role=").append(role).append(" jurisdiction=").append(code);
+        }
+        if (change.displayName() != null) {
+            account.changeDisplayName(change.displayName());
+        }
+        if (change.email() != null) {
+            account.changeEmail(change.email().isBlank() ? null : change.email());
+        }
+        if (change.enabled() != null) {
+            account.setEnabled(change.enabled());
+            what.append(change.enabled() ? " enabled" : " disabled");
+        }
+        if (change.password() != null) {
+            requirePassword(change.password());
+            account.changePasswordHash(passwordEncoder.encode(change.password()));
+            what.append(" password-reset");
+        }
+        if (Boolean.TRUE.equals(change.unlock())) {
+            account.unlock();
+            what.append(" unlocked");
+        }
+        events.publishEvent(AuditEvent.success(actor, "USER_UPDATED", "USER", username)
+                .withDetail(what.toString().strip()));
+        return account.toSummary(time.now());
+    }
+
+    /** Demo and bootstrap accounts: create if absent, otherwise only reset the password if asked. */
+    @Transactional
+    public boolean ensureAccount(NewUser user, boolean resetPassword) {
+        Optional<UserAccount> existing = accounts.findByUsername(user.username());
+        if (existing.isPresent()) {
+            if (resetPassword && !passwordEncoder.matches(user.password(), existing.get().passwordHash())) {
+                existing.get().changePasswordHash(passwordEncoder.encode(user.password()));
+            }
+            return false;
+        }
+        create(user, "system");
+        return true;
+    }
+
+    public boolean anyAccountWithRole(Role role) {
+        return accounts.existsByRole(role);
+    }
+
+    private static <T> T pick(T requested, T current, boolean relevant) {
+        if (!relevant) {
+            return null;
+        }
+        return requested != null ? requested : current;
+    }
+
+    private void requirePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw ApiProblem.invalidField("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
+        }
+    }
+
+    /** A role only makes sense bound to the right kind of division and, for some, an organisation. */
+    private void checkBinding(Role role, String code, InstitutionType institutionType, String institutionName,
+            String agencyCode) {
+        var division = jurisdictions.find(code)
+                .orElseThrow(() -> ApiProblem.invalidField("jurisdictionCode", "未知的行政区划代码：" + code));
+        switch (role) {
+            case CHILD_DIRECTOR -> {
+                if (division.level() != DivisionLevel.VILLAGE) {
+                    throw ApiProblem.invalidField("jurisdictionCode", "儿童主任必须绑定到村（居）");
+                }
+            }
+            case SUPERVISOR -> {
+                if (division.level() == DivisionLevel.VILLAGE) {
+                    throw ApiProblem.invalidField("jurisdictionCode", "儿童督导员必须绑定到乡镇（街道）或县（区）");
+                }
+            }
+            case REPORTER -> {
+                if (institutionType == null || institutionName == null || institutionName.isBlank()) {
+                    throw ApiProblem.invalidField("institutionName", "强制报告责任单位账户需要单位类型和单位名称");
+                }
+            }
+            case AGENCY_STAFF -> {
+                if (agencyCode == null || agencies.findByCode(agencyCode).isEmpty()) {
+                    throw ApiProblem.invalidField("agencyCode", "协同机构人员必须属于一个已登记的机构");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.childprotect.cms;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.persistence.Entity;
+
+/** House rules of STYLE.md that the module verification alone does not cover. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.childprotect.cms");
+
+    @Test
+    void entitiesArePackagePrivate() {
+        classes().that().areAnnotatedWith(Entity.class).should().notBePublic().check(CLASSES);
+    }
+
+    @Test
+    void repositoriesArePackagePrivate() {
+        classes().that().areAssignableTo(Repository.class).and().areInterfaces().should().notBePublic()
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersArePackagePrivateAndLiveInWebPackages() {
+        classes().that().areAnnotatedWith(RestController.class).should().notBePublic().andShould()
+                .resideInAPackage("..web..").check(CLASSES);
+    }
+
+    @Test
+    void webLayerNeverTouchesEntities() {
+        noClasses().that().resideInAPackage("..web..").should().dependOnClassesThat()
+                .areAnnotatedWith(Entity.class).check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnAuditOrNotifications() {
+        noClasses().that().resideOutsideOfPackages("..audit..", "..notifications..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.childprotect.cms.audit..", "cn.childprotect.cms.notifications..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFieldInjection() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("lombok.Data").check(CLASSES);
+        com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(CLASSES);
+    }
+}
