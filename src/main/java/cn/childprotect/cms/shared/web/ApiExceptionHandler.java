@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,6 +60,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleStaleVersion(OptimisticLockingFailureException ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.create(HttpStatus.CONFLICT,
                 ProblemTypes.STALE_VERSION, problems.message("problem.stale-version.detail")));
+    }
+
+    /** A lock conflict between concurrent requests (deadlock victim, lock wait timeout): safe to retry. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleLockConflict(PessimisticLockingFailureException ex) {
+        log.warn("Lock conflict: {}", ex.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.create(HttpStatus.CONFLICT,
+                ProblemTypes.CONFLICT, problems.message("problem.conflict.detail")));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

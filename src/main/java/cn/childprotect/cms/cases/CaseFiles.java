@@ -1,0 +1,288 @@
+package cn.childprotect.cms.cases;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import cn.childprotect.cms.cases.events.CaseAssigned;
+import cn.childprotect.cms.cases.events.CaseOpened;
+import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
+import cn.childprotect.cms.cases.events.CaseStatusChanged;
+import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.ProblemTypes;
+import cn.childprotect.cms.shared.SequenceNumbers;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.Role;
+import cn.childprotect.cms.users.UserDirectory;
+import cn.childprotect.cms.users.UserSummary;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cases module's facade for commands: opening a case from a report, linking reports,
+ * workflow transitions, assignment, and the hooks other modules use (risk level, deadlines,
+ * timeline notes). Every change writes its timeline entry and audit row in the same transaction.
+ */
+@Service
+@Transactional
+public class CaseFiles {
+
+    static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.EMERGENCY,
+            CaseStatus.ASSESSING, CaseStatus.HANDLING, CaseStatus.SUPPORTING, CaseStatus.PENDING_CLOSURE);
+
+    private final Cases cases;
+    private final TimelineEntries timeline;
+    private final CaseWorkflow workflow;
+    private final CaseDeadlines deadlines;
+    private final List<TransitionGuard> guards;
+    private final SequenceNumbers sequences;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final BusinessTime time;
+
+    CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
+            List<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
+            ApplicationEventPublisher events, BusinessTime time) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.workflow = workflow;
+        this.deadlines = deadlines;
+        this.guards = guards;
+        this.sequences = sequences;
+        this.users = users;
+        this.events = events;
+        this.time = time;
+    }
+
+    // --- for intake ----------------------------------------------------------------------------
+
+    public CaseRef open(OpenCaseCommand command) {
+        Instant now = time.now();
+        String county = JurisdictionCodes.countyOf(command.villageCode()).substring(0, 6);
+        int year = time.today().getYear();
+        long sequence = sequences.next("case:" + county + ":" + year);
+        String caseNumber = "CP-%s-%d-%06d".formatted(county, year, sequence);
+        CaseFile file = new CaseFile(caseNumber, command.childId(), command.villageCode(), command.categories(),
+                command.urgent(), now,
+                deadlines.onEntering(CaseStatus.RECEIVED, now, command.categories(), command.urgent(), null));
+        cases.save(file);
+        record(file, command.actor(), TimelineKind.OPENED, null, null, CaseStatus.RECEIVED,
+                "由报告 " + command.receiptNumber() + " 立案", "report:" + command.reportId());
+        events.publishEvent(AuditEvent.success(command.actor(), "CASE_OPENED", "CASE", file.id())
+                .withDetail("report " + command.reportId()));
+        events.publishEvent(new CaseOpened(file.id(), file.villageCode()));
+        return file.toRef();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseRef> findOpenCaseOfChild(long childId) {
+        return cases.findFirstByChildIdAndStatusInOrderByIdDesc(childId, OPEN).map(CaseFile::toRef);
+    }
+
+    public CaseRef linkReport(long caseId, long reportId, String receiptNumber, String actor) {
+        CaseFile file = load(caseId);
+        record(file, actor, TimelineKind.REPORT_LINKED, null, null, null, "关联新报告 " + receiptNumber,
+                "report:" + reportId);
+        events.publishEvent(AuditEvent.success(actor, "REPORT_LINKED", "CASE", caseId).withDetail("report " + reportId));
+        return file.toRef();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseRef> find(long caseId) {
+        return cases.findById(caseId).map(CaseFile::toRef);
+    }
+
+    /** The case if the user's jurisdiction contains it (any role), else empty. */
+    @Transactional(readOnly = true)
+    public Optional<CaseRef> findInScope(long caseId, CurrentUser user) {
+        return cases.findById(caseId).filter(c -> user.covers(c.villageCode())).map(CaseFile::toRef);
+    }
+
+    /** Whether this user works the case (supervisor in scope, or the assigned child director). */
+    @Transactional(readOnly = true)
+    public boolean isWorkedBy(long caseId, CurrentUser user) {
+        return cases.findById(caseId).filter(c -> CasePermissions.works(user, c)).isPresent();
+    }
+
+    // --- workflow ------------------------------------------------------------------------------
+
+    /**
+     * Fires a workflow event. Refusals: 404 outside the caller's scope (existence is not
+     * revealed), 403 when the role may not, 412 on a stale version, 409 when the state has no
+     * such transition, 422 when another module's guard is not met; nothing changes then.
+     */
+    public CaseState transition(long caseId, TransitionCommand command, long expectedVersion, CurrentUser user) {
+        CaseFile file = loadForWork(caseId, user);
+        requireVersion(file, expectedVersion);
+        CaseEvent event = command.event();
+        if (!CasePermissions.mayFire(user, file, event)) {
+            throw ApiProblem.forbidden("只有管辖范围内的儿童督导员" + (CasePermissions.SUPERVISOR_ONLY.contains(event)
+                    ? "" : "或承办该个案的儿童主任") + "可以执行“" + event.label() + "”");
+        }
+        CaseStatus from = file.status();
+        if (!workflow.eventsFrom(from).contains(event)) {
+            throw invalidTransition(file, event);
+        }
+        if (event.needsReason() && (command.reason() == null || command.reason().isBlank())) {
+            throw ApiProblem.invalidField("reason", "“" + event.label() + "”必须填写理由");
+        }
+        CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
+        for (TransitionGuard guard : guards) {
+            guard.unmetCondition(caseId, event).ifPresent(unmet -> {
+                throw ApiProblem.unprocessable("guard-failed", unmet).with("event", event.name());
+            });
+        }
+        CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(file, event));
+        Instant now = time.now();
+        file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()),
+                command.reason());
+        if (mergeTarget != null) {
+            file.mergeInto(mergeTarget.id());
+        }
+        CaseState state = flushFirst(file);
+        String note = joinNote(command.note(), command.reason());
+        record(file, user.username(), TimelineKind.TRANSITION, event, from, to, note, null);
+        if (mergeTarget != null) {
+            record(mergeTarget, user.username(), TimelineKind.MERGED_IN, null, null, null,
+                    "个案 " + file.caseNumber() + " 并入本案", "case:" + file.id());
+        }
+        events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
+                .withDetail(event + ": " + from + " -> " + to));
+        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username()));
+        return state;
+    }
+
+    public CaseState assign(long caseId, String assigneeUsername, Long expectedVersion, CurrentUser user) {
+        CaseFile file = loadForWork(caseId, user);
+        if (!CasePermissions.isSupervisorOf(user, file)) {
+            throw ApiProblem.forbidden("只有管辖范围内的儿童督导员可以指派个案");
+        }
+        if (expectedVersion != null) {
+            requireVersion(file, expectedVersion);
+        }
+        if (!file.status().isOpen()) {
+            throw ApiProblem.conflict("case-not-open", "个案已“" + file.status().label() + "”，不能再指派");
+        }
+        UserSummary assignee = users.find(assigneeUsername)
+                .filter(u -> u.enabled() && u.role() == Role.CHILD_DIRECTOR)
+                .orElseThrow(() -> ApiProblem.invalidField("username", "没有这个可用的儿童主任账户：" + assigneeUsername));
+        if (!assignee.jurisdictionCode().equals(file.villageCode())) {
+            throw ApiProblem.invalidField("username", "只能指派给个案所在村（居）的儿童主任");
+        }
+        String previous = file.assignee();
+        file.assignTo(assignee.username());
+        CaseState state = flushFirst(file);
+        record(file, user.username(), TimelineKind.ASSIGNMENT, null, null, null,
+                (previous == null ? "指派给 " : "由 " + previous + " 改派给 ") + assignee.displayName(),
+                "user:" + assignee.username());
+        events.publishEvent(AuditEvent.success(user.username(), "CASE_ASSIGNED", "CASE", caseId)
+                .withDetail("assignee " + assignee.username()));
+        events.publishEvent(new CaseAssigned(caseId, file.villageCode(), assignee.username(), previous,
+                user.username()));
+        return state;
+    }
+
+    // --- hooks for other modules ------------------------------------------------------------------
+
+    /** A confirmed assessment sets the level that counts; a SUPPORTING case's visit deadline follows it. */
+    public void recordRiskLevel(long caseId, RiskLevel level, String actor) {
+        CaseFile file = load(caseId);
+        RiskLevel before = file.riskLevel();
+        file.recordRiskLevel(level);
+        record(file, actor, TimelineKind.RISK_LEVEL, null, null, null,
+                "风险等级：" + (before == null ? "" : before.label() + " → ") + level.label(), null);
+        events.publishEvent(AuditEvent.success(actor, "CASE_RISK_LEVEL", "CASE", caseId).withDetail(level.name()));
+        events.publishEvent(new CaseRiskLevelChanged(caseId, file.villageCode(), level));
+    }
+
+    /** A follow-up visit on a SUPPORTING case moves its deadline to the next visit due. */
+    public Instant recordFollowUpVisit(long caseId, Instant visitedAt, String actor) {
+        CaseFile file = load(caseId);
+        Instant next = deadlines.nextFollowUpVisit(visitedAt, file.riskLevel());
+        if (file.status() == CaseStatus.SUPPORTING) {
+            file.rescheduleDeadline(next);
+        }
+        return next;
+    }
+
+    /** A line on the timeline written by another module (work orders, escalations, assessments). */
+    public void addTimelineEntry(long caseId, TimelineKind kind, String actor, String note, String reference) {
+        CaseFile file = load(caseId);
+        record(file, actor, kind, null, null, null, note, reference);
+    }
+
+    // --- internals -------------------------------------------------------------------------------
+
+    /**
+     * Updates the case row before anything else is written: a concurrent change then waits on
+     * the row lock and fails cleanly on the version, instead of deadlocking against our timeline
+     * insert (whose foreign key takes a shared lock on the case row in InnoDB).
+     */
+    private CaseState flushFirst(CaseFile file) {
+        cases.saveAndFlush(file);
+        return new CaseState(file.id(), file.caseNumber(), file.status(), file.status().label(), file.version(),
+                file.statusDeadline(), file.assignee());
+    }
+
+    private CaseFile load(long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> ApiProblem.notFound("没有这个个案"));
+    }
+
+    /** 404, not 403, for a case the caller does not work: its existence is not revealed. */
+    CaseFile loadForWork(long caseId, CurrentUser user) {
+        return cases.findById(caseId).filter(c -> CasePermissions.works(user, c))
+                .orElseThrow(() -> ApiProblem.notFound("没有这个个案，或不在您的管辖范围内"));
+    }
+
+    private CaseFile mergeTarget(CaseFile file, Long targetId, CurrentUser user) {
+        if (targetId == null) {
+            throw ApiProblem.invalidField("mergeInto", "合并须指明并入的个案");
+        }
+        CaseFile target = cases.findById(targetId).filter(c -> CasePermissions.isSupervisorOf(user, c))
+                .orElseThrow(() -> ApiProblem.invalidField("mergeInto", "并入的个案不存在或不在您的管辖范围内"));
+        if (target.id().equals(file.id()) || !target.status().isOpen()) {
+            throw ApiProblem.invalidField("mergeInto", "只能并入另一个未结案的个案");
+        }
+        return target;
+    }
+
+    private static void requireVersion(CaseFile file, long expectedVersion) {
+        if (file.version() != expectedVersion) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+                    "该个案已被其他人修改（当前状态：" + file.status().label() + "），请刷新后再操作。")
+                    .with("currentVersion", file.version()).with("currentStatus", file.status().name());
+        }
+    }
+
+    private static ApiProblem invalidTransition(CaseFile file, CaseEvent event) {
+        return ApiProblem.conflict("invalid-transition",
+                "个案处于“" + file.status().label() + "”状态，不能执行“" + event.label() + "”")
+                .with("currentStatus", file.status().name()).with("event", event.name());
+    }
+
+    private void record(CaseFile file, String actor, TimelineKind kind, CaseEvent event, CaseStatus from,
+            CaseStatus to, String note, String reference) {
+        timeline.save(new TimelineEntry(file.id(), time.now(), actor, kind, event, from, to, truncate(note),
+                reference));
+    }
+
+    private static String joinNote(String note, String reason) {
+        boolean hasNote = note != null && !note.isBlank();
+        boolean hasReason = reason != null && !reason.isBlank();
+        if (hasNote && hasReason) {
+            return "理由：" + reason.strip() + "；" + note.strip();
+        }
+        return hasReason ? "理由：" + reason.strip() : (hasNote ? note.strip() : null);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}

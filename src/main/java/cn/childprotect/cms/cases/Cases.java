@@ -1,0 +1,20 @@
+package cn.childprotect.cms.cases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<CaseFile> {
+
+    Optional<CaseFile> findFirstByChildIdAndStatusInOrderByIdDesc(long childId, Collection<CaseStatus> statuses);
+
+    /** The sweep's query: an index range scan on the stored deadline, so its cost follows the overdue count. */
+    @Query("select c from CaseFile c where c.statusDeadline < :now order by c.statusDeadline")
+    List<CaseFile> findOverdue(Instant now, Pageable page);
+}

@@ -1,0 +1,155 @@
+package cn.childprotect.cms.cases.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import cn.childprotect.cms.cases.CaseDetail;
+import cn.childprotect.cms.cases.CaseEvent;
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseListRow;
+import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseSearch;
+import cn.childprotect.cms.cases.CaseState;
+import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.CaseTimelineItem;
+import cn.childprotect.cms.cases.RiskLevel;
+import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.ProblemTypes;
+import cn.childprotect.cms.users.CurrentUsers;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+class CasesController {
+
+    private static final Set<String> SORTABLE = Set.of("openedAt", "statusDeadline", "caseNumber");
+
+    private final CaseFiles caseFiles;
+    private final CaseQueries queries;
+    private final CurrentUsers currentUsers;
+
+    CasesController(CaseFiles caseFiles, CaseQueries queries, CurrentUsers currentUsers) {
+        this.caseFiles = caseFiles;
+        this.queries = queries;
+        this.currentUsers = currentUsers;
+    }
+
+    record CasePage(List<CaseListRow> items, long total, int page, int size) {
+    }
+
+    @GetMapping
+    CasePage list(@RequestParam(required = false) Set<CaseStatus> status,
+            @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) RiskLevel riskLevel, @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "openedAt,desc") String sort) {
+        if (assignee != null && !assignee.equals("me")) {
+            throw ApiProblem.invalidField("assignee", "assignee 只支持 me");
+        }
+        if (jurisdiction != null && !jurisdiction.matches("\\d{6}|\\d{9}|\\d{12}")) {
+            throw ApiProblem.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
+        }
+        Page<CaseListRow> rows = queries.search(
+                new CaseSearch(status, jurisdiction, assignee != null, category, overdue, riskLevel, q, receivedFrom,
+                        receivedTo),
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100), sortOf(sort)),
+                currentUsers.current());
+        return new CasePage(rows.getContent(), rows.getTotalElements(), rows.getNumber(), rows.getSize());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CaseDetail> detail(@PathVariable long id) {
+        CaseDetail detail = queries.detail(id, currentUsers.current());
+        return ResponseEntity.ok().eTag(Long.toString(detail.version())).body(detail);
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<CaseTimelineItem> timeline(@PathVariable long id) {
+        return queries.timeline(id, currentUsers.current());
+    }
+
+    record TransitionRequest(@NotNull CaseEvent event, @Size(max = 2000) String note,
+            @Size(max = 500) String reason, Long mergeInto) {
+    }
+
+    @PostMapping("/{id}/transitions")
+    ResponseEntity<CaseState> transition(@PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TransitionRequest request) {
+        long version = requireVersion(ifMatch);
+        CaseState state = caseFiles.transition(id,
+                new TransitionCommand(request.event(), request.note(), request.reason(), request.mergeInto()), version,
+                currentUsers.current());
+        return ResponseEntity.ok().eTag(Long.toString(state.version())).body(state);
+    }
+
+    record AssigneeRequest(@NotBlank @Size(max = 50) String username) {
+    }
+
+    @PutMapping("/{id}/assignee")
+    ResponseEntity<CaseState> assign(@PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssigneeRequest request) {
+        Long version = ifMatch == null ? null : parseVersion(ifMatch);
+        CaseState state = caseFiles.assign(id, request.username(), version, currentUsers.current());
+        return ResponseEntity.ok().eTag(Long.toString(state.version())).body(state);
+    }
+
+    private static long requireVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
+                    "修改个案前须在 If-Match 请求头中提供当前版本（详情接口返回的 ETag）");
+        }
+        return parseVersion(ifMatch);
+    }
+
+    /** Accepts {@code "7"}, {@code W/"7"} and a bare {@code 7}. */
+    static long parseVersion(String ifMatch) {
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        }
+        catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(ProblemTypes.VALIDATION, "If-Match 须为个案的 ETag，例如 \"7\"");
+        }
+    }
+
+    private static Sort sortOf(String sort) {
+        String[] parts = sort.split(",");
+        String property = parts[0].strip();
+        if (!SORTABLE.contains(property)) {
+            throw ApiProblem.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
+        }
+        boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
+        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));
+    }
+}
