@@ -18,6 +18,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
+
 /**
  * The case aggregate. Its {@code status} column is the source of truth of the workflow; the
  * state's deadline is computed on entry and stored (indexed) so "overdue" is a range query.
@@ -68,7 +70,9 @@ class CaseFile {
     @Column(name = "merged_into")
     private Long mergedInto;
 
+    /** Loaded for a whole page of cases in one query, not one per row. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "cases_case_category", joinColumns = @JoinColumn(name = "case_id"))
     @Column(name = "category")
     private Set<String> categories = new LinkedHashSet<>();
