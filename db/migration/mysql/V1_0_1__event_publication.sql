@@ -1,5 +1,6 @@
--- Spring Modulith's event publication registry (the transactional outbox), v2 layout.
-CREATE TABLE event_publication (
+-- Spring Modulith's event publication registry (the transactional outbox), v2 layout. Upper case:
+-- Modulith writes the name so, and MySQL table names are case-sensitive on Linux.
+CREATE TABLE EVENT_PUBLICATION (
     id                     VARCHAR(36)   NOT NULL,
     listener_id            VARCHAR(512)  NOT NULL,
     event_type             VARCHAR(512)  NOT NULL,
@@ -11,4 +12,4 @@ CREATE TABLE event_publication (
     last_resubmission_date TIMESTAMP(6)  NULL DEFAULT NULL,
     PRIMARY KEY (id)
 );
-CREATE INDEX event_publication_by_completion_date_idx ON event_publication (completion_date);
+CREATE INDEX event_publication_by_completion_date_idx ON EVENT_PUBLICATION (completion_date);

@@ -105,6 +105,12 @@ public class CaseFiles {
         return cases.findById(caseId).filter(c -> user.covers(c.villageCode())).map(CaseFile::toRef);
     }
 
+    /** The case's current version (what a client would send as If-Match), for commands issued by other modules. */
+    @Transactional(readOnly = true)
+    public long currentVersion(long caseId) {
+        return load(caseId).version();
+    }
+
     /** Whether this user works the case (supervisor in scope, or the assigned child director). */
     @Transactional(readOnly = true)
     public boolean isWorkedBy(long caseId, CurrentUser user) {

@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -142,6 +143,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         else {
             problem = problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, detail);
+            // name the field (never its value: it may be personal data)
+            if (ex.getCause() instanceof DatabindException bad && !bad.getPath().isEmpty()) {
+                String field = bad.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                problem.setProperty("errors", List.of(Map.of("field", field,
+                        "message", problems.message("validation.type-mismatch"))));
+            }
         }
         return new ResponseEntity<>(problem, HttpStatus.BAD_REQUEST);
     }

@@ -1,0 +1,416 @@
+package cn.childprotect.cms.intake;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.childprotect.cms.cases.CaseEvent;
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.OpenCaseCommand;
+import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
+import cn.childprotect.cms.intake.events.ReportReceived;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.people.ChildData;
+import cn.childprotect.cms.people.ChildMatch;
+import cn.childprotect.cms.people.ChildRegistry;
+import cn.childprotect.cms.people.ChildSummary;
+import cn.childprotect.cms.people.ContactCipher;
+import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.SequenceNumbers;
+import cn.childprotect.cms.shared.sla.SlaDuration;
+import cn.childprotect.cms.shared.sla.SlaPolicy;
+import cn.childprotect.cms.shared.sla.WorkingCalendar;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake module's facade for filing reports. A report, its child, its case (new or linked),
+ * the timeline entry, the audit row and the Idempotency-Key claim commit together or not at all.
+ */
+@Service
+public class IntakeDesk {
+
+    static final Set<Role> MAY_FILE = Set.of(Role.HOTLINE_OPERATOR, Role.REPORTER, Role.SUPERVISOR);
+    private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final Reports reports;
+    private final IdempotencyKeys idempotency;
+    private final ReportTaxonomy taxonomy;
+    private final ChildRegistry children;
+    private final CaseFiles caseFiles;
+    private final Jurisdictions jurisdictions;
+    private final SequenceNumbers sequences;
+    private final ContactCipher reporterCipher;
+    private final SlaPolicy sla;
+    private final WorkingCalendar calendar;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final BusinessTime time;
+    private final JsonMapper json;
+
+    IntakeDesk(Reports reports, IdempotencyKeys idempotency, ReportTaxonomy taxonomy, ChildRegistry children,
+            CaseFiles caseFiles, Jurisdictions jurisdictions, SequenceNumbers sequences,
+            ContactCipher reporterCipher, SlaPolicy sla, WorkingCalendar calendar, TransactionTemplate tx,
+            ApplicationEventPublisher events, BusinessTime time, JsonMapper json) {
+        this.reports = reports;
+        this.idempotency = idempotency;
+        this.taxonomy = taxonomy;
+        this.children = children;
+        this.caseFiles = caseFiles;
+        this.jurisdictions = jurisdictions;
+        this.sequences = sequences;
+        this.reporterCipher = reporterCipher;
+        this.sla = sla;
+        this.calendar = calendar;
+        this.tx = tx;
+        this.events = events;
+        this.time = time;
+        this.json = json;
+    }
+
+    /**
+     * Files a report. With an Idempotency-Key, a repeat with the same body returns the first
+     * result ({@code replayed}); the same key with another body is a 422 problem; of concurrent
+     * requests with one key exactly one is stored.
+     */
+    public ReportReceipt submit(ReportSubmission submission, String idempotencyKey, CurrentUser user) {
+        if (!MAY_FILE.contains(user.role())) {
+            throw ApiProblem.forbidden("当前角色不能提交报告");
+        }
+        if (user.is(Role.REPORTER) && (idempotencyKey == null || idempotencyKey.isBlank())) {
+            throw ApiProblem.badRequest("idempotency-key-required",
+                    "强制报告责任单位提交报告时必须提供 Idempotency-Key 请求头，以免网络重试造成重复报告")
+                    .with("errors", List.of(Map.of("field", "Idempotency-Key", "message", "必须提供")));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ApiProblem.invalidField("Idempotency-Key", "Idempotency-Key 须为 1 到 100 个字符");
+        }
+        validate(submission, user);
+        if (idempotencyKey == null) {
+            return tx.execute(status -> file(submission, user));
+        }
+        String hash = hashOf(submission);
+        Optional<ReportReceipt> earlier = replay(user, idempotencyKey, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return tx.execute(status -> {
+                idempotency.claim(user.username(), idempotencyKey, hash, time.now());
+                ReportReceipt receipt = file(submission, user);
+                idempotency.complete(user.username(), idempotencyKey, receipt.reportId());
+                return receipt;
+            });
+        }
+        catch (DataIntegrityViolationException | ConcurrencyFailureException lostTheRace) {
+            return awaitWinner(user, idempotencyKey, hash);
+        }
+    }
+
+    /** The concurrent request that claimed the key first is committing: wait for its result. */
+    private ReportReceipt awaitWinner(CurrentUser user, String key, String hash) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<ReportReceipt> earlier = replay(user, key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw ApiProblem.conflict("idempotency-key-in-progress", "使用同一 Idempotency-Key 的请求正在处理中，请稍后重试");
+    }
+
+    private Optional<ReportReceipt> replay(CurrentUser user, String key, String hash) {
+        return tx.execute(status -> idempotency.find(user.username(), key).filter(c -> c.reportId() != null).map(claim -> {
+            if (!claim.requestHash().equals(hash)) {
+                throw ApiProblem.unprocessable("idempotency-key-reused",
+                        "该 Idempotency-Key 已用于另一份内容不同的报告；新报告请使用新的 Idempotency-Key")
+                        .with("receiptNumber", reports.findById(claim.reportId()).map(Report::receiptNumber).orElse(null));
+            }
+            Report report = reports.findById(claim.reportId()).orElseThrow();
+            return receiptOf(report, List.of(), user).asReplay();
+        }));
+    }
+
+    private ReportReceipt file(ReportSubmission submission, CurrentUser user) {
+        Instant now = time.now();
+        ChildData childData = submission.child();
+        Set<String> categories = new LinkedHashSet<>(submission.categories());
+        boolean pregnancyUnder14 = submission.pregnancyOrAbortion() && isGirlUnder14(childData);
+        if (pregnancyUnder14) {
+            categories.add("MR02"); // DOMAIN.md §3.1: age alone plus pregnancy triggers MR02
+        }
+        // the child: the same one again (certain match) or a new one; uncertain matches are offered
+        ChildMatch match = children.match(childData, submission.villageCode());
+        long childId;
+        if (match.exact().isPresent()) {
+            childId = match.exact().get();
+            children.learn(childId, childData);
+        }
+        else {
+            childId = children.register(childData, submission.villageCode());
+        }
+        String receiptNumber = "R%s-%06d".formatted(RECEIPT_DATE.format(time.today()),
+                sequences.next("receipt:" + RECEIPT_DATE.format(time.today())));
+        Report report = new Report(receiptNumber, channelFor(submission, user), categories, submission.urgent(),
+                submission.occurredAt(), now, submission.villageCode(), submission.narrative().strip(), childId,
+                pregnancyUnder14, user.username(), user.role());
+        recordReporter(report, submission.reporter(), user);
+        boolean mandatory = categories.stream().anyMatch(taxonomy::isMandatory);
+        if (submission.police() != null && submission.police().notifiedAt() != null) {
+            report.policeNotified(submission.police().notifiedAt(), trim(submission.police().station()),
+                    trim(submission.police().receiptNumber()));
+        }
+        else if (mandatory) {
+            report.awaitPoliceNotification(SlaDuration.parse(sla.policeNotification()).addTo(now, calendar));
+        }
+        reports.save(report);
+
+        boolean opensCase = categories.stream().anyMatch(taxonomy::opensCase);
+        CaseRef caseRef = null;
+        if (opensCase) {
+            Optional<CaseRef> open = caseFiles.findOpenCaseOfChild(childId);
+            if (open.isPresent()) {
+                caseRef = caseFiles.linkReport(open.get().id(), report.id(), receiptNumber, user.username());
+                report.attachToCase(caseRef.id(), true);
+            }
+            else {
+                caseRef = caseFiles.open(new OpenCaseCommand(childId, submission.villageCode(), categories,
+                        submission.urgent(), report.id(), receiptNumber, user.username()));
+                report.attachToCase(caseRef.id(), false);
+            }
+        }
+        List<ReportReceipt.PossibleDuplicate> duplicates = new ArrayList<>();
+        if (!user.is(Role.REPORTER)) {
+            for (Long candidate : match.candidates()) {
+                caseFiles.findOpenCaseOfChild(candidate)
+                        .filter(c -> report.caseId() == null || c.id() != report.caseId())
+                        .ifPresent(c -> duplicates.add(new ReportReceipt.PossibleDuplicate(c.id(), c.caseNumber(),
+                                c.status().name())));
+            }
+        }
+        boolean alert = mandatory || submission.urgent() || categories.contains("GD05");
+        events.publishEvent(AuditEvent.success(user.username(), "REPORT_RECEIVED", "REPORT", report.id())
+                .withDetail("receipt " + receiptNumber + (caseRef == null ? "" : ", case " + caseRef.id())));
+        events.publishEvent(new ReportReceived(report.id(), receiptNumber, report.caseId(), submission.villageCode(),
+                alert, report.linkedToExisting()));
+        return receiptOf(report, duplicates, user);
+    }
+
+    private void recordReporter(Report report, ReportSubmission.Reporter reporter, CurrentUser user) {
+        if (user.is(Role.REPORTER)) {
+            // a mandated reporter's institution is the account's, whatever the body says
+            report.reporter(false, reporter == null ? null : trim(reporter.name()),
+                    reporter == null ? null : reporterCipher.encrypt(trim(reporter.phone())), user.institutionType(),
+                    user.institutionName());
+            return;
+        }
+        if (reporter == null || reporter.anonymous()) {
+            report.reporter(true, null, null, null, null);
+            return;
+        }
+        report.reporter(false, trim(reporter.name()), reporterCipher.encrypt(trim(reporter.phone())),
+                reporter.institutionType(), trim(reporter.institutionName()));
+    }
+
+    private static Channel channelFor(ReportSubmission submission, CurrentUser user) {
+        return user.is(Role.REPORTER) ? Channel.INSTITUTION : submission.channel();
+    }
+
+    private boolean isGirlUnder14(ChildData child) {
+        if (child == null) {
+            return false;
+        }
+        var id = cn.childprotect.cms.people.ResidentIdNumber.parse(child.idNumber());
+        Sex sex = child.sex() != null && child.sex() != Sex.UNKNOWN ? child.sex()
+                : id.map(cn.childprotect.cms.people.ResidentIdNumber::sex).orElse(Sex.UNKNOWN);
+        var birth = child.birthDate() != null ? child.birthDate()
+                : id.map(cn.childprotect.cms.people.ResidentIdNumber::birthDate).orElse(null);
+        Integer age = new ChildSummary(0, null, sex, birth, child.estimatedAge(), false, null, null, null, null, null,
+                false).ageOn(time.today());
+        return sex == Sex.FEMALE && age != null && age < 14;
+    }
+
+    // --- validation ---------------------------------------------------------------------------
+
+    private void validate(ReportSubmission s, CurrentUser user) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (s.channel() == null && !user.is(Role.REPORTER)) {
+            errors.add(err("channel", "须选择报告渠道"));
+        }
+        if (s.categories() == null || s.categories().isEmpty()) {
+            errors.add(err("categories", "至少选择一个报告类别"));
+        }
+        else {
+            for (int i = 0; i < s.categories().size(); i++) {
+                String code = s.categories().get(i);
+                if (taxonomy.category(code).isEmpty()) {
+                    errors.add(err("categories[" + i + "]", "未知的报告类别：" + code));
+                }
+            }
+        }
+        if (s.villageCode() == null || !jurisdictions.isKnownVillage(s.villageCode())) {
+            errors.add(err("villageCode", "须为本县已登记的村（居）12 位代码"));
+        }
+        if (s.narrative() == null || s.narrative().isBlank()) {
+            errors.add(err("narrative", "须填写情况描述"));
+        }
+        else if (s.narrative().length() > 10_000) {
+            errors.add(err("narrative", "情况描述不能超过 10000 个字符"));
+        }
+        Instant latest = time.now().plusSeconds(300);
+        if (s.occurredAt() != null && s.occurredAt().isAfter(latest)) {
+            errors.add(err("occurredAt", "发生时间不能晚于现在"));
+        }
+        errors.addAll(children.validate(s.child(), "child"));
+        ReportSubmission.Reporter reporter = s.reporter();
+        if (!user.is(Role.REPORTER)) {
+            boolean anonymous = reporter == null || reporter.anonymous();
+            if (anonymous && s.channel() == Channel.INSTITUTION) {
+                errors.add(err("reporter.name", "强制报告责任单位的报告须写明报告单位，不能匿名"));
+            }
+            if (!anonymous && (reporter.name() == null || reporter.name().isBlank())) {
+                errors.add(err("reporter.name", "实名报告须填写报告人姓名；不愿透露请选择匿名"));
+            }
+        }
+        if (reporter != null) {
+            if (reporter.name() != null && reporter.name().length() > 50) {
+                errors.add(err("reporter.name", "报告人姓名不能超过 50 个字符"));
+            }
+            if (reporter.phone() != null && !reporter.phone().isBlank() && !reporter.phone().strip().matches("[0-9+\\- ]{5,20}")) {
+                errors.add(err("reporter.phone", "电话号码格式不正确"));
+            }
+            if (reporter.institutionName() != null && reporter.institutionName().length() > 100) {
+                errors.add(err("reporter.institutionName", "单位名称不能超过 100 个字符"));
+            }
+        }
+        ReportSubmission.PoliceNotification police = s.police();
+        if (police != null && (police.notifiedAt() != null || police.station() != null || police.receiptNumber() != null)) {
+            errors.addAll(validatePolice(police, "police"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidFields(errors);
+        }
+    }
+
+    List<Map<String, String>> validatePolice(ReportSubmission.PoliceNotification police, String prefix) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (police.notifiedAt() == null) {
+            errors.add(err(prefix + ".notifiedAt", "须填写报警时间"));
+        }
+        else if (police.notifiedAt().isAfter(time.now().plusSeconds(300))) {
+            errors.add(err(prefix + ".notifiedAt", "报警时间不能晚于现在"));
+        }
+        if (police.station() == null || police.station().isBlank() || police.station().length() > 100) {
+            errors.add(err(prefix + ".station", "须填写接警单位（不超过 100 个字符）"));
+        }
+        if (police.receiptNumber() != null && police.receiptNumber().length() > 50) {
+            errors.add(err(prefix + ".receiptNumber", "接警回执号不能超过 50 个字符"));
+        }
+        return errors;
+    }
+
+    // --- after filing ---------------------------------------------------------------------------
+
+    /** Records the police notification of a report; meets its "police to be notified" deadline. */
+    public ReportView recordPoliceNotification(long reportId, ReportSubmission.PoliceNotification police,
+            CurrentUser user, IntakeQueries queries) {
+        List<Map<String, String>> errors = validatePolice(police, "police");
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidFields(errors);
+        }
+        return tx.execute(status -> {
+            Report report = reports.findById(reportId).filter(r -> queries.mayWorkOn(r, user))
+                    .orElseThrow(() -> ApiProblem.notFound("没有这份报告，或不在您的管辖范围内"));
+            report.policeNotified(police.notifiedAt(), police.station().strip(), trim(police.receiptNumber()));
+            events.publishEvent(AuditEvent.success(user.username(), "POLICE_NOTIFICATION_RECORDED", "REPORT", reportId));
+            events.publishEvent(new PoliceNotificationRecorded(reportId, report.caseId()));
+            return queries.viewOf(report, user);
+        });
+    }
+
+    /**
+     * A supervisor links a report to the case it really belongs to. The case the report opened,
+     * if it has no other report and is still RECEIVED, is merged into the chosen one.
+     */
+    public ReportView linkToCase(long reportId, long targetCaseId, CurrentUser user, IntakeQueries queries) {
+        if (!user.is(Role.SUPERVISOR)) {
+            throw ApiProblem.forbidden("只有儿童督导员可以改关联报告");
+        }
+        return tx.execute(status -> {
+            Report report = reports.findById(reportId).filter(r -> user.covers(r.villageCode()))
+                    .orElseThrow(() -> ApiProblem.notFound("没有这份报告，或不在您的管辖范围内"));
+            CaseRef target = caseFiles.findInScope(targetCaseId, user).filter(c -> c.status().isOpen())
+                    .orElseThrow(() -> ApiProblem.invalidField("caseId", "目标个案不存在、不在您的管辖范围内或已结案"));
+            if (report.caseId() != null && report.caseId() == targetCaseId) {
+                throw ApiProblem.conflict("already-linked", "该报告已关联到这个个案");
+            }
+            Long previous = report.caseId();
+            report.attachToCase(targetCaseId, true);
+            caseFiles.linkReport(targetCaseId, reportId, report.receiptNumber(), user.username());
+            if (previous != null) {
+                Optional<CaseRef> old = caseFiles.find(previous);
+                if (old.isPresent() && old.get().status() == CaseStatus.RECEIVED && reports.countByCaseId(previous) == 0) {
+                    caseFiles.transition(previous, new TransitionCommand(CaseEvent.MERGE, "报告 " + report.receiptNumber()
+                            + " 改关联到 " + target.caseNumber(), null, targetCaseId), caseFiles.currentVersion(previous), user);
+                }
+            }
+            events.publishEvent(AuditEvent.success(user.username(), "REPORT_RELINKED", "REPORT", reportId)
+                    .withDetail("case " + previous + " -> " + targetCaseId));
+            return queries.viewOf(report, user);
+        });
+    }
+
+    ReportReceipt receiptOf(Report report, List<ReportReceipt.PossibleDuplicate> duplicates, CurrentUser user) {
+        String caseNumber = report.caseId() == null ? null
+                : caseFiles.find(report.caseId()).map(CaseRef::caseNumber).orElse(null);
+        return new ReportReceipt(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
+                report.caseId(), caseNumber, report.linkedToExisting(), user.is(Role.REPORTER) ? List.of() : duplicates,
+                report.policeDeadline(), false);
+    }
+
+    private String hashOf(ReportSubmission submission) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(submission);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Map<String, String> err(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.childprotect.cms.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the filer gets back at once. {@code replayed} is true when the same Idempotency-Key and
+ * body came again and this is the first result. {@code possibleDuplicates} are open cases of
+ * children who may be the same one, for a person to confirm (never shown to REPORTER accounts).
+ */
+public record ReportReceipt(long reportId, String receiptNumber, Instant receivedAt, Set<String> categories,
+        Long caseId, String caseNumber, boolean linkedToExistingCase, List<PossibleDuplicate> possibleDuplicates,
+        Instant policeNotificationDue, boolean replayed) {
+
+    public record PossibleDuplicate(long caseId, String caseNumber, String status) {
+    }
+
+    ReportReceipt asReplay() {
+        return new ReportReceipt(reportId, receiptNumber, receivedAt, categories, caseId, caseNumber,
+                linkedToExistingCase, possibleDuplicates, policeNotificationDue, true);
+    }
+}

@@ -1,0 +1,25 @@
+package cn.childprotect.cms.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Reports extends JpaRepository<Report, Long> {
+
+    Page<Report> findBySubmittedBy(String submittedBy, Pageable page);
+
+    @Query("select r from Report r where r.villageCode like :scopePattern")
+    Page<Report> findInScope(String scopePattern, Pageable page);
+
+    List<Report> findByCaseIdOrderById(long caseId);
+
+    long countByCaseId(long caseId);
+
+    /** The escalation sweep's query: an index range scan on the stored police deadline. */
+    @Query("select r from Report r where r.policeDeadline < :now order by r.policeDeadline")
+    List<Report> findPoliceNotificationOverdue(Instant now, Pageable page);
+}

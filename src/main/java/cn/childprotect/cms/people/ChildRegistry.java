@@ -1,0 +1,225 @@
+package cn.childprotect.cms.people;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.childprotect.cms.jurisdictions.JurisdictionScope;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.shared.BusinessTime;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The people module's facade: registering children, finding them again, showing them. */
+@Service
+@Transactional
+public class ChildRegistry {
+
+    private final Children children;
+    private final Guardians guardians;
+    private final PiiCipher cipher;
+    private final Jurisdictions jurisdictions;
+    private final BusinessTime time;
+
+    ChildRegistry(Children children, Guardians guardians, PiiCipher cipher, Jurisdictions jurisdictions,
+            BusinessTime time) {
+        this.children = children;
+        this.guardians = guardians;
+        this.cipher = cipher;
+        this.jurisdictions = jurisdictions;
+        this.time = time;
+    }
+
+    /**
+     * The rules a described child must meet, as field errors (prefixed, e.g. {@code child.idNumber})
+     * in Chinese; empty when valid. Callers report them together with their own.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, String>> validate(ChildData data, String prefix) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (data == null) {
+            errors.add(error(prefix, "name", "须填写儿童信息"));
+            return errors;
+        }
+        boolean named = data.name() != null && !data.name().isBlank();
+        boolean describedUnknown = data.identityUnknown() && data.description() != null
+                && !data.description().isBlank();
+        boolean identified = data.idNumber() != null && !data.idNumber().isBlank();
+        if (!named && !describedUnknown && !identified) {
+            errors.add(error(prefix, "name", "须填写儿童姓名或身份证号；身份不明时请勾选“身份不明”并填写特征描述"));
+        }
+        if (data.name() != null && data.name().length() > 50) {
+            errors.add(error(prefix, "name", "姓名不能超过 50 个字符"));
+        }
+        LocalDate today = time.today();
+        if (data.birthDate() != null && data.birthDate().isAfter(today)) {
+            errors.add(error(prefix, "birthDate", "出生日期不能晚于今天"));
+        }
+        if (data.birthDate() != null && data.birthDate().isBefore(today.minusYears(18))) {
+            errors.add(error(prefix, "birthDate", "出生日期表明已满 18 周岁，不属于未成年人"));
+        }
+        if (data.estimatedAge() != null && (data.estimatedAge() < 0 || data.estimatedAge() > 17)) {
+            errors.add(error(prefix, "estimatedAge", "估计年龄须在 0 到 17 岁之间"));
+        }
+        if (data.idNumber() != null && !data.idNumber().isBlank()) {
+            Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
+            if (id.isEmpty()) {
+                errors.add(error(prefix, "idNumber", "身份证号无效（须为 18 位且校验位正确）"));
+            }
+            else {
+                if (data.birthDate() != null && !data.birthDate().equals(id.get().birthDate())) {
+                    errors.add(error(prefix, "birthDate", "出生日期与身份证号不一致"));
+                }
+                if (data.sex() != null && data.sex() != Sex.UNKNOWN && data.sex() != id.get().sex()) {
+                    errors.add(error(prefix, "sex", "性别与身份证号不一致"));
+                }
+                if (id.get().birthDate().isAfter(today)) {
+                    errors.add(error(prefix, "idNumber", "身份证号中的出生日期晚于今天"));
+                }
+            }
+        }
+        if (data.villageCode() != null && !data.villageCode().isBlank() && !jurisdictions.isKnownVillage(data.villageCode())) {
+            errors.add(error(prefix, "villageCode", "未知的村（居）代码：" + data.villageCode()));
+        }
+        if (data.address() != null && data.address().length() > 200) {
+            errors.add(error(prefix, "address", "住址不能超过 200 个字符"));
+        }
+        if (data.school() != null && data.school().length() > 100) {
+            errors.add(error(prefix, "school", "学校不能超过 100 个字符"));
+        }
+        if (data.description() != null && data.description().length() > 1000) {
+            errors.add(error(prefix, "description", "特征描述不能超过 1000 个字符"));
+        }
+        List<ChildData.GuardianData> given = data.guardians() == null ? List.of() : data.guardians();
+        for (int i = 0; i < given.size(); i++) {
+            ChildData.GuardianData g = given.get(i);
+            if (g == null || g.name() == null || g.name().isBlank() || g.name().length() > 50) {
+                errors.add(error(prefix, "guardians[" + i + "].name", "监护人姓名须填写且不超过 50 个字符"));
+            }
+            if (g != null && g.phone() != null && !g.phone().isBlank() && !g.phone().strip().matches("[0-9+\\- ]{5,20}")) {
+                errors.add(error(prefix, "guardians[" + i + "].phone", "电话号码格式不正确"));
+            }
+        }
+        return errors;
+    }
+
+    /** Who the described child may already be, in the given village (see {@link ChildMatch}). */
+    @Transactional(readOnly = true)
+    public ChildMatch match(ChildData data, String villageCode) {
+        Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
+        if (id.isPresent()) {
+            List<Child> byId = children.findByIdNumberHash(cipher.hash(id.get().value()));
+            if (!byId.isEmpty()) {
+                return new ChildMatch(Optional.of(byId.get(0).id()), List.of());
+            }
+        }
+        if (data.name() == null || data.name().isBlank()) {
+            return new ChildMatch(Optional.empty(), List.of());
+        }
+        String name = data.name().strip();
+        LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
+        if (birth != null) {
+            List<Child> exact = children.findByNameAndBirthDateAndVillageCode(name, birth, villageCode);
+            if (!exact.isEmpty() && (id.isEmpty() || exact.get(0).idNumberHash() == null)) {
+                return new ChildMatch(Optional.of(exact.get(0).id()), List.of());
+            }
+        }
+        Set<Long> candidates = new LinkedHashSet<>();
+        for (Child c : children.findByNameAndVillageCode(name, villageCode)) {
+            ChildSummary s = c.toSummary();
+            if (birth == null || s.birthDate() == null) {
+                candidates.add(c.id());
+            }
+        }
+        return new ChildMatch(Optional.empty(), List.copyOf(candidates));
+    }
+
+    /** Registers a new child (validated by the caller with {@link #validate}). */
+    public long register(ChildData data, String villageCode) {
+        Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
+        Sex sex = data.sex() != null && data.sex() != Sex.UNKNOWN ? data.sex() : id.map(ResidentIdNumber::sex).orElse(Sex.UNKNOWN);
+        LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
+        Child child = new Child(trim(data.name()), sex, birth, birth == null ? data.estimatedAge() : null,
+                data.identityUnknown() && (data.name() == null || data.name().isBlank()), trim(data.description()),
+                data.villageCode() != null && !data.villageCode().isBlank() ? data.villageCode() : villageCode,
+                trim(data.address()), trim(data.school()), time.now());
+        id.ifPresent(value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
+        children.save(child);
+        addGuardians(child.id(), data);
+        return child.id();
+    }
+
+    /** A later report about a known child: fill what was unknown, add guardians; never overwrite. */
+    public void learn(long childId, ChildData data) {
+        Child child = children.findById(childId).orElseThrow();
+        child.learn(data);
+        if (child.idNumberHash() == null) {
+            ResidentIdNumber.parse(data.idNumber()).ifPresent(
+                    value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
+        }
+        addGuardians(childId, data);
+    }
+
+    private void addGuardians(long childId, ChildData data) {
+        if (data.guardians() == null) {
+            return;
+        }
+        for (ChildData.GuardianData g : data.guardians()) {
+            String phone = g.phone() == null || g.phone().isBlank() ? null : g.phone().strip();
+            guardians.save(new Guardian(childId, g.name().strip(), trim(g.relation()), cipher.encrypt(phone),
+                    cipher.hash(phone)));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ChildSummary> find(long childId) {
+        return children.findById(childId).map(Child::toSummary);
+    }
+
+    /** One query for a page of children. */
+    @Transactional(readOnly = true)
+    public List<ChildSummary> findAll(Collection<Long> childIds) {
+        return childIds.isEmpty() ? List.of() : children.findAllById(childIds).stream().map(Child::toSummary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> findChildIdsByIdNumber(String idNumber) {
+        return ResidentIdNumber.parse(idNumber)
+                .map(id -> children.findByIdNumberHash(cipher.hash(id.value())).stream().map(Child::id).toList())
+                .orElse(List.of());
+    }
+
+    /** Children whose name contains the fragment, in the scope; at most 200. */
+    @Transactional(readOnly = true)
+    public List<Long> findChildIdsByName(String fragment, JurisdictionScope scope) {
+        String escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return children.findIdsByNameInScope("%" + escaped + "%", scope.likePattern(), Pageable.ofSize(200));
+    }
+
+    /** The plain ID number, for need-to-know screens only (the caller audits the reveal). */
+    @Transactional(readOnly = true)
+    public Optional<String> revealIdNumber(long childId) {
+        return children.findById(childId).map(Child::idNumberCipher).map(cipher::decrypt);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GuardianSummary> guardiansOf(long childId) {
+        return guardians.findByChildIdOrderById(childId).stream()
+                .map(g -> new GuardianSummary(g.name(), g.relation(), cipher.decrypt(g.phoneCipher()))).toList();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Map<String, String> error(String prefix, String field, String message) {
+        return Map.of("field", prefix + "." + field, "message", message);
+    }
+}

@@ -1,0 +1,20 @@
+package cn.childprotect.cms.people;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Children extends JpaRepository<Child, Long> {
+
+    List<Child> findByIdNumberHash(String idNumberHash);
+
+    List<Child> findByNameAndBirthDateAndVillageCode(String name, LocalDate birthDate, String villageCode);
+
+    List<Child> findByNameAndVillageCode(String name, String villageCode);
+
+    @Query("select c.id from Child c where c.name like :namePattern and c.villageCode like :scopePattern")
+    List<Long> findIdsByNameInScope(String namePattern, String scopePattern, Pageable page);
+}

@@ -1,0 +1,147 @@
+package cn.childprotect.cms.people;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Field encryption for identifiers (AES-256-GCM, random 96-bit IV per value) and keyed hashes
+ * (HMAC-SHA256) for exact look-up. Both keys derive from one master key: {@code CMS_PII_KEY}
+ * (base64, 32 bytes) from the environment; the embedded default may instead generate one and
+ * keep it in {@code ./data/pii.key}. A real deployment without the key refuses to start.
+ */
+@Component
+class PiiCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(PiiCipher.class);
+    private static final String PREFIX = "v1:";
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec hashKey;
+    private final SecureRandom random = new SecureRandom();
+
+    PiiCipher(@Value("${cms.pii.key:}") String configuredKey,
+            @Value("${cms.pii.allow-generated-key:false}") boolean allowGenerated,
+            @Value("${cms.pii.key-file:./data/pii.key}") Path keyFile) {
+        byte[] master = resolveMasterKey(configuredKey, allowGenerated, keyFile);
+        this.encryptionKey = new SecretKeySpec(derive(master, "cms-pii-encryption"), "AES");
+        this.hashKey = new SecretKeySpec(derive(master, "cms-pii-lookup-hash"), "HmacSHA256");
+        Arrays.fill(master, (byte) 0);
+    }
+
+    String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (!stored.startsWith(PREFIX)) {
+            throw new IllegalStateException("unknown cipher text format");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, in, 0, 12));
+            return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed (wrong CMS_PII_KEY?)", e);
+        }
+    }
+
+    /** Deterministic, keyed: equal inputs give equal hashes, and without the key nothing can be guessed. */
+    String hash(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("hashing failed", e);
+        }
+    }
+
+    private static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] resolveMasterKey(String configured, boolean allowGenerated, Path keyFile) {
+        if (configured != null && !configured.isBlank()) {
+            byte[] key = Base64.getDecoder().decode(configured.strip());
+            if (key.length != 32) {
+                throw new IllegalStateException("CMS_PII_KEY must be 32 bytes, base64-encoded");
+            }
+            return key;
+        }
+        if (!allowGenerated) {
+            throw new IllegalStateException("CMS_PII_KEY is not set: it is required outside the embedded default "
+                    + "(generate one with: openssl rand -base64 32)");
+        }
+        try {
+            if (Files.exists(keyFile)) {
+                return Base64.getDecoder().decode(Files.readString(keyFile).strip());
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.createDirectories(keyFile.toAbsolutePath().getParent());
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            }
+            catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            log.warn("Generated a local PII key at {} (embedded default only; set CMS_PII_KEY in production)",
+                    keyFile.toAbsolutePath());
+            return key;
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot read or write the local PII key " + keyFile, e);
+        }
+    }
+}
