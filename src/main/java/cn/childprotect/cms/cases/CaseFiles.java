@@ -20,6 +20,7 @@ import cn.childprotect.cms.users.Role;
 import cn.childprotect.cms.users.UserDirectory;
 import cn.childprotect.cms.users.UserSummary;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -41,14 +42,15 @@ public class CaseFiles {
     private final TimelineEntries timeline;
     private final CaseWorkflow workflow;
     private final CaseDeadlines deadlines;
-    private final List<TransitionGuard> guards;
+    /** Lazy: guard modules depend on this facade themselves. */
+    private final ObjectProvider<TransitionGuard> guards;
     private final SequenceNumbers sequences;
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
 
     CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
-            List<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
+            ObjectProvider<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
             ApplicationEventPublisher events, BusinessTime time) {
         this.cases = cases;
         this.timeline = timeline;
@@ -140,11 +142,9 @@ public class CaseFiles {
             throw ApiProblem.invalidField("reason", "“" + event.label() + "”必须填写理由");
         }
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
-        for (TransitionGuard guard : guards) {
-            guard.unmetCondition(caseId, event).ifPresent(unmet -> {
-                throw ApiProblem.unprocessable("guard-failed", unmet).with("event", event.name());
-            });
-        }
+        guards.orderedStream().forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
+            throw ApiProblem.unprocessable("guard-failed", unmet).with("event", event.name());
+        }));
         CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(file, event));
         Instant now = time.now();
         file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()),

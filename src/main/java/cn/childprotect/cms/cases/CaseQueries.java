@@ -43,12 +43,12 @@ public class CaseQueries {
     private final CaseFiles caseFiles;
     private final Jurisdictions jurisdictions;
     private final ObjectProvider<ChildDirectory> children;
-    private final List<CaseDetailSection> sections;
+    private final ObjectProvider<CaseDetailSection> sections;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
-            Jurisdictions jurisdictions, ObjectProvider<ChildDirectory> children, List<CaseDetailSection> sections,
+            Jurisdictions jurisdictions, ObjectProvider<ChildDirectory> children, ObjectProvider<CaseDetailSection> sections,
             ApplicationEventPublisher events, BusinessTime time) {
         this.cases = cases;
         this.timeline = timeline;
@@ -140,9 +140,7 @@ public class CaseQueries {
                 .filter(e -> CasePermissions.mayFire(user, file, e)).sorted()
                 .map(e -> new CaseDetail.AllowedEvent(e, e.label(), e.needsReason())).toList();
         Map<String, Object> parts = new LinkedHashMap<>();
-        for (CaseDetailSection section : sections) {
-            parts.put(section.name(), section.describe(caseId, user));
-        }
+        sections.orderedStream().forEach(section -> parts.put(section.name(), section.describe(caseId, user)));
         ChildDirectory directory = children.getIfAvailable(() -> NO_CHILDREN);
         return new CaseDetail(file.id(), file.caseNumber(), file.status(), file.status().label(), file.version(),
                 file.villageCode(), jurisdictions.nameOf(file.villageCode()), file.categories(), file.urgent(),

@@ -5,7 +5,7 @@
  * Nothing depends on this module; it listens to other modules' events. No child name or ID
  * number ever goes into a mail.
  */
-@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "cases", "intake::events" })
+@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "agencies", "cases", "intake::events", "referrals", "referrals::events" })
 package cn.childprotect.cms.notifications;
 
 import org.springframework.modulith.ApplicationModule;

@@ -46,6 +46,27 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** Fires a workflow event as the user, with the case's current version. */
+    protected MvcTestResult fire(String user, long caseId, String event, String reason) {
+        MvcTestResult current = mvc.get().uri("/api/v1/cases/{id}", caseId).header("Authorization", basic(user)).exchange();
+        String etag = current.getResponse().getHeader("ETag");
+        String body = reason == null ? "{\"event\":\"%s\"}".formatted(event)
+                : "{\"event\":\"%s\",\"reason\":\"%s\"}".formatted(event, reason);
+        return mvc.post().uri("/api/v1/cases/{id}/transitions", caseId).header("Authorization", basic(user))
+                .header("If-Match", etag == null ? "\"0\"" : etag)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    /** supervisor1 accepts a township-1 case and assigns it to director1. */
+    protected void acceptAndAssignToDirector1(long caseId) {
+        org.assertj.core.api.Assertions.assertThat(fire("supervisor1", caseId, "ACCEPT", null).getResponse().getStatus())
+                .isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(mvc.put().uri("/api/v1/cases/{id}/assignee", caseId)
+                .header("Authorization", basic("supervisor1"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"username\":\"director1\"}")
+                .exchange().getResponse().getStatus()).isEqualTo(200);
+    }
+
     protected static String basic(String username) {
         return basic(username, PASSWORD);
     }

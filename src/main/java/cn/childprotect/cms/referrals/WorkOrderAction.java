@@ -1,0 +1,57 @@
+package cn.childprotect.cms.referrals;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static cn.childprotect.cms.referrals.WorkOrderStatus.DISPATCHED;
+import static cn.childprotect.cms.referrals.WorkOrderStatus.RESPONDED;
+import static cn.childprotect.cms.referrals.WorkOrderStatus.RETURNED;
+import static cn.childprotect.cms.referrals.WorkOrderStatus.SIGNED;
+
+/**
+ * The steps of a work order: from which states each may be taken, where it leads, and whose
+ * step it is. A RETURNED order goes back to the dispatcher, who re-dispatches it (to the same or
+ * another agency) or revokes it.
+ */
+public enum WorkOrderAction {
+    DISPATCH("派单", Set.of(), DISPATCHED, Side.DISPATCHER),
+    SIGN("签收", EnumSet.of(DISPATCHED), SIGNED, Side.AGENCY),
+    RETURN("退回", EnumSet.of(DISPATCHED, SIGNED), RETURNED, Side.AGENCY),
+    RESPOND("反馈", EnumSet.of(SIGNED), RESPONDED, Side.AGENCY),
+    COMPLETE("办结", EnumSet.of(RESPONDED), WorkOrderStatus.COMPLETED, Side.DISPATCHER),
+    REOPEN("重办", EnumSet.of(RESPONDED), SIGNED, Side.DISPATCHER),
+    REDISPATCH("重新派单", EnumSet.of(RETURNED), DISPATCHED, Side.DISPATCHER),
+    REVOKE("撤回", EnumSet.of(DISPATCHED, SIGNED, RETURNED, RESPONDED), WorkOrderStatus.REVOKED, Side.DISPATCHER),
+    URGE("督办", EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR);
+
+    enum Side { DISPATCHER, AGENCY, SUPERVISOR }
+
+    private final String label;
+    private final Set<WorkOrderStatus> from;
+    private final WorkOrderStatus to;
+    private final Side side;
+
+    WorkOrderAction(String label, Set<WorkOrderStatus> from, WorkOrderStatus to, Side side) {
+        this.label = label;
+        this.from = from;
+        this.to = to;
+        this.side = side;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean allowedFrom(WorkOrderStatus status) {
+        return from.contains(status);
+    }
+
+    /** The state after the step; null for URGE, which changes no state. */
+    public WorkOrderStatus target() {
+        return to;
+    }
+
+    Side side() {
+        return side;
+    }
+}

@@ -1,0 +1,30 @@
+package cn.childprotect.cms.referrals;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface WorkOrders extends JpaRepository<WorkOrder, Long> {
+
+    List<WorkOrder> findByCaseIdOrderById(long caseId);
+
+    boolean existsByCaseIdAndStatusIn(long caseId, Collection<WorkOrderStatus> statuses);
+
+    @Query("""
+            select w from WorkOrder w where w.agencyCode = :agency
+              and (:status is null or w.status = :status)
+              and (:overdueBefore is null or w.dueAt < :overdueBefore)""")
+    Page<WorkOrder> findForAgency(String agency, WorkOrderStatus status, Instant overdueBefore, Pageable page);
+
+    /** Index range scan on the current step's deadline. */
+    @Query("select w from WorkOrder w where w.status = :status and w.dueAt < :now order by w.dueAt")
+    List<WorkOrder> findOverdue(WorkOrderStatus status, Instant now, Pageable page);
+
+    Optional<WorkOrder> findByIdAndAgencyCode(long id, String agencyCode);
+}

@@ -1,0 +1,118 @@
+package cn.childprotect.cms.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import cn.childprotect.cms.support.IntegrationTest;
+import cn.childprotect.cms.support.TestIds;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Each work-order mail arrives once, to the right side, without the child's name. */
+class WorkOrderMailTests extends IntegrationTest {
+
+    private GreenMail greenMail;
+
+    @BeforeEach
+    void startMailServer() {
+        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail.start();
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        greenMail.stop();
+    }
+
+    private List<MimeMessage> mails(String subjectPart, String to) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(subjectPart)
+                        && m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to);
+            }
+            catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void dispatchUrgeReturnAndAnswerMailsArriveOnceEachWithoutPersonalData() throws Exception {
+        String childName = TestIds.uniqueName();
+        MvcTestResult report = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"channel":"HOTLINE","categories":["BL01"],"villageCode":"141029100001","narrative":"校园欺凌",
+                         "child":{"name":"%s"},"reporter":{"anonymous":true}}""".formatted(childName)).exchange();
+        long caseId = ((Number) read(report, "$.caseId")).longValue();
+        acceptAndAssignToDirector1(caseId);
+        MvcTestResult dispatched = mvc.post().uri("/api/v1/cases/{id}/work-orders", caseId)
+                .header("Authorization", basic("director1")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agencyCode\":\"XN-PS\",\"requestText\":\"请出警核实\",\"sharedSummary\":\"疑似校园欺凌\"}")
+                .exchange();
+        long orderId = ((Number) read(dispatched, "$.id")).longValue();
+        String tag = "#" + orderId + "（";
+        String police = "ga@xiangning.example.gov.cn";
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("新工单 " + tag, police).size() == 1);
+        mvc.post().uri("/api/v1/work-orders/{id}/urge", orderId).header("Authorization", basic("supervisor1"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"请今日内签收办理\"}").exchange();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("工单 " + tag, police).size() == 2);
+        MimeMessage urge = mails("【督办】", police).stream().filter(m -> {
+            try {
+                return m.getSubject().contains(tag);
+            }
+            catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(text(urge)).contains("请今日内签收办理", "个案编号").doesNotContain(childName);
+
+        mvc.post().uri("/api/v1/work-orders/{id}/return", orderId).header("Authorization", basic("police1"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"请改派教育部门\"}").exchange();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("已被退回", "director1@demo.local").stream()
+                .anyMatch(m -> subject(m).contains(tag)));
+        mvc.post().uri("/api/v1/work-orders/{id}/redispatch", orderId).header("Authorization", basic("director1")).exchange();
+        mvc.post().uri("/api/v1/work-orders/{id}/sign", orderId).header("Authorization", basic("police1")).exchange();
+        mvc.post().uri("/api/v1/work-orders/{id}/respond", orderId).header("Authorization", basic("police1"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":\"已处理\"}").exchange();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("已反馈", "director1@demo.local").stream()
+                .anyMatch(m -> subject(m).contains(tag)));
+
+        Thread.sleep(1000);
+        List<MimeMessage> all = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains(tag)).toList();
+        // dispatch, urge, re-dispatch to the agency; return and answer to the dispatcher: once each
+        assertThat(all).hasSize(5);
+        for (MimeMessage mail : all) {
+            assertThat(subject(mail)).doesNotContain(childName);
+            assertThat(text(mail)).doesNotContain(childName).contains("个案编号");
+        }
+    }
+
+    /** The decoded text of a mail (the raw body is base64-encoded UTF-8). */
+    static String text(MimeMessage m) throws Exception {
+        return m.getContent().toString();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        }
+        catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
