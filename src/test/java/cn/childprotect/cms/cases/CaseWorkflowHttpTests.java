@@ -21,7 +21,7 @@ class CaseWorkflowHttpTests extends IntegrationTest {
     @Autowired
     CaseFixtures fixtures;
 
-    private MvcTestResult fire(String user, long caseId, String version, String event, String reason) {
+    private MvcTestResult fire(String user, long caseId, String version, String event, String reason) { // with an explicit If-Match
         String body = reason == null ? "{\"event\":\"%s\"}".formatted(event)
                 : "{\"event\":\"%s\",\"reason\":\"%s\",\"note\":\"测试\"}".formatted(event, reason);
         return mvc.post().uri("/api/v1/cases/{id}/transitions", caseId).header("Authorization", basic(user))
@@ -59,7 +59,11 @@ class CaseWorkflowHttpTests extends IntegrationTest {
                             .containsExactlyInAnyOrder("DECLARE_EMERGENCY", "COMPLETE_ASSESSMENT");
                     assertThat(json).extractingPath("$.statusDeadline").isNotNull();
                 });
+        assertThat(fire("director1", id, etag("director1", id), "COMPLETE_ASSESSMENT", null)).hasStatus(422);
+        completeAssessment("director1", id, LOW_RISK_ANSWERS);
         assertThat(fire("director1", id, etag("director1", id), "COMPLETE_ASSESSMENT", null)).hasStatusOk();
+        assertThat(fire("director1", id, etag("director1", id), "START_SUPPORT", null)).hasStatus(422);
+        writePlan("director1", id);
         assertThat(fire("director1", id, etag("director1", id), "START_SUPPORT", null)).hasStatusOk()
                 .bodyJson().extractingPath("$.status").isEqualTo("SUPPORTING");
         assertThat(fire("director1", id, etag("director1", id), "REQUEST_CLOSURE", "帮扶目标已达成")).hasStatusOk();
@@ -72,10 +76,11 @@ class CaseWorkflowHttpTests extends IntegrationTest {
                 .header("Authorization", basic("supervisor1")).exchange();
         assertThat(timeline).hasStatusOk().bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$[*].kind").asArray().containsExactly("OPENED", "TRANSITION",
-                    "ASSIGNMENT", "TRANSITION", "TRANSITION", "TRANSITION", "TRANSITION");
+                    "ASSIGNMENT", "ASSESSMENT", "RISK_LEVEL", "TRANSITION", "SUPPORT", "TRANSITION", "TRANSITION",
+                    "TRANSITION");
             assertThat(json).extractingPath("$[*].toStatus").asArray().contains("ASSESSING", "HANDLING",
                     "SUPPORTING", "PENDING_CLOSURE", "CLOSED");
-            assertThat(json).extractingPath("$[5].note").isEqualTo("理由：帮扶目标已达成；测试");
+            assertThat(json).extractingPath("$[8].note").isEqualTo("理由：帮扶目标已达成；测试");
         });
     }
 

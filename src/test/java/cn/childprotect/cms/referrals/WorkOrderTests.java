@@ -136,11 +136,14 @@ class WorkOrderTests extends IntegrationTest {
     @Test
     void closingACaseWithAnOpenOrderIsRefusedWithTheGuardsMessage() {
         long caseId = caseReadyForOrders();
+        completeAssessment("director1", caseId, LOW_RISK_ANSWERS);
         assertThat(fire("director1", caseId, "COMPLETE_ASSESSMENT", null)).hasStatusOk();
+        writePlan("director1", caseId);
         long id = orderId(dispatch("director1", caseId, "XN-PS"));
         assertThat(fire("director1", caseId, "START_SUPPORT", null)).hasStatus(422)
                 .bodyJson().extractingPath("$.detail").asString().contains("未被签收");
         step("police1", id, "sign", null);
+        assertThat(fire("director1", caseId, "START_SUPPORT", null)).hasStatusOk();
         assertThat(fire("director1", caseId, "REQUEST_CLOSURE", "目标达成")).hasStatus(422)
                 .bodyJson().extractingPath("$.detail").isEqualTo("还有未办结的工单，不能申请结案：请先办结或撤回所有工单");
         step("police1", id, "respond", "{\"answer\":\"已处置\"}");

@@ -67,6 +67,33 @@ public abstract class IntegrationTest {
                 .exchange().getResponse().getStatus()).isEqualTo(200);
     }
 
+    /** Answers of the default instrument that give LOW risk; tests override single items. */
+    protected static final String LOW_RISK_ANSWERS = """
+            {"S1":"NO","S2":"NO","S3":"NO","S4":"NO","V1":"TEEN","V2":"NO","V3":"NO","C1":"NO","C2":"NO",
+             "C3":"NO","P1":"YES","P2":"YES","F1":"NO","F2":"NO"}""";
+
+    /** Drafts and completes an assessment through the API; returns its id. */
+    protected long completeAssessment(String user, long caseId, String answersJson) {
+        MvcTestResult draft = mvc.post().uri("/api/v1/cases/{id}/assessments", caseId).header("Authorization", basic(user))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"answers\":" + answersJson + ",\"rationale\":\"家访核实后评估\"}").exchange();
+        org.assertj.core.api.Assertions.assertThat(draft.getResponse().getStatus()).isEqualTo(201);
+        long id = ((Number) read(draft, "$.id")).longValue();
+        org.assertj.core.api.Assertions.assertThat(mvc.post().uri("/api/v1/cases/{c}/assessments/{a}/complete", caseId, id)
+                .header("Authorization", basic(user)).exchange().getResponse().getStatus()).isEqualTo(200);
+        return id;
+    }
+
+    /** Writes a support plan with one service by a named provider. */
+    protected void writePlan(String user, long caseId) {
+        org.assertj.core.api.Assertions.assertThat(mvc.put().uri("/api/v1/cases/{id}/support-plan", caseId)
+                .header("Authorization", basic(user)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("""
+                        {"goals":"保障儿童安全，恢复正常上学","services":[{"type":"监护指导","providerName":"城关村儿童之家",
+                         "dueDate":"2026-12-31","status":"PLANNED"}]}""").exchange().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
     protected static String basic(String username) {
         return basic(username, PASSWORD);
     }
