@@ -156,9 +156,9 @@ public class CaseQueries {
         return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(TimelineEntry::toItem).toList();
     }
 
-    /** Overdue cases, earliest deadline first, for the escalation sweep (cost follows the result). */
-    public List<CaseRef> overdue(Instant now, int limit) {
-        return cases.findOverdue(now, Pageable.ofSize(limit)).stream().map(CaseFile::toRef).toList();
+    /** Overdue cases, earliest deadline first, for the escalation sweep (an index range scan: cost follows the result). */
+    public List<OverdueCase> overdue(Instant now, int limit) {
+        return cases.findOverdueRows(now, Pageable.ofSize(limit));
     }
 
     private Instant startOf(LocalDate date) {

@@ -15,6 +15,8 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
     Optional<CaseFile> findFirstByChildIdAndStatusInOrderByIdDesc(long childId, Collection<CaseStatus> statuses);
 
     /** The sweep's query: an index range scan on the stored deadline, so its cost follows the overdue count. */
-    @Query("select c from CaseFile c where c.statusDeadline < :now order by c.statusDeadline")
-    List<CaseFile> findOverdue(Instant now, Pageable page);
+    @Query("""
+            select new cn.childprotect.cms.cases.OverdueCase(c.id, c.villageCode, c.status, c.statusDeadline)
+            from CaseFile c where c.statusDeadline < :now order by c.statusDeadline""")
+    List<OverdueCase> findOverdueRows(Instant now, Pageable page);
 }

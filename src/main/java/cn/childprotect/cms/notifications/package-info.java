@@ -5,7 +5,7 @@
  * Nothing depends on this module; it listens to other modules' events. No child name or ID
  * number ever goes into a mail.
  */
-@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "agencies", "cases", "intake::events", "referrals", "referrals::events" })
+@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "agencies", "cases", "intake::events", "referrals", "referrals::events", "escalations", "escalations::events" })
 package cn.childprotect.cms.notifications;
 
 import org.springframework.modulith.ApplicationModule;

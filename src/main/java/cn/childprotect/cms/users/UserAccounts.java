@@ -19,6 +19,8 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
 
     boolean existsByRole(Role role);
 
+    List<UserAccount> findByRoleAndEnabledTrueOrderByUsername(Role role);
+
     /** Atomic across instances: concurrent failures must all count. */
     @Modifying
     @Query("update UserAccount u set u.failedLogins = u.failedLogins + 1 where u.username = :username")

@@ -67,6 +67,11 @@ public class UserDirectory {
                 .stream().map(a -> a.toSummary(time.now())).toList();
     }
 
+    /** Enabled accounts of a role (e.g. every supervisor, for the daily digest). */
+    public List<UserSummary> withRole(Role role) {
+        return accounts.findByRoleAndEnabledTrueOrderByUsername(role).stream().map(a -> a.toSummary(time.now())).toList();
+    }
+
     @Transactional
     public UserSummary create(NewUser user, String actor) {
         if (accounts.findByUsername(user.username()).isPresent()) {

@@ -1,0 +1,122 @@
+package cn.childprotect.cms.escalations;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One escalation or review item. (kind, source id, source deadline, level) is unique: the same
+ * miss is never raised twice at a level, however many sweeps and instances run.
+ */
+@Entity
+@Table(name = "escalations_item")
+class Escalation {
+
+    enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    private EscalationKind kind;
+
+    @Column(name = "source_id")
+    private long sourceId;
+
+    /** The missed deadline, or for a review trigger the moment it happened. */
+    @Column(name = "source_deadline")
+    private Instant sourceDeadline;
+
+    @Enumerated(EnumType.STRING)
+    private EscalationLevel level;
+
+    @Column(name = "case_id")
+    private Long caseId;
+
+    @Column(name = "village_code", columnDefinition = "char(12)")
+    private String villageCode;
+
+    private int severity;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(name = "raised_at")
+    private Instant raisedAt;
+
+    @Column(name = "acknowledged_by")
+    private String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "resolved_by")
+    private String resolvedBy;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolution_note")
+    private String resolutionNote;
+
+    @Version
+    private long version;
+
+    protected Escalation() {
+    }
+
+    Escalation(EscalationKind kind, long sourceId, Instant sourceDeadline, EscalationLevel level, Long caseId,
+            String villageCode, Instant raisedAt) {
+        this.kind = kind;
+        this.sourceId = sourceId;
+        this.sourceDeadline = sourceDeadline;
+        this.level = level;
+        this.caseId = caseId;
+        this.villageCode = villageCode;
+        this.severity = kind.severity() + (level == EscalationLevel.COUNTY ? 10 : 0);
+        this.status = Status.OPEN;
+        this.raisedAt = raisedAt;
+    }
+
+    void acknowledge(String by, Instant at) {
+        status = Status.ACKNOWLEDGED;
+        acknowledgedBy = by;
+        acknowledgedAt = at;
+    }
+
+    void resolve(String by, Instant at, String note) {
+        status = Status.RESOLVED;
+        resolvedBy = by;
+        resolvedAt = at;
+        resolutionNote = note;
+    }
+
+    boolean isOpen() {
+        return status != Status.RESOLVED;
+    }
+
+    Long id() { return id; }
+    EscalationKind kind() { return kind; }
+    long sourceId() { return sourceId; }
+    Instant sourceDeadline() { return sourceDeadline; }
+    EscalationLevel level() { return level; }
+    Long caseId() { return caseId; }
+    String villageCode() { return villageCode; }
+    int severity() { return severity; }
+    Status status() { return status; }
+    Instant raisedAt() { return raisedAt; }
+    String acknowledgedBy() { return acknowledgedBy; }
+    Instant acknowledgedAt() { return acknowledgedAt; }
+    String resolvedBy() { return resolvedBy; }
+    Instant resolvedAt() { return resolvedAt; }
+    String resolutionNote() { return resolutionNote; }
+}

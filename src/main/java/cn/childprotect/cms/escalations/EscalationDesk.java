@@ -1,0 +1,225 @@
+package cn.childprotect.cms.escalations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.jurisdictions.DivisionLevel;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The escalations module's facade: the supervisors' review queue (scoped: a township supervisor
+ * sees township-level items of their township, a county supervisor every item in the county),
+ * acknowledging and resolving items, and raising/resolving them for the sweep and the triggers.
+ */
+@Service
+@Transactional
+public class EscalationDesk {
+
+    static final Set<Escalation.Status> OPEN = EnumSet.of(Escalation.Status.OPEN, Escalation.Status.ACKNOWLEDGED);
+
+    private final Escalations escalations;
+    private final CaseFiles caseFiles;
+    private final Jurisdictions jurisdictions;
+    private final ApplicationEventPublisher events;
+    private final BusinessTime time;
+
+    EscalationDesk(Escalations escalations, CaseFiles caseFiles, Jurisdictions jurisdictions,
+            ApplicationEventPublisher events, BusinessTime time) {
+        this.escalations = escalations;
+        this.caseFiles = caseFiles;
+        this.jurisdictions = jurisdictions;
+        this.events = events;
+        this.time = time;
+    }
+
+    // --- the queue --------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Page<EscalationView> queue(CurrentUser user, EscalationKind kind, EscalationLevel level, int page, int size) {
+        Set<EscalationLevel> levels = visibleLevels(user);
+        if (level != null) {
+            levels = levels.contains(level) ? EnumSet.of(level) : EnumSet.noneOf(EscalationLevel.class);
+        }
+        if (levels.isEmpty()) {
+            return Page.empty();
+        }
+        return escalations.findOpenInScope(user.scope().likePattern(), levels, kind,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "severity").and(Sort.by("raisedAt"))))
+                .map(this::view);
+    }
+
+    /** Open items by kind and level in the caller's scope, for the dashboard. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> summary(CurrentUser user) {
+        Map<EscalationKind, Map<EscalationLevel, Long>> byKind = new EnumMap<>(EscalationKind.class);
+        long total = 0;
+        for (Object[] row : escalations.countOpenInScope(user.scope().likePattern(), visibleLevels(user))) {
+            long n = (Long) row[2];
+            byKind.computeIfAbsent((EscalationKind) row[0], k -> new EnumMap<>(EscalationLevel.class))
+                    .put((EscalationLevel) row[1], n);
+            total += n;
+        }
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        byKind.forEach((k, levels) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", k.name());
+            entry.put("label", k.label());
+            entry.put("township", levels.getOrDefault(EscalationLevel.TOWNSHIP, 0L));
+            entry.put("county", levels.getOrDefault(EscalationLevel.COUNTY, 0L));
+            kinds.add(entry);
+        });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("openTotal", total);
+        result.put("byKind", kinds);
+        return result;
+    }
+
+    public EscalationView acknowledge(long id, CurrentUser user) {
+        Escalation e = visible(id, user);
+        if (e.status() != Escalation.Status.OPEN) {
+            throw ApiProblem.conflict("escalation-not-open", "该事项已" + (e.isOpen() ? "确认" : "办结"));
+        }
+        e.acknowledge(user.username(), time.now());
+        events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_ACKNOWLEDGED", "ESCALATION", id));
+        return view(e);
+    }
+
+    public EscalationView resolve(long id, String note, CurrentUser user) {
+        if (note == null || note.isBlank()) {
+            throw ApiProblem.invalidField("note", "办结须填写处理说明");
+        }
+        Escalation e = visible(id, user);
+        if (!e.isOpen()) {
+            throw ApiProblem.conflict("escalation-resolved", "该事项已办结");
+        }
+        e.resolve(user.username(), time.now(), note.strip());
+        if (e.caseId() != null) {
+            caseFiles.addTimelineEntry(e.caseId(), TimelineKind.ESCALATION, user.username(),
+                    e.kind().label() + "（" + e.level().label() + "）已办结：" + note.strip(), "escalation:" + id);
+        }
+        events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_RESOLVED", "ESCALATION", id));
+        return view(e);
+    }
+
+    // --- raising and resolving -------------------------------------------------------------------------
+
+    /** Raises the item unless it exists; the unique key settles races between instances. */
+    boolean raise(EscalationKind kind, long sourceId, Instant deadline, EscalationLevel level, Long caseId,
+            String villageCode) {
+        if (escalations.existsByKindAndSourceIdAndSourceDeadlineAndLevel(kind, sourceId, deadline, level)) {
+            return false;
+        }
+        Escalation e = escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode,
+                time.now()));
+        if (caseId != null) {
+            caseFiles.addTimelineEntry(caseId, TimelineKind.ESCALATION, "system",
+                    "提请" + level.label() + "督导员关注：" + kind.label(), "escalation:" + e.id());
+        }
+        events.publishEvent(new EscalationRaised(e.id()));
+        return true;
+    }
+
+    /** Whether the township item of a miss is still open and older than the grace period. */
+    boolean townshipItemOverdue(Miss miss, Duration grace) {
+        return escalations.findByKindAndSourceIdAndSourceDeadlineAndLevel(miss.kind(), miss.sourceId(), miss.deadline(),
+                EscalationLevel.TOWNSHIP).filter(Escalation::isOpen)
+                .filter(e -> !e.raisedAt().plus(grace).isAfter(time.now())).isPresent();
+    }
+
+    /** Resolves the open items of these kinds for a source: their cause is gone. */
+    int resolveAutomatically(Set<EscalationKind> kinds, long sourceId, String why) {
+        int n = 0;
+        for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
+            e.resolve("system", time.now(), why);
+            if (e.caseId() != null) {
+                caseFiles.addTimelineEntry(e.caseId(), TimelineKind.ESCALATION, "system",
+                        e.kind().label() + "（" + e.level().label() + "）已自动解除：" + why, "escalation:" + e.id());
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** A closed case needs no more attention: every open item of it is resolved. */
+    int resolveAllOfCase(long caseId, String why) {
+        int n = 0;
+        for (Escalation e : escalations.findByCaseIdAndStatusIn(caseId, OPEN)) {
+            e.resolve("system", time.now(), why);
+            n++;
+        }
+        return n;
+    }
+
+    /** For mails: who the item is for (the township's or the county's code) and what it is. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EscalationView> describe(long id) {
+        return escalations.findById(id).map(this::view);
+    }
+
+    // --- internals -------------------------------------------------------------------------------------
+
+    private static Set<EscalationLevel> visibleLevels(CurrentUser user) {
+        if (!user.is(Role.SUPERVISOR)) {
+            throw ApiProblem.forbidden("只有儿童督导员有督办事项");
+        }
+        return DivisionLevel.of(user.jurisdictionCode()) == DivisionLevel.COUNTY
+                ? EnumSet.allOf(EscalationLevel.class) : EnumSet.of(EscalationLevel.TOWNSHIP);
+    }
+
+    private Escalation visible(long id, CurrentUser user) {
+        Set<EscalationLevel> levels = visibleLevels(user);
+        return escalations.findById(id).filter(e -> user.covers(e.villageCode()) && levels.contains(e.level()))
+                .orElseThrow(() -> ApiProblem.notFound("没有这个督办事项，或不在您的管辖范围内"));
+    }
+
+    EscalationView view(Escalation e) {
+        String caseNumber = e.caseId() == null ? null : caseFiles.find(e.caseId()).map(CaseRef::caseNumber).orElse(null);
+        List<EscalationView.Action> actions = new ArrayList<>();
+        if (e.caseId() != null) {
+            actions.add(new EscalationView.Action("查看个案", "GET", "/api/v1/cases/" + e.caseId()));
+        }
+        switch (e.kind()) {
+            case WORK_ORDER_SIGN, WORK_ORDER_RESPONSE -> actions.add(
+                    new EscalationView.Action("督办工单", "POST", "/api/v1/work-orders/" + e.sourceId() + "/urge"));
+            case WORK_ORDER_RETURNED -> actions.add(
+                    new EscalationView.Action("查看退回的工单", "GET", "/api/v1/work-orders/" + e.sourceId()));
+            case CLOSURE_REQUESTED -> actions.add(new EscalationView.Action("批准或退回结案", "POST",
+                    "/api/v1/cases/" + e.caseId() + "/transitions"));
+            case CASE_DEADLINE, HIGH_RISK, EMERGENCY_DECLARED -> actions.add(new EscalationView.Action("改派承办人", "PUT",
+                    "/api/v1/cases/" + e.caseId() + "/assignee"));
+            case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action("登记报警情况", "PUT",
+                    "/api/v1/reports/" + e.sourceId() + "/police-notification"));
+            default -> {
+            }
+        }
+        actions.add(new EscalationView.Action("确认收到", "POST", "/api/v1/escalations/" + e.id() + "/acknowledge"));
+        actions.add(new EscalationView.Action("办结", "POST", "/api/v1/escalations/" + e.id() + "/resolve"));
+        return new EscalationView(e.id(), e.kind(), e.kind().label(), e.level(), e.severity(), e.status().name(),
+                e.caseId(), caseNumber, e.villageCode(), jurisdictions.nameOf(e.villageCode()), e.sourceId(),
+                e.sourceDeadline(), e.raisedAt(), Duration.between(e.raisedAt(), time.now()).toMinutes(),
+                e.acknowledgedBy(), e.resolvedBy(), e.resolutionNote(), actions);
+    }
+}

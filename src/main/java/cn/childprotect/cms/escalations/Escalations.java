@@ -1,0 +1,37 @@
+package cn.childprotect.cms.escalations;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Escalations extends JpaRepository<Escalation, Long> {
+
+    boolean existsByKindAndSourceIdAndSourceDeadlineAndLevel(EscalationKind kind, long sourceId, Instant sourceDeadline,
+            EscalationLevel level);
+
+    java.util.Optional<Escalation> findByKindAndSourceIdAndSourceDeadlineAndLevel(EscalationKind kind, long sourceId,
+            Instant sourceDeadline, EscalationLevel level);
+
+    List<Escalation> findByKindInAndSourceIdAndStatusIn(Collection<EscalationKind> kinds, long sourceId,
+            Collection<Escalation.Status> statuses);
+
+    List<Escalation> findByCaseIdAndStatusIn(long caseId, Collection<Escalation.Status> statuses);
+
+    @Query("""
+            select e from Escalation e
+            where e.villageCode like :scopePattern and e.status <> 'RESOLVED' and e.level in :levels
+              and (:kind is null or e.kind = :kind)""")
+    Page<Escalation> findOpenInScope(String scopePattern, Collection<EscalationLevel> levels, EscalationKind kind,
+            Pageable page);
+
+    @Query("""
+            select e.kind, e.level, count(e) from Escalation e
+            where e.villageCode like :scopePattern and e.status <> 'RESOLVED' and e.level in :levels
+            group by e.kind, e.level""")
+    List<Object[]> countOpenInScope(String scopePattern, Collection<EscalationLevel> levels);
+}

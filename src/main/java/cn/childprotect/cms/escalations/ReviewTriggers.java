@@ -1,0 +1,97 @@
+package cn.childprotect.cms.escalations;
+
+import java.util.EnumSet;
+
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
+import cn.childprotect.cms.cases.events.CaseStatusChanged;
+import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
+import cn.childprotect.cms.referrals.events.WorkOrderStepTaken;
+import cn.childprotect.cms.shared.BusinessTime;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Raises review items for the township supervisor (emergency declared, work order returned,
+ * HIGH/CRITICAL risk, closure requested) and resolves items whose cause is gone (the case left
+ * the late state, the late order was signed or answered, the police notification was recorded).
+ * Synchronous on purpose: it commits or rolls back with the change that caused it.
+ */
+@Component
+class ReviewTriggers {
+
+    private final EscalationDesk desk;
+    private final CaseFiles caseFiles;
+    private final BusinessTime time;
+
+    ReviewTriggers(EscalationDesk desk, CaseFiles caseFiles, BusinessTime time) {
+        this.desk = desk;
+        this.caseFiles = caseFiles;
+        this.time = time;
+    }
+
+    @EventListener
+    void on(CaseStatusChanged event) {
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.CASE_DEADLINE), event.caseId(),
+                "个案已离开“" + event.from().label() + "”环节");
+        if (event.from() == CaseStatus.EMERGENCY) {
+            desk.resolveAutomatically(EnumSet.of(EscalationKind.EMERGENCY_DECLARED), event.caseId(), "应急处置已结束");
+        }
+        if (event.from() == CaseStatus.PENDING_CLOSURE) {
+            desk.resolveAutomatically(EnumSet.of(EscalationKind.CLOSURE_REQUESTED), event.caseId(), "结案申请已处理");
+        }
+        if (!event.to().isOpen()) {
+            desk.resolveAllOfCase(event.caseId(), "个案已" + event.to().label());
+        }
+        if (event.to() == CaseStatus.EMERGENCY) {
+            desk.raise(EscalationKind.EMERGENCY_DECLARED, event.caseId(), time.now(), EscalationLevel.TOWNSHIP,
+                    event.caseId(), event.villageCode());
+        }
+        if (event.to() == CaseStatus.PENDING_CLOSURE) {
+            desk.raise(EscalationKind.CLOSURE_REQUESTED, event.caseId(), time.now(), EscalationLevel.TOWNSHIP,
+                    event.caseId(), event.villageCode());
+        }
+    }
+
+    @EventListener
+    void on(CaseRiskLevelChanged event) {
+        if (event.level().needsConfirmation()) {
+            desk.raise(EscalationKind.HIGH_RISK, event.caseId(), time.now(), EscalationLevel.TOWNSHIP, event.caseId(),
+                    event.villageCode());
+        }
+    }
+
+    @EventListener
+    void on(WorkOrderStepTaken event) {
+        switch (event.action()) {
+            case SIGN -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN), event.workOrderId(),
+                    "工单已签收");
+            case RESPOND -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE),
+                    event.workOrderId(), "工单已反馈");
+            case RETURN -> {
+                desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
+                        event.workOrderId(), "工单已退回");
+                String village = caseFiles.find(event.caseId()).map(CaseRef::villageCode).orElse(null);
+                if (village != null) {
+                    desk.raise(EscalationKind.WORK_ORDER_RETURNED, event.workOrderId(), time.now(),
+                            EscalationLevel.TOWNSHIP, event.caseId(), village);
+                }
+            }
+            case REDISPATCH -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_RETURNED),
+                    event.workOrderId(), "工单已重新派单");
+            case REVOKE, COMPLETE -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN,
+                    EscalationKind.WORK_ORDER_RESPONSE, EscalationKind.WORK_ORDER_RETURNED), event.workOrderId(),
+                    "工单已" + event.action().label());
+            default -> {
+            }
+        }
+    }
+
+    @EventListener
+    void on(PoliceNotificationRecorded event) {
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.POLICE_NOTIFICATION), event.reportId(), "已登记报警情况");
+    }
+}
