@@ -39,9 +39,6 @@ class PeopleChildDirectory implements ChildDirectory {
         return labels;
     }
 
-    public record ChildCard(ChildSummary child, List<cn.childprotect.cms.people.GuardianSummary> guardians) {
-    }
-
     @Override
     public Object childCard(long childId) {
         return registry.find(childId).map(c -> new ChildCard(c, registry.guardiansOf(childId))).orElse(null);

@@ -11,9 +11,9 @@ import java.util.Set;
  */
 public record ReportReceipt(long reportId, String receiptNumber, Instant receivedAt, Set<String> categories,
         Long caseId, String caseNumber, boolean linkedToExistingCase, List<PossibleDuplicate> possibleDuplicates,
-        Instant policeNotificationDue, boolean replayed) {
+        Instant policeNotificationDue, boolean replayed) implements java.io.Serializable {
 
-    public record PossibleDuplicate(long caseId, String caseNumber, String status) {
+    public record PossibleDuplicate(long caseId, String caseNumber, String status) implements java.io.Serializable {
     }
 
     ReportReceipt asReplay() {

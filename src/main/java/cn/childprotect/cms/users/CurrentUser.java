@@ -7,7 +7,7 @@ import cn.childprotect.cms.jurisdictions.JurisdictionScope;
  * takes one of these and scopes itself by {@link #scope()}.
  */
 public record CurrentUser(String username, String displayName, Role role, String jurisdictionCode,
-        String agencyCode, InstitutionType institutionType, String institutionName) {
+        String agencyCode, InstitutionType institutionType, String institutionName) implements java.io.Serializable {
 
     public JurisdictionScope scope() {
         return JurisdictionScope.of(jurisdictionCode);

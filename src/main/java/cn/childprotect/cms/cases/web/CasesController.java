@@ -67,7 +67,7 @@ class CasesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(defaultValue = "openedAt,desc") String sort) {
+            @RequestParam(required = false) String sort) {
         if (assignee != null && !assignee.equals("me")) {
             throw ApiProblem.invalidField("assignee", "assignee 只支持 me");
         }
@@ -77,7 +77,9 @@ class CasesController {
         Page<CaseListRow> rows = queries.search(
                 new CaseSearch(status, jurisdiction, assignee != null, category, overdue, riskLevel, q, receivedFrom,
                         receivedTo),
-                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100), sortOf(sort)),
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
+                        // overdue work lists read the deadline index in order; everything else newest first
+                        sortOf(sort != null ? sort : overdue ? "statusDeadline,asc" : "openedAt,desc")),
                 currentUsers.current());
         return new CasePage(rows.getContent(), rows.getTotalElements(), rows.getNumber(), rows.getSize());
     }

@@ -1,0 +1,83 @@
+package cn.childprotect.cms.ui;
+
+import cn.childprotect.cms.agencies.AgencyDirectory;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.CurrentUsers;
+import cn.childprotect.cms.users.InstitutionType;
+import cn.childprotect.cms.users.NewUser;
+import cn.childprotect.cms.users.Role;
+import cn.childprotect.cms.users.UserChange;
+import cn.childprotect.cms.users.UserDirectory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator: accounts and agencies (no case content). */
+@Controller
+class AdminPagesController {
+
+    private final UserDirectory users;
+    private final AgencyDirectory agencies;
+    private final CurrentUsers currentUsers;
+
+    AdminPagesController(UserDirectory users, AgencyDirectory agencies, CurrentUsers currentUsers) {
+        this.users = users;
+        this.agencies = agencies;
+        this.currentUsers = currentUsers;
+    }
+
+    @GetMapping("/admin")
+    String admin(Model model) {
+        if (!currentUsers.current().is(Role.ADMIN)) {
+            return "redirect:/";
+        }
+        model.addAttribute("users", users.all());
+        model.addAttribute("agencies", agencies.all());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("institutionTypes", InstitutionType.values());
+        return "ui/admin";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
+            @RequestParam Role role, @RequestParam String jurisdictionCode,
+            @RequestParam(required = false) InstitutionType institutionType,
+            @RequestParam(required = false) String institutionName, @RequestParam(required = false) String agencyCode,
+            @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        if (!me.is(Role.ADMIN)) {
+            return "redirect:/";
+        }
+        try {
+            users.create(new NewUser(username.strip(), displayName.strip(), password, role, jurisdictionCode.strip(),
+                    institutionType, blank(institutionName), blank(agencyCode), blank(email)), me.username());
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/users/{username}/enabled")
+    String enable(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        if (!me.is(Role.ADMIN)) {
+            return "redirect:/";
+        }
+        users.update(username, new UserChange(null, null, null, null, null, null, null, enabled, null, enabled ? true : null),
+                me.username());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

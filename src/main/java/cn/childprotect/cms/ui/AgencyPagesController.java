@@ -1,0 +1,72 @@
+package cn.childprotect.cms.ui;
+
+import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.CurrentUsers;
+import cn.childprotect.cms.users.Role;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Agency staff: their agency's work orders, and sign / return / respond on each. */
+@Controller
+class AgencyPagesController {
+
+    private final WorkOrderDesk desk;
+    private final CurrentUsers currentUsers;
+
+    AgencyPagesController(WorkOrderDesk desk, CurrentUsers currentUsers) {
+        this.desk = desk;
+        this.currentUsers = currentUsers;
+    }
+
+    @GetMapping("/work-orders")
+    String list(Model model) {
+        CurrentUser me = currentUsers.current();
+        if (!me.is(Role.AGENCY_STAFF)) {
+            return "redirect:/";
+        }
+        model.addAttribute("orders", desk.mine(me, null, false,
+                PageRequest.of(0, 100, Sort.by("dueAt").and(Sort.by(Sort.Direction.DESC, "id")))).getContent());
+        return "ui/work-orders";
+    }
+
+    @GetMapping("/work-orders/{id}")
+    String detail(@PathVariable long id, Model model) {
+        try {
+            model.addAttribute("w", desk.find(id, currentUsers.current()));
+            return "ui/work-order";
+        }
+        catch (ApiProblem notThere) {
+            model.addAttribute("pageError", notThere.getMessage());
+            return "ui/not-found";
+        }
+    }
+
+    @PostMapping("/work-orders/{id}/{step}")
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String text,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        try {
+            switch (step) {
+                case "sign" -> desk.sign(id, me);
+                case "return" -> desk.returnOrder(id, text, me);
+                case "respond" -> desk.respond(id, text, me);
+                default -> throw ApiProblem.notFound("unknown step");
+            }
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+        }
+        return "redirect:/work-orders/" + id;
+    }
+}

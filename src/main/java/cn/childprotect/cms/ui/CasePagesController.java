@@ -1,0 +1,234 @@
+package cn.childprotect.cms.ui;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.childprotect.cms.agencies.AgencyDirectory;
+import cn.childprotect.cms.assessment.CaseSupport;
+import cn.childprotect.cms.assessment.PlanService;
+import cn.childprotect.cms.assessment.RiskInstrument;
+import cn.childprotect.cms.cases.CaseDetail;
+import cn.childprotect.cms.cases.CaseEvent;
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseSearch;
+import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.RiskLevel;
+import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.ProblemTypes;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.CurrentUsers;
+import cn.childprotect.cms.users.Role;
+import cn.childprotect.cms.users.UserDirectory;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case pages: the work list (deadlines and overdue first), the case file with only the
+ * buttons the caller may press, assignment, and the forms for assessment, plan, visits and
+ * work orders. A refusal comes back next to its field, or at the top of the page.
+ */
+@Controller
+class CasePagesController {
+
+    private final CaseQueries queries;
+    private final CaseFiles caseFiles;
+    private final CaseSupport support;
+    private final RiskInstrument instrument;
+    private final WorkOrderDesk workOrders;
+    private final AgencyDirectory agencies;
+    private final UserDirectory users;
+    private final CurrentUsers currentUsers;
+
+    CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
+            WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers) {
+        this.queries = queries;
+        this.caseFiles = caseFiles;
+        this.support = support;
+        this.instrument = instrument;
+        this.workOrders = workOrders;
+        this.agencies = agencies;
+        this.users = users;
+        this.currentUsers = currentUsers;
+    }
+
+    @GetMapping("/cases")
+    String list(@RequestParam(required = false) Set<CaseStatus> status, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String q, Model model) {
+        CurrentUser me = currentUsers.current();
+        if (!CaseQueries.mayList(me)) {
+            return "redirect:/";
+        }
+        var rows = queries.search(new CaseSearch(status, null, mine, null, overdue, null, q, null, null),
+                PageRequest.of(0, 100, Sort.by("statusDeadline").and(Sort.by(Sort.Direction.DESC, "openedAt"))), me);
+        // overdue first, then by deadline (no deadline last)
+        List<cn.childprotect.cms.cases.CaseListRow> sorted = new ArrayList<>(rows.getContent());
+        sorted.sort((a, b) -> {
+            if (a.overdue() != b.overdue()) {
+                return a.overdue() ? -1 : 1;
+            }
+            if (a.statusDeadline() == null || b.statusDeadline() == null) {
+                return a.statusDeadline() == null ? (b.statusDeadline() == null ? 0 : 1) : -1;
+            }
+            return a.statusDeadline().compareTo(b.statusDeadline());
+        });
+        model.addAttribute("rows", sorted);
+        model.addAttribute("total", rows.getTotalElements());
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("selected", status == null ? Set.of() : status);
+        model.addAttribute("mine", mine);
+        model.addAttribute("q", q);
+        return "ui/cases";
+    }
+
+    @GetMapping("/cases/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CurrentUser me = currentUsers.current();
+        CaseDetail detail;
+        try {
+            detail = queries.detail(id, me);
+        }
+        catch (ApiProblem notThere) {
+            model.addAttribute("pageError", notThere.getMessage());
+            return "ui/not-found";
+        }
+        model.addAttribute("c", detail);
+        model.addAttribute("timeline", queries.timeline(id, me));
+        model.addAttribute("directors", me.is(Role.SUPERVISOR)
+                ? users.all().stream().filter(u -> u.role() == Role.CHILD_DIRECTOR && u.enabled()
+                        && detail.villageCode().equals(u.jurisdictionCode())).toList()
+                : List.of());
+        model.addAttribute("agencies", agencies.all().stream().filter(a -> a.active()).toList());
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("serviceTypes", CaseSupport.SERVICE_TYPES);
+        model.addAttribute("levels", RiskLevel.values());
+        model.addAttribute("today", LocalDate.now());
+        return "ui/case";
+    }
+
+    @PostMapping("/cases/{id}/transitions")
+    String transition(@PathVariable long id, @RequestParam CaseEvent event, @RequestParam long version,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
+            @RequestParam(required = false) Long mergeInto, RedirectAttributes redirect) {
+        try {
+            caseFiles.transition(id, new TransitionCommand(event, blank(note), blank(reason), mergeInto),
+                    version, currentUsers.current());
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            // a stale version says who changed what; the page that follows shows the new state
+            redirect.addFlashAttribute("stale", ProblemTypes.STALE_VERSION.equals(problem.type()));
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/assignee")
+    String assign(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
+        return act(id, redirect, () -> caseFiles.assign(id, username, null, currentUsers.current()));
+    }
+
+    @PostMapping("/cases/{id}/assessments")
+    String assess(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("answer.") && !v.isEmpty() && !v.get(0).isBlank()) {
+                answers.put(k.substring("answer.".length()), v.get(0));
+            }
+        });
+        return act(id, redirect, () -> {
+            var draft = support.draft(id, answers, blank(params.getFirst("rationale")), currentUsers.current());
+            return support.complete(id, draft.id(), currentUsers.current());
+        });
+    }
+
+    @PostMapping("/cases/{id}/assessments/{aid}/confirm")
+    String confirm(@PathVariable long id, @PathVariable long aid, @RequestParam(required = false) RiskLevel level,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, () -> support.confirm(id, aid, level, blank(reason), currentUsers.current()));
+    }
+
+    @PostMapping("/cases/{id}/plan")
+    String plan(@PathVariable long id, @RequestParam String goals, @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) List<String> provider, @RequestParam(required = false) List<String> due,
+            @RequestParam(required = false) List<String> agency, RedirectAttributes redirect) {
+        List<CaseSupport.ServiceInput> services = new ArrayList<>();
+        for (int i = 0; type != null && i < type.size(); i++) {
+            if (type.get(i) == null || type.get(i).isBlank()) {
+                continue;
+            }
+            String agencyCode = agency != null && i < agency.size() ? blank(agency.get(i)) : null;
+            String dueDate = due != null && i < due.size() ? blank(due.get(i)) : null;
+            services.add(new CaseSupport.ServiceInput(type.get(i), agencyCode,
+                    provider != null && i < provider.size() ? blank(provider.get(i)) : null,
+                    dueDate == null ? null : LocalDate.parse(dueDate), PlanService.ServiceStatus.PLANNED, null, null,
+                    false, null));
+        }
+        return act(id, redirect, () -> support.savePlan(id, goals, services, null, currentUsers.current()));
+    }
+
+    @PostMapping("/cases/{id}/visits")
+    String visit(@PathVariable long id, @RequestParam String visitedOn, @RequestParam String type,
+            @RequestParam(required = false) String personsSeen, @RequestParam String observations,
+            @RequestParam String safety, @RequestParam(required = false) String nextSteps,
+            @RequestParam(defaultValue = "false") boolean declareEmergency, RedirectAttributes redirect) {
+        return act(id, redirect, () -> support.recordVisit(id, new CaseSupport.VisitInput(LocalDate.parse(visitedOn), type,
+                personsSeen, observations, safety, nextSteps, declareEmergency), currentUsers.current()));
+    }
+
+    @PostMapping("/cases/{id}/work-orders")
+    String dispatch(@PathVariable long id, @RequestParam String agencyCode, @RequestParam String requestText,
+            @RequestParam String sharedSummary, RedirectAttributes redirect) {
+        return act(id, redirect, () -> workOrders.dispatch(id, new WorkOrderDesk.Dispatch(agencyCode, requestText,
+                sharedSummary, null), currentUsers.current()));
+    }
+
+    @PostMapping("/cases/{id}/work-orders/{orderId}/{step}")
+    String orderStep(@PathVariable long id, @PathVariable long orderId, @PathVariable String step,
+            @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        return act(id, redirect, () -> switch (step) {
+            case "complete" -> workOrders.complete(orderId, blank(text), me);
+            case "reopen" -> workOrders.reopen(orderId, text, me);
+            case "revoke" -> workOrders.revoke(orderId, text, me);
+            case "redispatch" -> workOrders.redispatch(orderId, null, text, me);
+            case "urge" -> workOrders.urge(orderId, text, me);
+            default -> throw ApiProblem.notFound("unknown step");
+        });
+    }
+
+    private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<Object> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+        }
+        catch (RuntimeException badInput) {
+            redirect.addFlashAttribute("pageError", badInput.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,185 @@
+package cn.childprotect.cms.ui;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseSearch;
+import cn.childprotect.cms.intake.Channel;
+import cn.childprotect.cms.intake.IntakeDesk;
+import cn.childprotect.cms.intake.IntakeQueries;
+import cn.childprotect.cms.intake.ReportReceipt;
+import cn.childprotect.cms.intake.ReportSubmission;
+import cn.childprotect.cms.intake.ReportTaxonomy;
+import cn.childprotect.cms.jurisdictions.DivisionLevel;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.people.ChildData;
+import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.CurrentUsers;
+import cn.childprotect.cms.users.Role;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Filing a report: the short form of a mandated reporter, the hotline's intake form (with a
+ * search for an existing case first), the receipt shown big, and "my reports".
+ */
+@Controller
+class ReportPagesController {
+
+    private final IntakeDesk desk;
+    private final IntakeQueries queries;
+    private final CaseQueries cases;
+    private final ReportTaxonomy taxonomy;
+    private final Jurisdictions jurisdictions;
+    private final CurrentUsers currentUsers;
+
+    ReportPagesController(IntakeDesk desk, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
+            Jurisdictions jurisdictions, CurrentUsers currentUsers) {
+        this.desk = desk;
+        this.queries = queries;
+        this.cases = cases;
+        this.taxonomy = taxonomy;
+        this.jurisdictions = jurisdictions;
+        this.currentUsers = currentUsers;
+    }
+
+    /** The form as the browser posts it; every field a string or a list, checked by the facade. */
+    public record ReportForm(String idempotencyKey, String channel, List<String> categories, Boolean urgent,
+            String occurredAt, String villageCode, String narrative, String childName, String childSex,
+            String childBirthDate, String childIdNumber, Boolean childIdentityUnknown, String childDescription,
+            String childSchool, String childAddress, Boolean anonymous, String reporterName, String reporterPhone,
+            String policeNotifiedAt, String policeStation, String policeReceiptNumber, Boolean pregnancyOrAbortion) {
+        // an unticked checkbox is not sent at all
+        public boolean isUrgent() { return Boolean.TRUE.equals(urgent); }
+        public boolean isChildIdentityUnknown() { return Boolean.TRUE.equals(childIdentityUnknown); }
+        public boolean isAnonymous() { return Boolean.TRUE.equals(anonymous); }
+        public boolean isPregnancyOrAbortion() { return Boolean.TRUE.equals(pregnancyOrAbortion); }
+    }
+
+    @GetMapping({ "/reports/new", "/intake" })
+    String form(Model model, @RequestParam(required = false) String q) {
+        CurrentUser me = currentUsers.current();
+        if (!IntakeDeskRoles.mayFile(me)) {
+            return "redirect:/";
+        }
+        model.addAttribute("form", new ReportForm(UUID.randomUUID().toString(), "HOTLINE", List.of(), false, null,
+                defaultVillage(me), null, null, null, null, null, false, null, null, null, false, null, null, null,
+                null, null, false));
+        return prepare(model, me, q);
+    }
+
+    @PostMapping("/reports")
+    String submit(@ModelAttribute ReportForm form, Model model, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        try {
+            ReportReceipt receipt = desk.submit(toSubmission(form, me), blankToNull(form.idempotencyKey()), me);
+            redirect.addFlashAttribute("receipt", receipt);
+            return "redirect:/reports/" + receipt.reportId() + "/receipt";
+        }
+        catch (ApiProblem problem) {
+            model.addAttribute("form", form);
+            model.addAttribute("fieldErrors", FormErrors.byField(problem));
+            model.addAttribute("pageError", problem.getMessage());
+            return prepare(model, me, null);
+        }
+        catch (IllegalArgumentException badInput) {
+            model.addAttribute("form", form);
+            model.addAttribute("pageError", badInput.getMessage());
+            return prepare(model, me, null);
+        }
+    }
+
+    @GetMapping("/reports/{id}/receipt")
+    String receipt(@PathVariable long id, Model model) {
+        if (!model.containsAttribute("receipt")) {
+            return "redirect:/reports/mine";
+        }
+        return "ui/receipt";
+    }
+
+    @GetMapping("/reports/mine")
+    String mine(Model model) {
+        CurrentUser me = currentUsers.current();
+        var page = PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "receivedAt"));
+        if (me.is(Role.REPORTER)) {
+            model.addAttribute("feedback", queries.myFeedback(me, page).getContent());
+        }
+        else {
+            model.addAttribute("reports", queries.list(true, me, page).getContent());
+        }
+        model.addAttribute("taxonomy", taxonomy);
+        return "ui/my-reports";
+    }
+
+    private String prepare(Model model, CurrentUser me, String q) {
+        model.addAttribute("taxonomy", taxonomy);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("villages", jurisdictions.within(me.scope()).stream()
+                .filter(d -> d.level() == DivisionLevel.VILLAGE).toList());
+        model.addAttribute("hotline", !me.is(Role.REPORTER));
+        if (q != null && !q.isBlank() && CaseQueries.mayList(me)) {
+            model.addAttribute("q", q);
+            model.addAttribute("matches", cases.search(new CaseSearch(null, null, false, null, false, null, q, null, null),
+                    PageRequest.of(0, 10), me).getContent());
+        }
+        return "ui/report-form";
+    }
+
+    private String defaultVillage(CurrentUser me) {
+        return DivisionLevel.of(me.jurisdictionCode()) == DivisionLevel.VILLAGE ? me.jurisdictionCode() : null;
+    }
+
+    private static ReportSubmission toSubmission(ReportForm f, CurrentUser me) {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        ChildData child = new ChildData(blankToNull(f.childName()),
+                f.childSex() == null || f.childSex().isBlank() ? null : Sex.valueOf(f.childSex()),
+                f.childBirthDate() == null || f.childBirthDate().isBlank() ? null : LocalDate.parse(f.childBirthDate()),
+                null, blankToNull(f.childIdNumber()), f.isChildIdentityUnknown(), blankToNull(f.childDescription()), null,
+                blankToNull(f.childAddress()), blankToNull(f.childSchool()), List.of());
+        ReportSubmission.PoliceNotification police = f.policeNotifiedAt() == null || f.policeNotifiedAt().isBlank()
+                ? (blankToNull(f.policeStation()) == null ? null
+                        : new ReportSubmission.PoliceNotification(null, f.policeStation(), f.policeReceiptNumber()))
+                : new ReportSubmission.PoliceNotification(local(f.policeNotifiedAt(), zone), f.policeStation(),
+                        f.policeReceiptNumber());
+        return new ReportSubmission(me.is(Role.REPORTER) ? Channel.INSTITUTION
+                : (f.channel() == null ? null : Channel.valueOf(f.channel())),
+                f.categories() == null ? new ArrayList<>() : f.categories(), f.isUrgent(),
+                f.occurredAt() == null || f.occurredAt().isBlank() ? null : local(f.occurredAt(), zone),
+                blankToNull(f.villageCode()), f.narrative(), child,
+                new ReportSubmission.Reporter(f.isAnonymous(), blankToNull(f.reporterName()), blankToNull(f.reporterPhone()),
+                        null, null),
+                police, f.isPregnancyOrAbortion());
+    }
+
+    private static Instant local(String dateTime, ZoneId zone) {
+        return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Which roles file reports (kept in one place for the pages). */
+    static final class IntakeDeskRoles {
+        static boolean mayFile(CurrentUser me) {
+            return me.is(Role.REPORTER) || me.is(Role.HOTLINE_OPERATOR) || me.is(Role.SUPERVISOR);
+        }
+    }
+}

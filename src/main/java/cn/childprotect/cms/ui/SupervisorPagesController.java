@@ -1,0 +1,89 @@
+package cn.childprotect.cms.ui;
+
+import java.util.Map;
+
+import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseSearch;
+import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.escalations.EscalationDesk;
+import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.CurrentUsers;
+import cn.childprotect.cms.users.Role;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Supervisors: the dashboard of their scope and the escalation queue. */
+@Controller
+class SupervisorPagesController {
+
+    private final EscalationDesk escalations;
+    private final CaseQueries cases;
+    private final CurrentUsers currentUsers;
+
+    SupervisorPagesController(EscalationDesk escalations, CaseQueries cases, CurrentUsers currentUsers) {
+        this.escalations = escalations;
+        this.cases = cases;
+        this.currentUsers = currentUsers;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model) {
+        CurrentUser me = currentUsers.current();
+        if (!me.is(Role.SUPERVISOR)) {
+            return "redirect:/";
+        }
+        Map<String, Object> summary = escalations.summary(me);
+        model.addAttribute("summary", summary);
+        var one = PageRequest.of(0, 1);
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (CaseStatus status : CaseStatus.values()) {
+            if (status.isOpen()) {
+                counts.put(status.label(), cases.search(new CaseSearch(java.util.Set.of(status), null, false, null, false,
+                        null, null, null, null), one, me).getTotalElements());
+            }
+        }
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        model.addAttribute("counts", counts);
+        model.addAttribute("max", Math.max(max, 1));
+        model.addAttribute("overdue", cases.search(new CaseSearch(null, null, false, null, true, null, null, null, null),
+                PageRequest.of(0, 10), me));
+        model.addAttribute("queue", escalations.queue(me, null, null, 0, 5).getContent());
+        return "ui/dashboard";
+    }
+
+    @GetMapping("/escalations")
+    String queue(Model model) {
+        CurrentUser me = currentUsers.current();
+        if (!me.is(Role.SUPERVISOR)) {
+            return "redirect:/";
+        }
+        model.addAttribute("items", escalations.queue(me, null, null, 0, 200).getContent());
+        return "ui/escalations";
+    }
+
+    @PostMapping("/escalations/{id}/{step}")
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            if ("resolve".equals(step)) {
+                escalations.resolve(id, note, currentUsers.current());
+            }
+            else {
+                escalations.acknowledge(id, currentUsers.current());
+            }
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+        }
+        return "redirect:/escalations";
+    }
+}

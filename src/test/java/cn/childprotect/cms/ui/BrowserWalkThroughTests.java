@@ -1,0 +1,229 @@
+package cn.childprotect.cms.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import cn.childprotect.cms.support.IntegrationTest;
+import cn.childprotect.cms.support.TestDatabase;
+import cn.childprotect.cms.support.TestIds;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole path of a report through the UI, in Debian's headless Chromium (never a downloaded
+ * browser): a school files a report, a supervisor accepts and assigns it, the child director
+ * assesses, plans and dispatches a work order to the police, the police sign and answer, the
+ * director requests closure and the supervisor approves. Screenshots go to docs/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BrowserWalkThroughTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.get().register(registry);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("cms-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void login(String user) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private void openAllDetails() {
+        ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("docs/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Waits (page loads follow each click) until the element shows the text; fails after 10 s. */
+    private void expectText(By element, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(element).getText().contains(text));
+    }
+
+    private void expectStatus(String label) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("case-status")).getText().equals(label));
+    }
+
+    private void fire(String event) {
+        browser.findElement(By.id("event-" + event)).click();
+    }
+
+    @Test
+    void aReportTravelsFromTheSchoolToClosure() throws Exception {
+        try {
+            walkThrough();
+        }
+        catch (Throwable failure) {
+            // keep what the browser showed, for the person who reads the CI log
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/browser-failure.html"), browser.getPageSource());
+            Files.write(Path.of("target/browser-failure.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            throw failure;
+        }
+    }
+
+    private void walkThrough() throws Exception {
+        String child = TestIds.uniqueName();
+
+        // 1. the school files a report and sees its receipt
+        login("school1");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/reports/new"));
+        browser.findElement(By.cssSelector("input[name=categories][value=MR04]")).click();
+        browser.findElement(By.id("narrative")).sendKeys("学生手臂和背部多处淤青，自述被父亲殴打");
+        browser.findElement(By.id("childName")).sendKeys(child);
+        new Select(browser.findElement(By.id("childSex"))).selectByValue("MALE");
+        browser.findElement(By.id("childSchool")).sendKeys("城关小学");
+        browser.findElement(By.id("reporterName")).sendKeys("王老师");
+        screenshot("01-school-report-form");
+        browser.findElement(By.id("submit-report")).click();
+        expectText(By.id("receipt-number"), "R");
+        String receipt = browser.findElement(By.id("receipt-number")).getText();
+        assertThat(receipt).matches("R\\d{8}-\\d{6}");
+        screenshot("02-receipt");
+        open("/reports/mine");
+        assertThat(browser.findElement(By.id("my-reports")).getText()).contains(receipt).contains("已接收");
+
+        // 2. the township supervisor accepts the case and assigns it to the village's child director
+        login("supervisor1");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
+        screenshot("03-supervisor-dashboard");
+        open("/cases?status=RECEIVED&q=" + child);
+        browser.findElement(By.cssSelector("#case-list a")).click();
+        expectStatus("接报");
+        fire("ACCEPT");
+        expectStatus("评估");
+        new Select(browser.findElement(By.id("assignee"))).selectByValue("director1");
+        browser.findElement(By.id("assign-submit")).click();
+        expectText(By.id("case-assignee"), "director1");
+        String casePage = browser.getCurrentUrl();
+        String caseNumber = browser.findElement(By.id("case-number")).getText();
+
+        // 3. the child director assesses, plans and sends a work order to the police
+        login("director1");
+        open("/cases?mine=true");
+        screenshot("04-director-my-cases");
+        browser.get(casePage);
+        openAllDetails();
+        browser.findElement(By.id("rationale")).sendKeys("家访核实：父亲酗酒后殴打，母亲能保护");
+        browser.findElement(By.id("assessment-submit")).click();
+        expectText(By.id("case-risk"), "低");
+        fire("COMPLETE_ASSESSMENT");
+        expectStatus("处置");
+        openAllDetails();
+        browser.findElement(By.id("goals")).sendKeys("制止家庭暴力，保障儿童正常上学");
+        new Select(browser.findElements(By.name("type")).get(0)).selectByValue("监护指导");
+        browser.findElements(By.name("provider")).get(0).sendKeys("城关村儿童之家");
+        browser.findElement(By.id("plan-submit")).click();
+        expectText(By.id("plan"), "监护指导");
+        openAllDetails();
+        new Select(browser.findElement(By.id("agencyCode"))).selectByValue("XN-PS");
+        browser.findElement(By.id("requestText")).sendKeys("请对监护人家庭暴力行为依法处置");
+        browser.findElement(By.id("sharedSummary")).sendKeys("城关村一名男童多处淤青，疑似父亲殴打");
+        browser.findElement(By.id("dispatch-submit")).click();
+        expectText(By.id("work-orders"), "已派单");
+        screenshot("05-case-page");
+
+        // 4. the police sign the order and answer it
+        login("police1");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/work-orders"));
+        screenshot("06-agency-work-orders");
+        browser.findElement(By.xpath("//table[@id='order-list']//tr[td[text()='" + caseNumber + "']]//a")).click();
+        assertThat(browser.findElement(By.id("shared-summary")).getText()).contains("疑似父亲殴打").doesNotContain("王老师");
+        browser.findElement(By.id("sign")).click();
+        expectText(By.id("order-status"), "已签收");
+        browser.findElement(By.id("answer")).sendKeys("已出警，对父亲予以训诫并出具家庭暴力告诫书");
+        browser.findElement(By.id("respond")).click();
+        expectText(By.id("order-status"), "已反馈");
+        screenshot("07-work-order");
+
+        // 5. the director completes the order, starts support and requests closure
+        login("director1");
+        browser.get(casePage);
+        browser.findElement(By.cssSelector(".wo-complete")).click();
+        fire("START_SUPPORT");
+        expectStatus("帮扶");
+        browser.findElement(By.cssSelector("form:has(#event-REQUEST_CLOSURE) input[name=reason]"))
+                .sendKeys("家庭暴力已制止，儿童恢复正常上学");
+        fire("REQUEST_CLOSURE");
+        expectStatus("待结案审核");
+
+        // 6. the supervisor approves the closure
+        login("supervisor1");
+        open("/escalations");
+        screenshot("08-escalation-queue");
+        browser.get(casePage);
+        fire("APPROVE_CLOSURE");
+        expectStatus("结案");
+        screenshot("09-closed-case");
+    }
+}
