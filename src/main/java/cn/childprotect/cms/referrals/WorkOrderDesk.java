@@ -13,6 +13,7 @@ import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
 import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
@@ -86,7 +87,7 @@ public class WorkOrderDesk {
             throw ApiProblem.conflict("case-not-dispatchable",
                     "个案处于“" + ref.status().label() + "”状态，只有评估、应急处置、处置、帮扶中的个案可以派单");
         }
-        AgencySummary agency = activeAgency(dispatch.agencyCode());
+        AgencySummary agency = activeAgency(dispatch.agencyCode(), ref.villageCode());
         Instant now = time.now();
         Instant policyRespond = SlaDuration.parse(sla.workOrder().respond()).addTo(now, calendar);
         if (dispatch.deadline() != null && (dispatch.deadline().isBefore(now) || dispatch.deadline().isAfter(policyRespond))) {
@@ -142,7 +143,8 @@ public class WorkOrderDesk {
     /** A returned order goes out again, to the same agency or another one. */
     public WorkOrderView redispatch(long id, String agencyCode, String note, CurrentUser user) {
         WorkOrder order = forStep(id, WorkOrderAction.REDISPATCH, user);
-        AgencySummary agency = activeAgency(agencyCode == null || agencyCode.isBlank() ? order.agencyCode() : agencyCode);
+        AgencySummary agency = activeAgency(agencyCode == null || agencyCode.isBlank() ? order.agencyCode() : agencyCode,
+                order.villageCode());
         Instant now = time.now();
         CaseStatus caseStatus = caseFiles.find(order.caseId()).map(CaseRef::status).orElse(CaseStatus.HANDLING);
         order.redispatched(agency.code(), now, signDeadline(caseStatus, now));
@@ -278,9 +280,15 @@ public class WorkOrderDesk {
         return user.is(Role.AGENCY_STAFF) && order.agencyCode().equals(user.agencyCode());
     }
 
-    private AgencySummary activeAgency(String code) {
-        return agencies.findByCode(code).filter(AgencySummary::active)
+    /** An active agency whose jurisdiction covers the case's village (a township's station serves its own villages only). */
+    private AgencySummary activeAgency(String code, String villageCode) {
+        AgencySummary agency = agencies.findByCode(code).filter(AgencySummary::active)
                 .orElseThrow(() -> ApiProblem.invalidField("agencyCode", "没有这个在用的协同机构：" + code));
+        if (!JurisdictionScope.of(agency.jurisdictionCode()).contains(villageCode)) {
+            throw ApiProblem.invalidField("agencyCode", agency.name() + "的辖区不包括个案所在地（"
+                    + jurisdictions.nameOf(villageCode) + "）");
+        }
+        return agency;
     }
 
     private Instant signDeadline(CaseStatus caseStatus, Instant now) {

@@ -384,7 +384,7 @@ class WorkOrderTests extends IntegrationTest {
     }
 
     @Test
-    void aReturnedOrderCannotBeRedispatchedToAnInactiveAgency() {
+    void ordersGoOnlyToActiveAgenciesWhoseJurisdictionCoversTheCase() {
         String code = "T-" + System.nanoTime() % 1_000_000;
         assertThat(mvc.post().uri("/api/v1/admin/agencies").header("Authorization", basic("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
@@ -395,6 +395,14 @@ class WorkOrderTests extends IntegrationTest {
         step("police1", id, "return", "{\"reason\":\"请改派妇联\"}");
         assertThat(step("director1", id, "redispatch", "{\"agencyCode\":\"%s\"}".formatted(code))).hasStatus(400)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("agencyCode");
+        String township2 = "T2-" + System.nanoTime() % 1_000_000;
+        assertThat(mvc.post().uri("/api/v1/admin/agencies").header("Authorization", basic("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"code":"%s","type":"SOCIAL_WORK","name":"光华镇社工站","jurisdictionCode":"141029101000",
+                         "notificationEmail":"gh@example.org"}""".formatted(township2))).hasStatus(201);
+        assertThat(step("director1", id, "redispatch", "{\"agencyCode\":\"%s\"}".formatted(township2))).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].message").asString().contains("辖区不包括");
+        assertThat(dispatch("director1", caseId, township2)).hasStatus(400);
         assertThat(step("police1", id, "redispatch", null)).hasStatus(403);
         assertThat(step("director1", id, "redispatch", null)).hasStatusOk()
                 .bodyJson().extractingPath("$.agencyCode").isEqualTo("XN-PS");
