@@ -113,7 +113,10 @@ class WorkOrderTests extends IntegrationTest {
         long caseId = caseReadyForOrders();
         long id = orderId(dispatch("director1", caseId, "XN-PS"));
         assertThat(step("supervisor1", id, "urge", "{\"note\":\"请今日内签收\"}")).hasStatus(409)
-                .bodyJson().extractingPath("$.type").isEqualTo("https://childprotect.cn/problems/work-order-not-overdue");
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").isEqualTo("https://childprotect.cn/problems/work-order-not-overdue");
+                    assertThat(json).extractingPath("$.title").isEqualTo("工单尚未逾期");
+                });
         makeOverdue(id);
         assertThat(step("supervisor1", id, "urge", "{}")).hasStatus(400);
         assertThat(step("supervisor1", id, "urge", "{\"note\":\"请今日内签收\"}")).hasStatusOk()
@@ -172,6 +175,7 @@ class WorkOrderTests extends IntegrationTest {
         assertThat(step("police1", id, "return", "{\"reason\":\"不属于本部门\"}")).hasStatus(409)
                 .bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.type").isEqualTo("https://childprotect.cn/problems/invalid-work-order-step");
+                    assertThat(json).extractingPath("$.title").isEqualTo("工单当前状态不允许此操作");
                     assertThat(json).extractingPath("$.detail").isEqualTo("工单处于“已反馈”状态，不能退回");
                     assertThat(json).extractingPath("$.currentStatus").isEqualTo("RESPONDED");
                 });
@@ -224,7 +228,8 @@ class WorkOrderTests extends IntegrationTest {
     @Test
     void dispatchRules() {
         long received = fixtures.openInVillage1().id();
-        assertThat(dispatch("supervisor1", received, "XN-PS")).hasStatus(409);
+        assertThat(dispatch("supervisor1", received, "XN-PS")).hasStatus(409).bodyJson()
+                .extractingPath("$.title").isEqualTo("个案当前状态不能派单");
         long caseId = caseReadyForOrders();
         assertThat(dispatch("director1", caseId, "NOPE")).hasStatus(400)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("agencyCode");
