@@ -8,7 +8,13 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
-import cn.childprotect.cms.referrals.events.WorkOrderStepTaken;
+import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
+import cn.childprotect.cms.referrals.events.WorkOrderEvent;
+import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
+import cn.childprotect.cms.referrals.events.WorkOrderResponded;
+import cn.childprotect.cms.referrals.events.WorkOrderReturned;
+import cn.childprotect.cms.referrals.events.WorkOrderRevoked;
+import cn.childprotect.cms.referrals.events.WorkOrderSigned;
 import cn.childprotect.cms.shared.BusinessTime;
 
 import org.springframework.context.event.EventListener;
@@ -65,29 +71,31 @@ class ReviewTriggers {
     }
 
     @EventListener
-    void on(WorkOrderStepTaken event) {
-        switch (event.action()) {
-            case SIGN -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN), event.workOrderId(),
-                    "工单已签收");
-            case RESPOND -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE),
-                    event.workOrderId(), "工单已反馈");
-            case RETURN -> {
+    void on(WorkOrderEvent event) {
+        switch (event) {
+            case WorkOrderSigned signed -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN),
+                    signed.workOrderId(), "工单已签收");
+            case WorkOrderResponded responded -> desk.resolveAutomatically(
+                    EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE), responded.workOrderId(), "工单已反馈");
+            case WorkOrderReturned returned -> {
                 desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
-                        event.workOrderId(), "工单已退回");
-                String village = caseFiles.find(event.caseId()).map(CaseRef::villageCode).orElse(null);
-                if (village != null) {
-                    desk.raise(EscalationKind.WORK_ORDER_RETURNED, event.workOrderId(), time.now(),
-                            EscalationLevel.TOWNSHIP, event.caseId(), village);
-                }
+                        returned.workOrderId(), "工单已退回");
+                caseFiles.find(returned.caseId()).map(CaseRef::villageCode).ifPresent(village -> desk.raise(
+                        EscalationKind.WORK_ORDER_RETURNED, returned.workOrderId(), time.now(), EscalationLevel.TOWNSHIP,
+                        returned.caseId(), village));
             }
-            case REDISPATCH -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_RETURNED),
-                    event.workOrderId(), "工单已重新派单");
-            case REVOKE, COMPLETE -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN,
-                    EscalationKind.WORK_ORDER_RESPONSE, EscalationKind.WORK_ORDER_RETURNED), event.workOrderId(),
-                    "工单已" + event.action().label());
+            case WorkOrderRedispatched redispatched -> desk.resolveAutomatically(
+                    EnumSet.of(EscalationKind.WORK_ORDER_RETURNED), redispatched.workOrderId(), "工单已重新派单");
+            case WorkOrderRevoked revoked -> resolveAllOfOrder(revoked.workOrderId(), "工单已撤回");
+            case WorkOrderCompleted completed -> resolveAllOfOrder(completed.workOrderId(), "工单已办结");
             default -> {
             }
         }
+    }
+
+    private void resolveAllOfOrder(long workOrderId, String why) {
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE,
+                EscalationKind.WORK_ORDER_RETURNED), workOrderId, why);
     }
 
     @EventListener

@@ -4,9 +4,13 @@ import java.util.Locale;
 
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.agencies.AgencySummary;
-import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
-import cn.childprotect.cms.referrals.events.WorkOrderStepTaken;
+import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
+import cn.childprotect.cms.referrals.events.WorkOrderEvent;
+import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
+import cn.childprotect.cms.referrals.events.WorkOrderResponded;
+import cn.childprotect.cms.referrals.events.WorkOrderReturned;
+import cn.childprotect.cms.referrals.events.WorkOrderUrged;
 import cn.childprotect.cms.users.UserDirectory;
 import cn.childprotect.cms.users.UserSummary;
 
@@ -43,32 +47,53 @@ class WorkOrderMails {
     }
 
     @ApplicationModuleListener
-    void on(WorkOrderStepTaken event) {
-        var routing = workOrders.routing(event.workOrderId()).orElse(null);
-        if (routing == null) {
-            return;
-        }
-        String link = baseUrl + "/work-orders/" + event.workOrderId();
-        String key = "work-order-step:" + event.stepId();
-        switch (event.action()) {
-            case DISPATCH, REDISPATCH -> toAgency(event, routing.caseNumber(), link, key, "mail.work-order.dispatched", null);
-            case URGE -> toAgency(event, routing.caseNumber(), link, key, "mail.work-order.urged",
-                    workOrders.latestNote(event.workOrderId(), WorkOrderAction.URGE).orElse(""));
-            case RETURN, RESPOND -> users.find(routing.dispatchedBy()).map(UserSummary::email).ifPresent(to -> mail.send(
-                    key, to, subject(event.action() == WorkOrderAction.RETURN ? "mail.work-order.returned" : "mail.work-order.responded",
-                            event.workOrderId(), routing.caseNumber()),
-                    body(event.action() == WorkOrderAction.RETURN ? "mail.work-order.returned" : "mail.work-order.responded",
-                            event.workOrderId(), routing.caseNumber(), link, agencyName(event.agencyCode()))));
-            default -> {
-            }
-        }
+    void on(WorkOrderDispatched event) {
+        toAgency(event, "mail.work-order.dispatched", "");
     }
 
-    private void toAgency(WorkOrderStepTaken event, String caseNumber, String link, String key, String template,
-            String note) {
-        agencies.findByCode(event.agencyCode()).map(AgencySummary::notificationEmail).ifPresent(to -> mail.send(key, to,
-                subject(template, event.workOrderId(), caseNumber),
-                body(template, event.workOrderId(), caseNumber, link, note == null ? "" : note)));
+    @ApplicationModuleListener
+    void on(WorkOrderRedispatched event) {
+        toAgency(event, "mail.work-order.dispatched", "");
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderUrged event) {
+        toAgency(event, "mail.work-order.urged",
+                workOrders.noteOfStep(event.stepId()).orElse(""));
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderReturned event) {
+        toDispatcher(event, "mail.work-order.returned");
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderResponded event) {
+        toDispatcher(event, "mail.work-order.responded");
+    }
+
+    private void toDispatcher(WorkOrderEvent event, String template) {
+        workOrders.routing(event.workOrderId()).ifPresent(routing -> users.find(routing.dispatchedBy())
+                .map(UserSummary::email)
+                .ifPresent(to -> mail.send(key(event), to, subject(template, event.workOrderId(), routing.caseNumber()),
+                        body(template, event.workOrderId(), routing.caseNumber(), link(event),
+                                agencyName(event.agencyCode())))));
+    }
+
+    private void toAgency(WorkOrderEvent event, String template, String note) {
+        workOrders.routing(event.workOrderId()).ifPresent(routing -> agencies.findByCode(event.agencyCode())
+                .map(AgencySummary::notificationEmail)
+                .ifPresent(to -> mail.send(key(event), to, subject(template, event.workOrderId(), routing.caseNumber()),
+                        body(template, event.workOrderId(), routing.caseNumber(), link(event), note))));
+    }
+
+    /** One mail per step of the order's history, however often the publication is resubmitted. */
+    private static String key(WorkOrderEvent event) {
+        return "work-order-step:" + event.stepId();
+    }
+
+    private String link(WorkOrderEvent event) {
+        return baseUrl + "/work-orders/" + event.workOrderId();
     }
 
     private String agencyName(String code) {

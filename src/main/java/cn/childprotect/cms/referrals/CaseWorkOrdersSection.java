@@ -22,6 +22,6 @@ class CaseWorkOrdersSection implements CaseDetailSection {
 
     @Override
     public Object describe(long caseId, CurrentUser viewer) {
-        return desk.ofCase(caseId, viewer);
+        return desk.ofCaseUnaudited(caseId, viewer);
     }
 }

@@ -148,6 +148,11 @@ class WorkOrder {
         dueAt = null;
     }
 
+    /** Past the deadline of the current step (sign-by while DISPATCHED, respond-by while SIGNED). */
+    boolean isOverdueAt(Instant now) {
+        return dueAt != null && dueAt.isBefore(now);
+    }
+
     void urged() {
         urgeCount++;
     }

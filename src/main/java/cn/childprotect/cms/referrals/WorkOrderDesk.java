@@ -1,6 +1,8 @@
 package cn.childprotect.cms.referrals;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,18 @@ import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.referrals.events.WorkOrderStepTaken;
+import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
+import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
+import cn.childprotect.cms.referrals.events.WorkOrderEvent;
+import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
+import cn.childprotect.cms.referrals.events.WorkOrderReopened;
+import cn.childprotect.cms.referrals.events.WorkOrderResponded;
+import cn.childprotect.cms.referrals.events.WorkOrderReturned;
+import cn.childprotect.cms.referrals.events.WorkOrderRevoked;
+import cn.childprotect.cms.referrals.events.WorkOrderSigned;
+import cn.childprotect.cms.referrals.events.WorkOrderUrged;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -75,12 +87,12 @@ public class WorkOrderDesk {
             throw ApiProblem.conflict("case-not-dispatchable",
                     "个案处于“" + ref.status().label() + "”状态，只有评估、应急处置、处置、帮扶中的个案可以派单");
         }
-        AgencySummary agency = activeAgency(dispatch.agencyCode());
+        AgencySummary agency = activeAgency(dispatch.agencyCode(), ref.villageCode());
         Instant now = time.now();
         Instant policyRespond = SlaDuration.parse(sla.workOrder().respond()).addTo(now, calendar);
         if (dispatch.deadline() != null && (dispatch.deadline().isBefore(now) || dispatch.deadline().isAfter(policyRespond))) {
             throw ApiProblem.invalidField("deadline", "办理期限须晚于现在且不晚于政策期限（" + sla.workOrder().respond()
-                    + "，即 " + policyRespond + "）");
+                    + "，即 " + localTime(policyRespond) + "）");
         }
         WorkOrder order = orders.save(new WorkOrder(caseId, ref.caseNumber(), ref.villageCode(), agency.code(),
                 dispatch.requestText().strip(), dispatch.sharedSummary().strip(), user.username(), now,
@@ -131,7 +143,8 @@ public class WorkOrderDesk {
     /** A returned order goes out again, to the same agency or another one. */
     public WorkOrderView redispatch(long id, String agencyCode, String note, CurrentUser user) {
         WorkOrder order = forStep(id, WorkOrderAction.REDISPATCH, user);
-        AgencySummary agency = activeAgency(agencyCode == null || agencyCode.isBlank() ? order.agencyCode() : agencyCode);
+        AgencySummary agency = activeAgency(agencyCode == null || agencyCode.isBlank() ? order.agencyCode() : agencyCode,
+                order.villageCode());
         Instant now = time.now();
         CaseStatus caseStatus = caseFiles.find(order.caseId()).map(CaseRef::status).orElse(CaseStatus.HANDLING);
         order.redispatched(agency.code(), now, signDeadline(caseStatus, now));
@@ -158,24 +171,34 @@ public class WorkOrderDesk {
 
     // --- queries --------------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
+    /** One order, for its agency or whoever works the case. The read is audited (it writes a row). */
     public WorkOrderView find(long id, CurrentUser user) {
-        return view(visible(id, user), user);
+        WorkOrder order = visible(id, user);
+        events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_READ", "WORK_ORDER", id));
+        return view(order, user);
     }
 
-    /** The orders of the caller's agency. */
-    @Transactional(readOnly = true)
+    /** The orders of the caller's agency; overdue = past the deadline of the current step. Audited. */
     public Page<WorkOrderView> mine(CurrentUser user, WorkOrderStatus status, boolean overdueOnly, Pageable page) {
         if (!user.is(Role.AGENCY_STAFF) || user.agencyCode() == null) {
             throw ApiProblem.forbidden("只有协同机构人员有本机构的工单列表");
         }
-        return orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page)
-                .map(o -> view(o, user));
+        Page<WorkOrder> found = orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page);
+        events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "AGENCY", user.agencyCode())
+                .withDetail(found.getNumberOfElements() + " work orders"));
+        return found.map(o -> view(o, user));
     }
 
-    /** The orders of a case, for someone who works it. */
-    @Transactional(readOnly = true)
+    /** The orders of a case, for someone who works it. Audited. */
     public List<WorkOrderView> ofCase(long caseId, CurrentUser user) {
+        List<WorkOrderView> found = ofCaseUnaudited(caseId, user);
+        events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "CASE", caseId));
+        return found;
+    }
+
+    /** For the case page, whose read is audited as CASE_READ already. */
+    @Transactional(readOnly = true)
+    List<WorkOrderView> ofCaseUnaudited(long caseId, CurrentUser user) {
         if (!caseFiles.isWorkedBy(caseId, user)) {
             throw ApiProblem.notFound("没有这个个案，或不在您的管辖范围内");
         }
@@ -194,16 +217,10 @@ public class WorkOrderDesk {
         return overdue(WorkOrderStatus.SIGNED, now, limit);
     }
 
-    /** The 督办 or return note of the order's latest such step, for the mail that carries it. */
+    /** The note of one step of an order's history (the 督办 note, for the mail that carries it). */
     @Transactional(readOnly = true)
-    public Optional<String> latestNote(long id, WorkOrderAction action) {
-        List<WorkOrderStep> all = steps.findByWorkOrderIdOrderById(id);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).action() == action) {
-                return Optional.ofNullable(all.get(i).note());
-            }
-        }
-        return Optional.empty();
+    public Optional<String> noteOfStep(long stepId) {
+        return steps.findById(stepId).map(WorkOrderStep::note);
     }
 
     /** For mails: who dispatched the order and to which agency, with the case number. Ids and codes only. */
@@ -250,6 +267,12 @@ public class WorkOrderDesk {
                     "工单处于“" + order.status().label() + "”状态，不能" + action.label())
                     .with("currentStatus", order.status().name());
         }
+        // DOMAIN.md §5: 督办 is for an order that is late for signing or for its answer
+        if (action == WorkOrderAction.URGE && !order.isOverdueAt(time.now())) {
+            throw ApiProblem.conflict("work-order-not-overdue",
+                    "工单尚未逾期（当前期限 " + localTime(order.dueAt()) + "），只能对逾期工单督办")
+                    .with("currentStatus", order.status().name());
+        }
         return order;
     }
 
@@ -257,9 +280,15 @@ public class WorkOrderDesk {
         return user.is(Role.AGENCY_STAFF) && order.agencyCode().equals(user.agencyCode());
     }
 
-    private AgencySummary activeAgency(String code) {
-        return agencies.findByCode(code).filter(AgencySummary::active)
+    /** An active agency whose jurisdiction covers the case's village (a township's station serves its own villages only). */
+    private AgencySummary activeAgency(String code, String villageCode) {
+        AgencySummary agency = agencies.findByCode(code).filter(AgencySummary::active)
                 .orElseThrow(() -> ApiProblem.invalidField("agencyCode", "没有这个在用的协同机构：" + code));
+        if (!JurisdictionScope.of(agency.jurisdictionCode()).contains(villageCode)) {
+            throw ApiProblem.invalidField("agencyCode", agency.name() + "的辖区不包括个案所在地（"
+                    + jurisdictions.nameOf(villageCode) + "）");
+        }
+        return agency;
     }
 
     private Instant signDeadline(CaseStatus caseStatus, Instant now) {
@@ -283,8 +312,21 @@ public class WorkOrderDesk {
                 "work-order:" + order.id());
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + action.name(), "WORK_ORDER", order.id())
                 .withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
-        events.publishEvent(new WorkOrderStepTaken(order.id(), step.id(), order.caseId(), order.agencyCode(), action,
-                user.username()));
+        events.publishEvent(eventOf(action, order.id(), step.id(), order.caseId(), order.agencyCode()));
+    }
+
+    private static WorkOrderEvent eventOf(WorkOrderAction action, long orderId, long stepId, long caseId, String agency) {
+        return switch (action) {
+            case DISPATCH -> new WorkOrderDispatched(orderId, stepId, caseId, agency);
+            case REDISPATCH -> new WorkOrderRedispatched(orderId, stepId, caseId, agency);
+            case SIGN -> new WorkOrderSigned(orderId, stepId, caseId, agency);
+            case RETURN -> new WorkOrderReturned(orderId, stepId, caseId, agency);
+            case RESPOND -> new WorkOrderResponded(orderId, stepId, caseId, agency);
+            case COMPLETE -> new WorkOrderCompleted(orderId, stepId, caseId, agency);
+            case REOPEN -> new WorkOrderReopened(orderId, stepId, caseId, agency);
+            case REVOKE -> new WorkOrderRevoked(orderId, stepId, caseId, agency);
+            case URGE -> new WorkOrderUrged(orderId, stepId, caseId, agency);
+        };
     }
 
     private WorkOrderView view(WorkOrder o, CurrentUser viewer) {
@@ -294,7 +336,7 @@ public class WorkOrderDesk {
         return new WorkOrderView(o.id(), o.caseId(), o.caseNumber(), caseStatus, o.villageCode(),
                 jurisdictions.nameOf(o.villageCode()), o.agencyCode(), agencyName, o.status(), o.status().label(),
                 o.requestText(), o.sharedSummary(), o.dispatchedBy(), o.dispatchedAt(), o.signBy(), o.signedAt(),
-                o.respondBy(), o.respondedAt(), o.responseText(), o.dueAt(), o.dueAt() != null && o.dueAt().isBefore(now),
+                o.respondBy(), o.respondedAt(), o.responseText(), o.dueAt(), o.isOverdueAt(now),
                 o.urgeCount(), o.version(),
                 o.id() == null ? List.of() : steps.findByWorkOrderIdOrderById(o.id()).stream().map(WorkOrderStep::toView).toList());
     }
@@ -306,6 +348,10 @@ public class WorkOrderDesk {
         if (text.length() > 4000) {
             throw ApiProblem.invalidField(field, "不能超过 4000 个字符");
         }
+    }
+
+    private String localTime(Instant instant) {
+        return LocalDateTime.ofInstant(instant, time.zone()).truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
     private static String blankToNull(String s) {

@@ -1,12 +1,15 @@
 package cn.childprotect.cms.referrals;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
 
 interface WorkOrderSteps extends Repository<WorkOrderStep, Long> {
 
     WorkOrderStep save(WorkOrderStep step);
+
+    Optional<WorkOrderStep> findById(long id);
 
     List<WorkOrderStep> findByWorkOrderIdOrderById(long workOrderId);
 }

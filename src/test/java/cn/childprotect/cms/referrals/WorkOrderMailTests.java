@@ -3,7 +3,9 @@ package cn.childprotect.cms.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,13 +21,18 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Each work-order mail arrives once, to the right side, without the child's name. */
 class WorkOrderMailTests extends IntegrationTest {
 
     private GreenMail greenMail;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void startMailServer() {
@@ -53,10 +60,14 @@ class WorkOrderMailTests extends IntegrationTest {
     @Test
     void dispatchUrgeReturnAndAnswerMailsArriveOnceEachWithoutPersonalData() throws Exception {
         String childName = TestIds.uniqueName();
+        String idNumber = TestIds.idNumber(TestIds.childBirthDate(), false);
         MvcTestResult report = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"channel":"HOTLINE","categories":["BL01"],"villageCode":"141029100001","narrative":"校园欺凌",
-                         "child":{"name":"%s"},"reporter":{"anonymous":true}}""".formatted(childName)).exchange();
+                         "child":{"name":"%s","idNumber":"%s","villageCode":"141029100001"},
+                         "reporter":{"anonymous":false,"name":"李报告","phone":"13900004321"}}"""
+                        .formatted(childName, idNumber)).exchange();
+        assertThat(report).hasStatus(201);
         long caseId = ((Number) read(report, "$.caseId")).longValue();
         acceptAndAssignToDirector1(caseId);
         MvcTestResult dispatched = mvc.post().uri("/api/v1/cases/{id}/work-orders", caseId)
@@ -68,6 +79,8 @@ class WorkOrderMailTests extends IntegrationTest {
         String police = "ga@xiangning.example.gov.cn";
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mails("新工单 " + tag, police).size() == 1);
+        jdbc.update("update referrals_work_order set due_at = ?, sign_by = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(60)), Timestamp.from(Instant.now().minusSeconds(60)), orderId);
         mvc.post().uri("/api/v1/work-orders/{id}/urge", orderId).header("Authorization", basic("supervisor1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"请今日内签收办理\"}").exchange();
         await().atMost(Duration.ofSeconds(20)).until(() -> mails("工单 " + tag, police).size() == 2);
@@ -96,9 +109,11 @@ class WorkOrderMailTests extends IntegrationTest {
         List<MimeMessage> all = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains(tag)).toList();
         // dispatch, urge, re-dispatch to the agency; return and answer to the dispatcher: once each
         assertThat(all).hasSize(5);
+        String caseNumber = read(report, "$.caseNumber");
         for (MimeMessage mail : all) {
-            assertThat(subject(mail)).doesNotContain(childName);
-            assertThat(text(mail)).doesNotContain(childName).contains("个案编号");
+            assertThat(subject(mail)).contains(caseNumber).doesNotContain(childName, idNumber, "李报告", "13900004321");
+            assertThat(text(mail)).contains("个案编号", caseNumber, "/work-orders/" + orderId)
+                    .doesNotContain(childName, idNumber, "李报告", "13900004321");
         }
     }
 
