@@ -21,6 +21,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,7 +89,7 @@ class BrowserWalkThroughTests {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        clickAndWait(By.id("login-submit"));
     }
 
     private void openAllDetails() {
@@ -114,7 +116,23 @@ class BrowserWalkThroughTests {
     }
 
     private void fire(String event) {
-        browser.findElement(By.id("event-" + event)).click();
+        clickAndWait(By.id("event-" + event));
+    }
+
+    /** Clicks something that submits a form and waits until the next page has replaced this one. */
+    private void clickAndWait(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            }
+            catch (WebDriverException gone) {
+                // stale, or "node does not belong to the document": either way the old page is gone
+                return true;
+            }
+        });
     }
 
     @Test
@@ -145,7 +163,7 @@ class BrowserWalkThroughTests {
         browser.findElement(By.id("childSchool")).sendKeys("城关小学");
         browser.findElement(By.id("reporterName")).sendKeys("王老师");
         screenshot("01-school-report-form");
-        browser.findElement(By.id("submit-report")).click();
+        clickAndWait(By.id("submit-report"));
         expectText(By.id("receipt-number"), "R");
         String receipt = browser.findElement(By.id("receipt-number")).getText();
         assertThat(receipt).matches("R\\d{8}-\\d{6}");
@@ -160,10 +178,20 @@ class BrowserWalkThroughTests {
         open("/cases?status=RECEIVED&q=" + child);
         browser.findElement(By.cssSelector("#case-list a")).click();
         expectStatus("接报");
+        // someone else accepts the case meanwhile: the page says so and shows the new state
+        String staleVersion = browser.findElement(By.cssSelector("form:has(#event-ACCEPT) input[name=version]"))
+                .getDomAttribute("value");
         fire("ACCEPT");
         expectStatus("评估");
+        ((JavascriptExecutor) browser).executeScript(
+                "const f = document.querySelector('form:has(#event-SCREEN_OUT)');"
+                        + "f.querySelector('input[name=version]').value = arguments[0];"
+                        + "f.querySelector('input[name=reason]').value = 'x'; f.submit();", staleVersion);
+        expectText(By.id("page-error"), "已被其他人修改");
+        screenshot("10-stale-version");
+        expectStatus("评估");
         new Select(browser.findElement(By.id("assignee"))).selectByValue("director1");
-        browser.findElement(By.id("assign-submit")).click();
+        clickAndWait(By.id("assign-submit"));
         expectText(By.id("case-assignee"), "director1");
         String casePage = browser.getCurrentUrl();
         String caseNumber = browser.findElement(By.id("case-number")).getText();
@@ -175,7 +203,7 @@ class BrowserWalkThroughTests {
         browser.get(casePage);
         openAllDetails();
         browser.findElement(By.id("rationale")).sendKeys("家访核实：父亲酗酒后殴打，母亲能保护");
-        browser.findElement(By.id("assessment-submit")).click();
+        clickAndWait(By.id("assessment-submit"));
         expectText(By.id("case-risk"), "低");
         fire("COMPLETE_ASSESSMENT");
         expectStatus("处置");
@@ -183,13 +211,13 @@ class BrowserWalkThroughTests {
         browser.findElement(By.id("goals")).sendKeys("制止家庭暴力，保障儿童正常上学");
         new Select(browser.findElements(By.name("type")).get(0)).selectByValue("监护指导");
         browser.findElements(By.name("provider")).get(0).sendKeys("城关村儿童之家");
-        browser.findElement(By.id("plan-submit")).click();
+        clickAndWait(By.id("plan-submit"));
         expectText(By.id("plan"), "监护指导");
         openAllDetails();
         new Select(browser.findElement(By.id("agencyCode"))).selectByValue("XN-PS");
         browser.findElement(By.id("requestText")).sendKeys("请对监护人家庭暴力行为依法处置");
         browser.findElement(By.id("sharedSummary")).sendKeys("城关村一名男童多处淤青，疑似父亲殴打");
-        browser.findElement(By.id("dispatch-submit")).click();
+        clickAndWait(By.id("dispatch-submit"));
         expectText(By.id("work-orders"), "已派单");
         screenshot("05-case-page");
 
@@ -199,17 +227,17 @@ class BrowserWalkThroughTests {
         screenshot("06-agency-work-orders");
         browser.findElement(By.xpath("//table[@id='order-list']//tr[td[text()='" + caseNumber + "']]//a")).click();
         assertThat(browser.findElement(By.id("shared-summary")).getText()).contains("疑似父亲殴打").doesNotContain("王老师");
-        browser.findElement(By.id("sign")).click();
+        clickAndWait(By.id("sign"));
         expectText(By.id("order-status"), "已签收");
         browser.findElement(By.id("answer")).sendKeys("已出警，对父亲予以训诫并出具家庭暴力告诫书");
-        browser.findElement(By.id("respond")).click();
+        clickAndWait(By.id("respond"));
         expectText(By.id("order-status"), "已反馈");
         screenshot("07-work-order");
 
         // 5. the director completes the order, starts support and requests closure
         login("director1");
         browser.get(casePage);
-        browser.findElement(By.cssSelector(".wo-complete")).click();
+        clickAndWait(By.cssSelector(".wo-complete"));
         fire("START_SUPPORT");
         expectStatus("帮扶");
         browser.findElement(By.cssSelector("form:has(#event-REQUEST_CLOSURE) input[name=reason]"))
