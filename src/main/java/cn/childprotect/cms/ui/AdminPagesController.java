@@ -41,6 +41,7 @@ class AdminPagesController {
         model.addAttribute("agencies", agencies.all());
         model.addAttribute("roles", Role.values());
         model.addAttribute("institutionTypes", InstitutionType.values());
+        model.addAttribute("agencyTypes", cn.childprotect.cms.agencies.AgencyType.values());
         return "ui/admin";
     }
 
@@ -74,6 +75,32 @@ class AdminPagesController {
         users.update(username, new UserChange(null, null, null, null, null, null, null, enabled, null, enabled ? true : null),
                 me.username());
         redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/agencies")
+    String saveAgency(@RequestParam String code, @RequestParam cn.childprotect.cms.agencies.AgencyType type,
+            @RequestParam String name, @RequestParam String jurisdictionCode,
+            @RequestParam(required = false) String notificationEmail, @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(defaultValue = "false") boolean existing, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        if (!me.is(Role.ADMIN)) {
+            return "redirect:/";
+        }
+        var data = new AgencyDirectory.AgencyData(code.strip(), type, name.strip(), jurisdictionCode.strip(),
+                blank(notificationEmail), active);
+        try {
+            if (existing) {
+                agencies.update(code.strip(), data, me.username());
+            }
+            else {
+                agencies.create(data, me.username());
+            }
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+        }
         return "redirect:/admin";
     }
 

@@ -253,5 +253,21 @@ class BrowserWalkThroughTests {
         fire("APPROVE_CLOSURE");
         expectStatus("结案");
         screenshot("09-closed-case");
+
+        // 7. the administrator adds a partner agency; a supervisor cannot reach the admin page
+        open("/admin");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
+        login("admin");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin"));
+        openAllDetails();
+        String code = "UI-" + (System.nanoTime() % 100000);
+        browser.findElement(By.id("a-code")).sendKeys(code);
+        new Select(browser.findElement(By.id("a-type"))).selectByValue("SOCIAL_WORK");
+        browser.findElement(By.id("a-name")).sendKeys("城关社工站");
+        browser.findElement(By.id("a-code2")).sendKeys("141029000000");
+        browser.findElement(By.id("a-email")).sendKeys("sw@example.org");
+        clickAndWait(By.cssSelector("form:has(#a-code) button[type=submit]"));
+        expectText(By.id("agencies"), code);
+        screenshot("11-admin");
     }
 }
