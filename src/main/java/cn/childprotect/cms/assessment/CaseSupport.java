@@ -169,9 +169,14 @@ public class CaseSupport {
         schedules.save(schedule);
     }
 
-    @Transactional(readOnly = true)
+    /** A read of case content through the API: audited (the case page is audited as a whole). */
     public List<AssessmentView> assessmentsOf(long caseId, CurrentUser user) {
         workedCase(caseId, user);
+        events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENTS_READ", "CASE", caseId));
+        return assessmentsFor(caseId);
+    }
+
+    List<AssessmentView> assessmentsFor(long caseId) {
         return assessments.findByCaseIdOrderById(caseId).stream().map(this::view).toList();
     }
 
@@ -266,16 +271,16 @@ public class CaseSupport {
         return planView(plan);
     }
 
-    @Transactional(readOnly = true)
     public PlanView plan(long caseId, CurrentUser user) {
         workedCase(caseId, user);
+        events.publishEvent(AuditEvent.success(user.username(), "SUPPORT_PLAN_READ", "CASE", caseId));
         return plans.findByCaseId(caseId).map(this::planView)
                 .orElseThrow(() -> ApiProblem.notFound("该个案还没有帮扶计划"));
     }
 
-    @Transactional(readOnly = true)
     public List<PlanRevisionView> planHistory(long caseId, CurrentUser user) {
         workedCase(caseId, user);
+        events.publishEvent(AuditEvent.success(user.username(), "SUPPORT_PLAN_HISTORY_READ", "CASE", caseId));
         return revisions.findByCaseIdOrderByIdDesc(caseId).stream()
                 .map(r -> new PlanRevisionView(r.id(), r.revisedAt(), r.revisedBy(), r.goals(), services(r.services())))
                 .toList();
@@ -332,9 +337,13 @@ public class CaseSupport {
         return visit.toView();
     }
 
-    @Transactional(readOnly = true)
     public List<Visit> visitsOf(long caseId, CurrentUser user) {
         workedCase(caseId, user);
+        events.publishEvent(AuditEvent.success(user.username(), "VISITS_READ", "CASE", caseId));
+        return visitsFor(caseId);
+    }
+
+    List<Visit> visitsFor(long caseId) {
         return visits.findByCaseIdOrderByVisitedOnDescIdDesc(caseId).stream().map(FollowUpVisit::toView).toList();
     }
 

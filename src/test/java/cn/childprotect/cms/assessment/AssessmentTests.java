@@ -215,6 +215,19 @@ class AssessmentTests extends IntegrationTest {
                 .contains("goals", "services[0].type", "services[0].providerName");
     }
 
+    @Autowired
+    cn.childprotect.cms.audit.AuditLog auditLog;
+
+    @Test
+    void readsOfAssessmentsPlansAndVisitsAreAudited() {
+        long caseId = assignedCase();
+        mvc.get().uri("/api/v1/cases/{c}/assessments", caseId).header("Authorization", basic("director1")).exchange();
+        mvc.get().uri("/api/v1/cases/{c}/visits", caseId).header("Authorization", basic("director1")).exchange();
+        var actions = auditLog.search("director1", "CASE", Long.toString(caseId), null,
+                org.springframework.data.domain.PageRequest.of(0, 20)).getContent().stream().map(r -> r.action()).toList();
+        assertThat(actions).contains("ASSESSMENTS_READ", "VISITS_READ");
+    }
+
     @Test
     void everyWriteIsRefusedOutsideTheCallersScopeOrRole() {
         long caseId = assignedCase();
