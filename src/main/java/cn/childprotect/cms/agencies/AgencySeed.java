@@ -1,9 +1,10 @@
 package cn.childprotect.cms.agencies;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import cn.childprotect.cms.shared.ConfigCsv;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +37,9 @@ class AgencySeed implements ApplicationRunner {
             return;
         }
         int added = 0;
-        int lineNo = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            lineNo++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] c = trimmed.split(",", -1);
-            if (c.length < 5) {
-                throw new IllegalStateException(file + " line " + lineNo + ": expected code,type,name,jurisdiction,email");
-            }
-            var data = new AgencyDirectory.AgencyData(c[0].strip(), AgencyType.valueOf(c[1].strip()), c[2].strip(),
-                    c[3].strip(), c[4].strip().isEmpty() ? null : c[4].strip(), true);
+        for (String[] c : ConfigCsv.read(file, 5, "code,type,name,jurisdiction,email")) {
+            var data = new AgencyDirectory.AgencyData(c[0], AgencyType.valueOf(c[1]), c[2], c[3],
+                    c[4].isEmpty() ? null : c[4], true);
             try {
                 if (directory.addIfAbsent(data)) {
                     added++;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.assessment.SupportViews.AssessmentView;
 import cn.childprotect.cms.assessment.SupportViews.PlanRevisionView;
@@ -257,8 +258,8 @@ public class CaseSupport {
                                 ? "请按帮扶计划提供服务：" + s.type() : s.workOrderRequest(),
                         "帮扶计划服务：" + s.type() + (s.dueDate() == null ? "" : "，期限 " + s.dueDate()), null), user).id();
             }
-            saved.add(new PlanService(s.type(), blank(s.providerAgencyCode()), blank(s.providerName()), s.dueDate(),
-                    s.status() == null ? PlanService.ServiceStatus.PLANNED : s.status(), blank(s.notDoneReason()), orderId));
+            saved.add(new PlanService(s.type(), Texts.blankToNull(s.providerAgencyCode()), Texts.blankToNull(s.providerName()), s.dueDate(),
+                    s.status() == null ? PlanService.ServiceStatus.PLANNED : s.status(), Texts.blankToNull(s.notDoneReason()), orderId));
         }
         String servicesJson = json.writeValueAsString(saved);
         Instant now = time.now();
@@ -324,8 +325,8 @@ public class CaseSupport {
         Instant visitedAt = input.visitedOn().atTime(12, 0).atZone(time.zone()).toInstant();
         Instant nextDue = caseFiles.recordFollowUpVisit(caseId, visitedAt.isAfter(time.now()) ? time.now() : visitedAt,
                 user.username());
-        FollowUpVisit visit = visits.save(new FollowUpVisit(caseId, input.visitedOn(), type, blank(input.personsSeen()),
-                input.observations().strip(), safety, blank(input.nextSteps()), nextDue, user.username(), time.now()));
+        FollowUpVisit visit = visits.save(new FollowUpVisit(caseId, input.visitedOn(), type, Texts.blankToNull(input.personsSeen()),
+                input.observations().strip(), safety, Texts.blankToNull(input.nextSteps()), nextDue, user.username(), time.now()));
         caseFiles.addTimelineEntry(caseId, TimelineKind.SUPPORT, user.username(),
                 "随访（" + input.visitedOn() + "）：" + (safety == FollowUpVisit.Safety.IN_DANGER ? "发现儿童处于危险" : "已记录"),
                 "visit:" + visit.toView().id());
@@ -406,7 +407,4 @@ public class CaseSupport {
         }
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -3,7 +3,6 @@ package cn.childprotect.cms.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,13 @@ public class CaseQueries {
     private final CaseWorkflow workflow;
     private final CaseFiles caseFiles;
     private final Jurisdictions jurisdictions;
-    private final ObjectProvider<ChildDirectory> children;
+    private final ChildDirectory children;
     private final ObjectProvider<CaseDetailSection> sections;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
-            Jurisdictions jurisdictions, ObjectProvider<ChildDirectory> children, ObjectProvider<CaseDetailSection> sections,
+            Jurisdictions jurisdictions, ChildDirectory children, ObjectProvider<CaseDetailSection> sections,
             ApplicationEventPublisher events, BusinessTime time) {
         this.cases = cases;
         this.timeline = timeline;
@@ -76,7 +75,7 @@ public class CaseQueries {
         }
         Instant now = time.now();
         List<Long> childMatches = search.text() == null || search.text().isBlank() ? null
-                : children.getIfAvailable(() -> NO_CHILDREN).matchingChildren(search.text().strip(), scope);
+                : children.matchingChildren(search.text().strip(), scope);
         Specification<CaseFile> spec = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.like(root.get("villageCode"), scope.likePattern()));
@@ -117,9 +116,8 @@ public class CaseQueries {
                 .map(CaseFile::childId).collect(Collectors.toSet());
         Set<Long> others = page.getContent().stream().map(CaseFile::childId).filter(id -> !worked.contains(id))
                 .collect(Collectors.toSet());
-        ChildDirectory directory = children.getIfAvailable(() -> NO_CHILDREN);
-        Map<Long, String> full = worked.isEmpty() ? Map.of() : directory.labels(worked);
-        Map<Long, String> masked = others.isEmpty() ? Map.of() : directory.maskedLabels(others);
+        Map<Long, String> full = worked.isEmpty() ? Map.of() : children.labels(worked);
+        Map<Long, String> masked = others.isEmpty() ? Map.of() : children.maskedLabels(others);
         Map<String, String> villageNames = new LinkedHashMap<>();
         return page.map(c -> {
             boolean works = CasePermissions.works(user, c);
@@ -141,12 +139,11 @@ public class CaseQueries {
                 .map(e -> new CaseDetail.AllowedEvent(e, e.label(), e.needsReason())).toList();
         Map<String, Object> parts = new LinkedHashMap<>();
         sections.orderedStream().forEach(section -> parts.put(section.name(), section.describe(caseId, user)));
-        ChildDirectory directory = children.getIfAvailable(() -> NO_CHILDREN);
         return new CaseDetail(file.id(), file.caseNumber(), file.status(), file.status().label(), file.version(),
                 file.villageCode(), jurisdictions.nameOf(file.villageCode()), file.categories(), file.urgent(),
                 file.riskLevel(), file.assignee(), file.openedAt(), file.statusEnteredAt(), file.statusDeadline(),
                 file.isOverdueAt(time.now()), file.closedAt(), file.outcomeReason(), file.mergedInto(),
-                file.childId(), directory.childCard(file.childId()), allowed, parts);
+                file.childId(), children.childCard(file.childId()), allowed, parts);
     }
 
     @Transactional
@@ -164,27 +161,4 @@ public class CaseQueries {
     private Instant startOf(LocalDate date) {
         return date.atStartOfDay(time.zone()).toInstant();
     }
-
-    /** Used until a module provides children: labels by id only. */
-    private static final ChildDirectory NO_CHILDREN = new ChildDirectory() {
-        @Override
-        public Map<Long, String> labels(Collection<Long> ids) {
-            return ids.stream().collect(Collectors.toMap(id -> id, id -> "儿童#" + id));
-        }
-
-        @Override
-        public Map<Long, String> maskedLabels(Collection<Long> ids) {
-            return labels(ids);
-        }
-
-        @Override
-        public Object childCard(long childId) {
-            return Map.of("id", childId);
-        }
-
-        @Override
-        public List<Long> matchingChildren(String text, JurisdictionScope scope) {
-            return List.of();
-        }
-    };
 }

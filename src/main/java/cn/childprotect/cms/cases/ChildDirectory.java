@@ -8,7 +8,7 @@ import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 
 /**
  * What the case pages need of the people module, as a port the cases module owns (so that
- * it does not depend on how children are stored): labels for list rows, the child card of the
+ * it does not depend on how children are stored; the intake module provides it): labels for list rows, the child card of the
  * detail page, and the children a free-text search matches.
  */
 public interface ChildDirectory {

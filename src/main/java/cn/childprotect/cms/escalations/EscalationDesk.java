@@ -68,7 +68,7 @@ public class EscalationDesk {
         }
         return escalations.findOpenInScope(user.scope().likePattern(), levels, kind,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "severity").and(Sort.by("raisedAt"))))
-                .map(this::view);
+                .map(viewsSharingLookups());
     }
 
     /** Open items by kind and level in the caller's scope, for the dashboard. */
@@ -195,8 +195,20 @@ public class EscalationDesk {
                 .orElseThrow(() -> ApiProblem.notFound("没有这个督办事项，或不在您的管辖范围内"));
     }
 
+    /** For a page of items: each case number and village name is looked up once. */
+    private java.util.function.Function<Escalation, EscalationView> viewsSharingLookups() {
+        Map<Long, String> caseNumbers = new java.util.HashMap<>();
+        Map<String, String> villages = new java.util.HashMap<>();
+        return e -> view(e, caseNumbers, villages);
+    }
+
     EscalationView view(Escalation e) {
-        String caseNumber = e.caseId() == null ? null : caseFiles.find(e.caseId()).map(CaseRef::caseNumber).orElse(null);
+        return view(e, new java.util.HashMap<>(), new java.util.HashMap<>());
+    }
+
+    private EscalationView view(Escalation e, Map<Long, String> caseNumbers, Map<String, String> villages) {
+        String caseNumber = e.caseId() == null ? null : caseNumbers.computeIfAbsent(e.caseId(),
+                id -> caseFiles.find(id).map(CaseRef::caseNumber).orElse(null));
         List<EscalationView.Action> actions = new ArrayList<>();
         if (e.caseId() != null) {
             actions.add(new EscalationView.Action("查看个案", "GET", "/api/v1/cases/" + e.caseId()));
@@ -218,7 +230,8 @@ public class EscalationDesk {
         actions.add(new EscalationView.Action("确认收到", "POST", "/api/v1/escalations/" + e.id() + "/acknowledge"));
         actions.add(new EscalationView.Action("办结", "POST", "/api/v1/escalations/" + e.id() + "/resolve"));
         return new EscalationView(e.id(), e.kind(), e.kind().label(), e.level(), e.severity(), e.status().name(),
-                e.caseId(), caseNumber, e.villageCode(), jurisdictions.nameOf(e.villageCode()), e.sourceId(),
+                e.caseId(), caseNumber, e.villageCode(), villages.computeIfAbsent(e.villageCode(), jurisdictions::nameOf),
+                e.sourceId(),
                 e.sourceDeadline(), e.raisedAt(), Duration.between(e.raisedAt(), time.now()).toMinutes(),
                 e.acknowledgedBy(), e.resolvedBy(), e.resolutionNote(), actions);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
@@ -95,8 +96,13 @@ public class IntakeDesk {
      * result ({@code replayed}); the same key with another body is a 422 problem; of concurrent
      * requests with one key exactly one is stored.
      */
+    /** Who may file reports: the hotline, mandated reporters and supervisors. */
+    public static boolean mayFile(CurrentUser user) {
+        return MAY_FILE.contains(user.role());
+    }
+
     public ReportReceipt submit(ReportSubmission submission, String idempotencyKey, CurrentUser user) {
-        if (!MAY_FILE.contains(user.role())) {
+        if (!mayFile(user)) {
             throw ApiProblem.forbidden("当前角色不能提交报告");
         }
         if (user.is(Role.REPORTER) && (idempotencyKey == null || idempotencyKey.isBlank())) {
@@ -185,8 +191,8 @@ public class IntakeDesk {
         recordReporter(report, submission.reporter(), user);
         boolean mandatory = categories.stream().anyMatch(taxonomy::isMandatory);
         if (submission.police() != null && submission.police().notifiedAt() != null) {
-            report.policeNotified(submission.police().notifiedAt(), trim(submission.police().station()),
-                    trim(submission.police().receiptNumber()));
+            report.policeNotified(submission.police().notifiedAt(), Texts.blankToNull(submission.police().station()),
+                    Texts.blankToNull(submission.police().receiptNumber()));
         }
         else if (mandatory) {
             report.awaitPoliceNotification(SlaDuration.parse(sla.policeNotification()).addTo(now, calendar));
@@ -227,8 +233,8 @@ public class IntakeDesk {
     private void recordReporter(Report report, ReportSubmission.Reporter reporter, CurrentUser user) {
         if (user.is(Role.REPORTER)) {
             // a mandated reporter's institution is the account's, whatever the body says
-            report.reporter(false, reporter == null ? null : trim(reporter.name()),
-                    reporter == null ? null : reporterCipher.encrypt(trim(reporter.phone())), user.institutionType(),
+            report.reporter(false, reporter == null ? null : Texts.blankToNull(reporter.name()),
+                    reporter == null ? null : reporterCipher.encrypt(Texts.blankToNull(reporter.phone())), user.institutionType(),
                     user.institutionName());
             return;
         }
@@ -236,8 +242,8 @@ public class IntakeDesk {
             report.reporter(true, null, null, null, null);
             return;
         }
-        report.reporter(false, trim(reporter.name()), reporterCipher.encrypt(trim(reporter.phone())),
-                reporter.institutionType(), trim(reporter.institutionName()));
+        report.reporter(false, Texts.blankToNull(reporter.name()), reporterCipher.encrypt(Texts.blankToNull(reporter.phone())),
+                reporter.institutionType(), Texts.blankToNull(reporter.institutionName()));
     }
 
     private static Channel channelFor(ReportSubmission submission, CurrentUser user) {
@@ -349,7 +355,7 @@ public class IntakeDesk {
         return tx.execute(status -> {
             Report report = reports.findById(reportId).filter(r -> queries.mayWorkOn(r, user))
                     .orElseThrow(() -> ApiProblem.notFound("没有这份报告，或不在您的管辖范围内"));
-            report.policeNotified(police.notifiedAt(), police.station().strip(), trim(police.receiptNumber()));
+            report.policeNotified(police.notifiedAt(), police.station().strip(), Texts.blankToNull(police.receiptNumber()));
             events.publishEvent(AuditEvent.success(user.username(), "POLICE_NOTIFICATION_RECORDED", "REPORT", reportId));
             events.publishEvent(new PoliceNotificationRecorded(reportId, report.caseId()));
             return queries.viewOf(report, user);
@@ -406,9 +412,6 @@ public class IntakeDesk {
         }
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private static Map<String, String> err(String field, String message) {
         return Map.of("field", field, "message", message);

@@ -1,11 +1,11 @@
 package cn.childprotect.cms.jurisdictions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+
+import cn.childprotect.cms.shared.ConfigCsv;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,19 +75,11 @@ class JurisdictionSeed implements ApplicationRunner {
     }
 
     static List<String[]> readCsv(Path file) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            lineNo++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
+        List<String[]> rows = ConfigCsv.read(file, 2, "code,name");
+        for (String[] row : rows) {
+            if (!JurisdictionCodes.isWellFormed(row[0])) {
+                throw new IllegalStateException(file + ": not a 12-digit division code: " + row[0]);
             }
-            String[] cells = trimmed.split(",", -1);
-            if (cells.length < 2 || !JurisdictionCodes.isWellFormed(cells[0].strip())) {
-                throw new IllegalStateException(file + " line " + lineNo + ": expected code,name with a 12-digit code");
-            }
-            rows.add(new String[] { cells[0].strip(), cells[1].strip() });
         }
         return rows;
     }

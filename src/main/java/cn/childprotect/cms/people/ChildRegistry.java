@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -146,10 +147,10 @@ public class ChildRegistry {
         Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
         Sex sex = data.sex() != null && data.sex() != Sex.UNKNOWN ? data.sex() : id.map(ResidentIdNumber::sex).orElse(Sex.UNKNOWN);
         LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
-        Child child = new Child(trim(data.name()), sex, birth, birth == null ? data.estimatedAge() : null,
-                data.identityUnknown() && (data.name() == null || data.name().isBlank()), trim(data.description()),
+        Child child = new Child(Texts.blankToNull(data.name()), sex, birth, birth == null ? data.estimatedAge() : null,
+                data.identityUnknown() && (data.name() == null || data.name().isBlank()), Texts.blankToNull(data.description()),
                 data.villageCode() != null && !data.villageCode().isBlank() ? data.villageCode() : villageCode,
-                trim(data.address()), trim(data.school()), time.now());
+                Texts.blankToNull(data.address()), Texts.blankToNull(data.school()), time.now());
         id.ifPresent(value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
         children.save(child);
         addGuardians(child.id(), data);
@@ -173,7 +174,7 @@ public class ChildRegistry {
         }
         for (ChildData.GuardianData g : data.guardians()) {
             String phone = g.phone() == null || g.phone().isBlank() ? null : g.phone().strip();
-            guardians.save(new Guardian(childId, g.name().strip(), trim(g.relation()), cipher.encrypt(phone),
+            guardians.save(new Guardian(childId, g.name().strip(), Texts.blankToNull(g.relation()), cipher.encrypt(phone),
                     cipher.hash(phone)));
         }
     }
@@ -215,9 +216,6 @@ public class ChildRegistry {
                 .map(g -> new GuardianSummary(g.name(), g.relation(), cipher.decrypt(g.phoneCipher()))).toList();
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private static Map<String, String> error(String prefix, String field, String message) {
         return Map.of("field", prefix + "." + field, "message", message);

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.agencies.AgencySummary;
 import cn.childprotect.cms.cases.CaseFiles;
@@ -128,7 +129,7 @@ public class WorkOrderDesk {
     public WorkOrderView complete(long id, String note, CurrentUser user) {
         WorkOrder order = forStep(id, WorkOrderAction.COMPLETE, user);
         order.completed(time.now());
-        record(order, user, WorkOrderAction.COMPLETE, blankToNull(note));
+        record(order, user, WorkOrderAction.COMPLETE, Texts.blankToNull(note));
         return view(order, user);
     }
 
@@ -186,7 +187,7 @@ public class WorkOrderDesk {
         Page<WorkOrder> found = orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page);
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "AGENCY", user.agencyCode())
                 .withDetail(found.getNumberOfElements() + " work orders"));
-        return found.map(o -> view(o, user));
+        return new org.springframework.data.domain.PageImpl<>(views(found.getContent()), page, found.getTotalElements());
     }
 
     /** The orders of a case, for someone who works it. Audited. */
@@ -202,7 +203,7 @@ public class WorkOrderDesk {
         if (!caseFiles.isWorkedBy(caseId, user)) {
             throw ApiProblem.notFound("没有这个个案，或不在您的管辖范围内");
         }
-        return orders.findByCaseIdOrderById(caseId).stream().map(o -> view(o, user)).toList();
+        return views(orders.findByCaseIdOrderById(caseId));
     }
 
     /** Orders still waiting to be signed past their sign-by, earliest first. */
@@ -330,15 +331,34 @@ public class WorkOrderDesk {
     }
 
     private WorkOrderView view(WorkOrder o, CurrentUser viewer) {
+        return views(List.of(o)).get(0);
+    }
+
+    /**
+     * Views of several orders: their histories in one query, and each agency, case and village
+     * looked up once, so a list page costs a handful of queries, not several per row.
+     */
+    private List<WorkOrderView> views(List<WorkOrder> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
         Instant now = time.now();
-        String caseStatus = caseFiles.find(o.caseId()).map(c -> c.status().label()).orElse(null);
-        String agencyName = agencies.findByCode(o.agencyCode()).map(AgencySummary::name).orElse(o.agencyCode());
-        return new WorkOrderView(o.id(), o.caseId(), o.caseNumber(), caseStatus, o.villageCode(),
-                jurisdictions.nameOf(o.villageCode()), o.agencyCode(), agencyName, o.status(), o.status().label(),
-                o.requestText(), o.sharedSummary(), o.dispatchedBy(), o.dispatchedAt(), o.signBy(), o.signedAt(),
-                o.respondBy(), o.respondedAt(), o.responseText(), o.dueAt(), o.isOverdueAt(now),
-                o.urgeCount(), o.version(),
-                o.id() == null ? List.of() : steps.findByWorkOrderIdOrderById(o.id()).stream().map(WorkOrderStep::toView).toList());
+        java.util.Map<Long, List<WorkOrderView.Step>> histories = new java.util.HashMap<>();
+        steps.findByWorkOrderIdInOrderById(list.stream().map(WorkOrder::id).toList()).forEach(step -> histories
+                .computeIfAbsent(step.workOrderId(), id -> new java.util.ArrayList<>()).add(step.toView()));
+        java.util.Map<Long, String> caseStatuses = new java.util.HashMap<>();
+        java.util.Map<String, String> agencyNames = new java.util.HashMap<>();
+        java.util.Map<String, String> villageNames = new java.util.HashMap<>();
+        return list.stream().map(o -> new WorkOrderView(o.id(), o.caseId(), o.caseNumber(),
+                caseStatuses.computeIfAbsent(o.caseId(),
+                        id -> caseFiles.find(id).map(c -> c.status().label()).orElse(null)),
+                o.villageCode(), villageNames.computeIfAbsent(o.villageCode(), jurisdictions::nameOf), o.agencyCode(),
+                agencyNames.computeIfAbsent(o.agencyCode(),
+                        code -> agencies.findByCode(code).map(AgencySummary::name).orElse(code)),
+                o.status(), o.status().label(), o.requestText(), o.sharedSummary(), o.dispatchedBy(), o.dispatchedAt(),
+                o.signBy(), o.signedAt(), o.respondBy(), o.respondedAt(), o.responseText(), o.dueAt(),
+                o.isOverdueAt(now), o.urgeCount(), o.version(), histories.getOrDefault(o.id(), List.of())))
+                .toList();
     }
 
     private static void requireText(String text, String field, String message) {
@@ -354,7 +374,4 @@ public class WorkOrderDesk {
         return LocalDateTime.ofInstant(instant, time.zone()).truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -51,6 +51,10 @@ class WorkOrderStep {
         return new WorkOrderView.Step(occurredAt, actor, action, action.label(), note);
     }
 
+    long workOrderId() {
+        return workOrderId;
+    }
+
     long id() {
         return id;
     }

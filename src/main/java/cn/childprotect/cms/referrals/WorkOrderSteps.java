@@ -12,4 +12,7 @@ interface WorkOrderSteps extends Repository<WorkOrderStep, Long> {
     Optional<WorkOrderStep> findById(long id);
 
     List<WorkOrderStep> findByWorkOrderIdOrderById(long workOrderId);
+
+    /** The histories of a page of orders in one query. */
+    List<WorkOrderStep> findByWorkOrderIdInOrderById(java.util.Collection<Long> workOrderIds);
 }

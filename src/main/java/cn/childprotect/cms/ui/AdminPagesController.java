@@ -1,5 +1,6 @@
 package cn.childprotect.cms.ui;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.users.CurrentUser;
@@ -57,7 +58,7 @@ class AdminPagesController {
         }
         try {
             users.create(new NewUser(username.strip(), displayName.strip(), password, role, jurisdictionCode.strip(),
-                    institutionType, blank(institutionName), blank(agencyCode), blank(email)), me.username());
+                    institutionType, Texts.blankToNull(institutionName), Texts.blankToNull(agencyCode), Texts.blankToNull(email)), me.username());
             redirect.addFlashAttribute("saved", true);
         }
         catch (ApiProblem problem) {
@@ -88,7 +89,7 @@ class AdminPagesController {
             return "redirect:/";
         }
         var data = new AgencyDirectory.AgencyData(code.strip(), type, name.strip(), jurisdictionCode.strip(),
-                blank(notificationEmail), active);
+                Texts.blankToNull(notificationEmail), active);
         try {
             if (existing) {
                 agencies.update(code.strip(), data, me.username());
@@ -104,7 +105,4 @@ class AdminPagesController {
         return "redirect:/admin";
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.assessment.PlanService;
@@ -109,10 +110,7 @@ class CasePagesController {
         }
         model.addAttribute("c", detail);
         model.addAttribute("timeline", queries.timeline(id, me));
-        model.addAttribute("directors", me.is(Role.SUPERVISOR)
-                ? users.all().stream().filter(u -> u.role() == Role.CHILD_DIRECTOR && u.enabled()
-                        && detail.villageCode().equals(u.jurisdictionCode())).toList()
-                : List.of());
+        model.addAttribute("directors", me.is(Role.SUPERVISOR) ? users.directorsOf(detail.villageCode()) : List.of());
         model.addAttribute("agencies", agencies.all().stream().filter(a -> a.active()).toList());
         model.addAttribute("instrument", instrument);
         model.addAttribute("serviceTypes", CaseSupport.SERVICE_TYPES);
@@ -126,7 +124,7 @@ class CasePagesController {
             @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
             @RequestParam(required = false) Long mergeInto, RedirectAttributes redirect) {
         try {
-            caseFiles.transition(id, new TransitionCommand(event, blank(note), blank(reason), mergeInto),
+            caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason), mergeInto),
                     version, currentUsers.current());
             redirect.addFlashAttribute("saved", true);
         }
@@ -153,7 +151,7 @@ class CasePagesController {
             }
         });
         return act(id, redirect, () -> {
-            var draft = support.draft(id, answers, blank(params.getFirst("rationale")), currentUsers.current());
+            var draft = support.draft(id, answers, Texts.blankToNull(params.getFirst("rationale")), currentUsers.current());
             return support.complete(id, draft.id(), currentUsers.current());
         });
     }
@@ -161,7 +159,7 @@ class CasePagesController {
     @PostMapping("/cases/{id}/assessments/{aid}/confirm")
     String confirm(@PathVariable long id, @PathVariable long aid, @RequestParam(required = false) RiskLevel level,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> support.confirm(id, aid, level, blank(reason), currentUsers.current()));
+        return act(id, redirect, () -> support.confirm(id, aid, level, Texts.blankToNull(reason), currentUsers.current()));
     }
 
     @PostMapping("/cases/{id}/plan")
@@ -173,10 +171,10 @@ class CasePagesController {
             if (type.get(i) == null || type.get(i).isBlank()) {
                 continue;
             }
-            String agencyCode = agency != null && i < agency.size() ? blank(agency.get(i)) : null;
-            String dueDate = due != null && i < due.size() ? blank(due.get(i)) : null;
+            String agencyCode = agency != null && i < agency.size() ? Texts.blankToNull(agency.get(i)) : null;
+            String dueDate = due != null && i < due.size() ? Texts.blankToNull(due.get(i)) : null;
             services.add(new CaseSupport.ServiceInput(type.get(i), agencyCode,
-                    provider != null && i < provider.size() ? blank(provider.get(i)) : null,
+                    provider != null && i < provider.size() ? Texts.blankToNull(provider.get(i)) : null,
                     dueDate == null ? null : LocalDate.parse(dueDate), PlanService.ServiceStatus.PLANNED, null, null,
                     false, null));
         }
@@ -204,7 +202,7 @@ class CasePagesController {
             @RequestParam(required = false) String text, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         return act(id, redirect, () -> switch (step) {
-            case "complete" -> workOrders.complete(orderId, blank(text), me);
+            case "complete" -> workOrders.complete(orderId, Texts.blankToNull(text), me);
             case "reopen" -> workOrders.reopen(orderId, text, me);
             case "revoke" -> workOrders.revoke(orderId, text, me);
             case "redispatch" -> workOrders.redispatch(orderId, null, text, me);
@@ -228,7 +226,4 @@ class CasePagesController {
         return "redirect:/cases/" + id;
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.intake.Channel;
@@ -76,7 +77,7 @@ class ReportPagesController {
     @GetMapping({ "/reports/new", "/intake" })
     String form(Model model, @RequestParam(required = false) String q) {
         CurrentUser me = currentUsers.current();
-        if (!IntakeDeskRoles.mayFile(me)) {
+        if (!IntakeDesk.mayFile(me)) {
             return "redirect:/";
         }
         model.addAttribute("form", new ReportForm(UUID.randomUUID().toString(), "HOTLINE", List.of(), false, null,
@@ -89,7 +90,7 @@ class ReportPagesController {
     String submit(@ModelAttribute ReportForm form, Model model, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         try {
-            ReportReceipt receipt = desk.submit(toSubmission(form, me), blankToNull(form.idempotencyKey()), me);
+            ReportReceipt receipt = desk.submit(toSubmission(form, me), Texts.blankToNull(form.idempotencyKey()), me);
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/reports/" + receipt.reportId() + "/receipt";
         }
@@ -148,13 +149,13 @@ class ReportPagesController {
 
     private static ReportSubmission toSubmission(ReportForm f, CurrentUser me) {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
-        ChildData child = new ChildData(blankToNull(f.childName()),
+        ChildData child = new ChildData(Texts.blankToNull(f.childName()),
                 f.childSex() == null || f.childSex().isBlank() ? null : Sex.valueOf(f.childSex()),
                 f.childBirthDate() == null || f.childBirthDate().isBlank() ? null : LocalDate.parse(f.childBirthDate()),
-                null, blankToNull(f.childIdNumber()), f.isChildIdentityUnknown(), blankToNull(f.childDescription()), null,
-                blankToNull(f.childAddress()), blankToNull(f.childSchool()), List.of());
+                null, Texts.blankToNull(f.childIdNumber()), f.isChildIdentityUnknown(), Texts.blankToNull(f.childDescription()), null,
+                Texts.blankToNull(f.childAddress()), Texts.blankToNull(f.childSchool()), List.of());
         ReportSubmission.PoliceNotification police = f.policeNotifiedAt() == null || f.policeNotifiedAt().isBlank()
-                ? (blankToNull(f.policeStation()) == null ? null
+                ? (Texts.blankToNull(f.policeStation()) == null ? null
                         : new ReportSubmission.PoliceNotification(null, f.policeStation(), f.policeReceiptNumber()))
                 : new ReportSubmission.PoliceNotification(local(f.policeNotifiedAt(), zone), f.policeStation(),
                         f.policeReceiptNumber());
@@ -162,8 +163,8 @@ class ReportPagesController {
                 : (f.channel() == null ? null : Channel.valueOf(f.channel())),
                 f.categories() == null ? new ArrayList<>() : f.categories(), f.isUrgent(),
                 f.occurredAt() == null || f.occurredAt().isBlank() ? null : local(f.occurredAt(), zone),
-                blankToNull(f.villageCode()), f.narrative(), child,
-                new ReportSubmission.Reporter(f.isAnonymous(), blankToNull(f.reporterName()), blankToNull(f.reporterPhone()),
+                Texts.blankToNull(f.villageCode()), f.narrative(), child,
+                new ReportSubmission.Reporter(f.isAnonymous(), Texts.blankToNull(f.reporterName()), Texts.blankToNull(f.reporterPhone()),
                         null, null),
                 police, f.isPregnancyOrAbortion());
     }
@@ -172,14 +173,4 @@ class ReportPagesController {
         return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** Which roles file reports (kept in one place for the pages). */
-    static final class IntakeDeskRoles {
-        static boolean mayFile(CurrentUser me) {
-            return me.is(Role.REPORTER) || me.is(Role.HOTLINE_OPERATOR) || me.is(Role.SUPERVISOR);
-        }
-    }
 }

@@ -67,6 +67,12 @@ public class UserDirectory {
                 .stream().map(a -> a.toSummary(time.now())).toList();
     }
 
+    /** The enabled child directors of a village (whom a case there can be assigned to). */
+    public List<UserSummary> directorsOf(String villageCode) {
+        return accounts.findByRoleAndJurisdictionCodeInAndEnabledTrue(Role.CHILD_DIRECTOR, List.of(villageCode)).stream()
+                .map(a -> a.toSummary(time.now())).toList();
+    }
+
     /** Enabled accounts of a role (e.g. every supervisor, for the daily digest). */
     public List<UserSummary> withRole(Role role) {
         return accounts.findByRoleAndEnabledTrueOrderByUsername(role).stream().map(a -> a.toSummary(time.now())).toList();
