@@ -16,10 +16,14 @@ import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.intake.ChildRecords;
+import cn.childprotect.cms.people.ChildCorrection;
+import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.ProblemTypes;
@@ -55,9 +59,12 @@ class CasePagesController {
     private final AgencyDirectory agencies;
     private final UserDirectory users;
     private final CurrentUsers currentUsers;
+    private final ChildRecords childRecords;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
-            WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers) {
+            WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
+            ChildRecords childRecords) {
+        this.childRecords = childRecords;
         this.queries = queries;
         this.caseFiles = caseFiles;
         this.support = support;
@@ -116,16 +123,17 @@ class CasePagesController {
         model.addAttribute("serviceTypes", CaseSupport.SERVICE_TYPES);
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("childForm", childRecords.correctionForm(id, me));
         return "ui/case";
     }
 
     @PostMapping("/cases/{id}/transitions")
     String transition(@PathVariable long id, @RequestParam CaseEvent event, @RequestParam long version,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-            @RequestParam(required = false) Long mergeInto, RedirectAttributes redirect) {
+            @RequestParam(required = false) String mergeInto, RedirectAttributes redirect) {
         try {
-            caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason), mergeInto),
-                    version, currentUsers.current());
+            caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason),
+                    mergeTarget(mergeInto)), version, currentUsers.current());
             redirect.addFlashAttribute("saved", true);
         }
         catch (ApiProblem problem) {
@@ -135,6 +143,22 @@ class CasePagesController {
             redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /**
+     * The merge box takes what a person reads on the page: a case number (CP-141029-2026-000005);
+     * an internal id still works. A number outside the caller's scope resolves to nothing, and
+     * the facade then refuses the merge as it would an unknown id.
+     */
+    private Long mergeTarget(String typed) {
+        String value = Texts.blankToNull(typed);
+        if (value == null) {
+            return null;
+        }
+        if (value.matches("\\d{1,18}")) {
+            return Long.parseLong(value);
+        }
+        return caseFiles.findInScopeByNumber(value, currentUsers.current()).map(CaseRef::id).orElse(-1L);
     }
 
     @PostMapping("/cases/{id}/assignee")
@@ -209,6 +233,42 @@ class CasePagesController {
             case "urge" -> workOrders.urge(orderId, text, me);
             default -> throw ApiProblem.notFound("unknown step");
         });
+    }
+
+    /** A note (个案记录) on the case's timeline. */
+    @PostMapping("/cases/{id}/notes")
+    String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
+        return act(id, redirect, () -> caseFiles.addNote(id, text, currentUsers.current()));
+    }
+
+    /** Corrects the child's record; guardians come as parallel lists, a ticked "remove" drops one. */
+    @PostMapping("/cases/{id}/child")
+    String correctChild(@PathVariable long id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) Sex sex, @RequestParam(required = false) String birthDate,
+            @RequestParam(required = false) String idNumber, @RequestParam(required = false) String school,
+            @RequestParam(required = false) String address, @RequestParam(required = false) String description,
+            @RequestParam(defaultValue = "false") boolean identityUnknown,
+            @RequestParam(name = "guardianId", required = false) List<String> guardianIds,
+            @RequestParam(name = "guardianName", required = false) List<String> guardianNames,
+            @RequestParam(name = "guardianRelation", required = false) List<String> relations,
+            @RequestParam(name = "guardianPhone", required = false) List<String> phones,
+            @RequestParam(name = "guardianRemove", required = false) Set<String> removed, RedirectAttributes redirect) {
+        List<ChildCorrection.GuardianEntry> guardians = new ArrayList<>();
+        for (int i = 0; guardianNames != null && i < guardianNames.size(); i++) {
+            String gid = guardianIds != null && i < guardianIds.size() ? Texts.blankToNull(guardianIds.get(i)) : null;
+            String gname = Texts.blankToNull(guardianNames.get(i));
+            if ((gid == null && gname == null) || (gid != null && removed != null && removed.contains(gid))) {
+                continue;
+            }
+            guardians.add(new ChildCorrection.GuardianEntry(gid == null ? null : Long.valueOf(gid), gname,
+                    relations != null && i < relations.size() ? Texts.blankToNull(relations.get(i)) : null,
+                    phones != null && i < phones.size() ? Texts.blankToNull(phones.get(i)) : null));
+        }
+        String birth = Texts.blankToNull(birthDate);
+        return act(id, redirect, () -> childRecords.correct(id, new ChildCorrection(Texts.blankToNull(name), sex,
+                birth == null ? null : LocalDate.parse(birth), null, Texts.blankToNull(idNumber), identityUnknown,
+                Texts.blankToNull(description), Texts.blankToNull(address), Texts.blankToNull(school), guardians),
+                currentUsers.current()));
     }
 
     private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<Object> action) {

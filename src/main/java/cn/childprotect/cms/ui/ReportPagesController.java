@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.childprotect.cms.shared.Texts;
+import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.intake.Channel;
 import cn.childprotect.cms.intake.IntakeDesk;
@@ -50,9 +52,11 @@ class ReportPagesController {
     private final ReportTaxonomy taxonomy;
     private final Jurisdictions jurisdictions;
     private final CurrentUsers currentUsers;
+    private final CaseFiles caseFiles;
 
     ReportPagesController(IntakeDesk desk, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CurrentUsers currentUsers) {
+            Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
         this.desk = desk;
         this.queries = queries;
         this.cases = cases;
@@ -115,6 +119,19 @@ class ReportPagesController {
         return "ui/receipt";
     }
 
+    /** From the receipt: the person who took the call links it to the case it is really about. */
+    @PostMapping("/reports/{id}/link")
+    String link(@PathVariable long id, @RequestParam long caseId, RedirectAttributes redirect) {
+        try {
+            desk.linkToCase(id, caseId, currentUsers.current(), queries);
+            redirect.addFlashAttribute("linkedTo", caseFiles.findInScope(caseId, currentUsers.current()).map(CaseRef::caseNumber).orElse(null));
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+        }
+        return "redirect:/reports/mine";
+    }
+
     @GetMapping("/reports/mine")
     String mine(Model model) {
         CurrentUser me = currentUsers.current();
@@ -137,8 +154,9 @@ class ReportPagesController {
         model.addAttribute("hotline", !me.is(Role.REPORTER));
         if (q != null && !q.isBlank() && CaseQueries.mayList(me)) {
             model.addAttribute("q", q);
-            model.addAttribute("matches", cases.search(new CaseSearch(null, null, false, null, false, null, q, null, null),
-                    PageRequest.of(0, 10), me).getContent());
+            model.addAttribute("matches", queries.describe(cases.search(
+                    new CaseSearch(null, null, false, null, false, null, q, null, null), PageRequest.of(0, 10), me)
+                    .getContent(), me));
         }
         return "ui/report-form";
     }
