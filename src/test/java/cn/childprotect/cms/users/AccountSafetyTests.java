@@ -38,6 +38,9 @@ class AccountSafetyTests extends IntegrationTest {
     @Autowired
     AuditLog auditLog;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void anAdministratorCannotDisableOrDemoteTheirOwnAccount() {
         String admin = createUser("ADMIN", "141029000000");
@@ -103,6 +106,10 @@ class AccountSafetyTests extends IntegrationTest {
                 .redirectedUrl().endsWith("/login");
         assertThat(auditLog.search("admin", "USER", director, "SESSIONS_ENDED", PageRequest.of(0, 5)).getContent())
                 .hasSize(1);
+        // whether or not the event registry tracks the listener, nothing is left to retry
+        assertThat(jdbc.queryForObject("""
+                select count(*) from event_publication
+                where event_type like '%UserAccessChanged' and completion_date is null""", Long.class)).isZero();
     }
 
     @Test
