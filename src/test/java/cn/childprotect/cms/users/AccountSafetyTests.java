@@ -142,13 +142,54 @@ class AccountSafetyTests extends IntegrationTest {
         assertThat(sessions.findByPrincipalName(director)).isEmpty();
     }
 
+    @Test
+    void theAdminPageResetsUnlocksAndMovesAccountsAndShowsARefusalNextToTheAccount() {
+        String director = createUser("CHILD_DIRECTOR", "141029100002");
+        Cookie admin = formLogin("admin", PASSWORD);
+
+        assertThat(mvc.post().uri("/admin/users/{u}/password", director).cookie(admin).with(csrf())
+                .param("password", "a-new-password-1")).hasStatus3xxRedirection().flash().containsKey("saved");
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", basic(director, "a-new-password-1")))
+                .hasStatusOk();
+
+        for (int i = 0; i < 5; i++) {
+            mvc.get().uri("/api/v1/me").header("Authorization", basic(director, "wrong-password")).exchange();
+        }
+        assertThat(users.find(director)).hasValueSatisfying(u -> assertThat(u.locked()).isTrue());
+        assertThat(mvc.post().uri("/admin/users/{u}/unlock", director).cookie(admin).with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(users.find(director)).hasValueSatisfying(u -> assertThat(u.locked()).isFalse());
+
+        assertThat(mvc.post().uri("/admin/users/{u}/role", director).cookie(admin).with(csrf())
+                .param("role", "SUPERVISOR").param("jurisdictionCode", "141029101000")).hasStatus3xxRedirection();
+        assertThat(users.find(director)).hasValueSatisfying(u -> {
+            assertThat(u.role()).isEqualTo(Role.SUPERVISOR);
+            assertThat(u.jurisdictionCode()).isEqualTo("141029101000");
+        });
+        // a supervisor must not be bound to a village: refused, nothing changes
+        assertThat(mvc.post().uri("/admin/users/{u}/role", director).cookie(admin).with(csrf())
+                .param("role", "SUPERVISOR").param("jurisdictionCode", "141029101001")).hasStatus3xxRedirection()
+                .flash().containsEntry("errorUser", director);
+
+        assertThat(mvc.post().uri("/admin/users/{u}/enabled", "admin").cookie(admin).with(csrf())
+                .param("enabled", "false")).hasStatus3xxRedirection().flash()
+                .containsEntry("errorUser", "admin").containsKey("pageError");
+        assertThat(users.find("admin")).hasValueSatisfying(u -> assertThat(u.enabled()).isTrue());
+        assertThat(mvc.get().uri("/admin").cookie(admin)).hasStatusOk().bodyText()
+                .contains("<th scope=\"col\">管辖范围</th>").contains("乡宁县 / 光华镇");
+    }
+
     private void patch(String username, String json) {
         assertThat(mvc.patch().uri("/api/v1/admin/users/" + username).header("Authorization", basic("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content(json)).hasStatusOk();
     }
 
     private Cookie formLogin(String username) {
-        var login = mvc.post().uri("/login").param("username", username).param("password", "a-good-password")
+        return formLogin(username, "a-good-password");
+    }
+
+    private Cookie formLogin(String username, String password) {
+        var login = mvc.post().uri("/login").param("username", username).param("password", password)
                 .with(csrf()).exchange();
         assertThat(login).hasStatus3xxRedirection();
         Cookie cookie = login.getResponse().getCookie("SESSION");
