@@ -108,7 +108,7 @@ class AccountSafetyTests extends IntegrationTest {
                 .hasSize(1);
         // whether or not the event registry tracks the listener, nothing is left to retry
         assertThat(jdbc.queryForObject("""
-                select count(*) from event_publication
+                select count(*) from EVENT_PUBLICATION
                 where event_type like '%UserAccessChanged' and completion_date is null""", Long.class)).isZero();
     }
 
