@@ -45,6 +45,13 @@
       }
     });
     var missing = items().length - Object.keys(chosen).length;
+    // an item answered since the server's refusal no longer shows its "unanswered" mark
+    Object.keys(chosen).forEach(function (code) {
+      var mark = document.getElementById('error-' + code);
+      if (mark) {
+        mark.hidden = true;
+      }
+    });
     // no level while items are unanswered: a partial score is not a rating
     out.textContent = missing > 0
       ? form.dataset.partial.replace('{score}', score).replace('{missing}', missing)

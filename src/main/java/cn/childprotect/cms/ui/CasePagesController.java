@@ -62,10 +62,12 @@ class CasePagesController {
     private final CurrentUsers currentUsers;
     private final BusinessTime time;
     private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
-            BusinessTime time, JsonMapper json) {
+            BusinessTime time, JsonMapper json, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.time = time;
         this.json = json;
         this.queries = queries;
@@ -180,8 +182,12 @@ class CasePagesController {
         }
         catch (ApiProblem problem) {
             // nothing was saved: the form comes back open, with what was chosen and what is missing
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+            Map<String, String> errors = FormErrors.byField(problem);
+            long unanswered = errors.keySet().stream().filter(f -> f.startsWith("answers.")).count();
+            redirect.addFlashAttribute("pageError", unanswered == 0 ? problem.getMessage()
+                    : messages.getMessage("ui.assess.refused", new Object[] { unanswered },
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("fieldErrors", errors);
             redirect.addFlashAttribute("triedAnswers", answers);
             redirect.addFlashAttribute("triedRationale", rationale);
         }
