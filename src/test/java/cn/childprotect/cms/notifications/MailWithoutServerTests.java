@@ -3,21 +3,47 @@ package cn.childprotect.cms.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.TestIds;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 
-/** Without a mail server (none listens on the test port here) an alert logs one WARN line, no trace. */
+/** Without a mail server an alert logs one WARN line, no trace. */
 @ExtendWith(OutputCaptureExtension.class)
 class MailWithoutServerTests extends IntegrationTest {
+
+    @Autowired
+    JavaMailSender sender;
+
+    private int port;
+
+    /** A port nothing listens on (the test mail port may be taken by a GreenMail of another build). */
+    @BeforeEach
+    void pointMailAtAClosedPort() throws Exception {
+        JavaMailSenderImpl mail = (JavaMailSenderImpl) sender;
+        port = mail.getPort();
+        try (ServerSocket free = new ServerSocket(0)) {
+            mail.setPort(free.getLocalPort());
+        }
+    }
+
+    @AfterEach
+    void restoreMailPort() {
+        ((JavaMailSenderImpl) sender).setPort(port);
+    }
 
     @Test
     void aMailThatCannotBeSentLogsOneWarningLine(CapturedOutput output) {
