@@ -146,7 +146,7 @@ public class IntakeQueries {
                 : caseFiles.find(report.caseId()).map(CaseRef::status).map(IntakeQueries::feedbackStatus)
                         .orElse(ReportFeedback.FeedbackStatus.RECEIVED);
         return new ReportFeedback(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
-                status, status.label());
+                status, status.label(), report.policeDeadline());
     }
 
     /** Status only, "in an appropriate way" (未成年人保护法 art. 11). */

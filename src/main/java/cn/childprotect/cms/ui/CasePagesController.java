@@ -1,6 +1,7 @@
 package cn.childprotect.cms.ui;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import cn.childprotect.cms.intake.ChildRecords;
 import cn.childprotect.cms.people.ChildCorrection;
 import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -42,6 +45,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The case pages: the work list (deadlines and overdue first), the case file with only the
@@ -60,11 +65,18 @@ class CasePagesController {
     private final UserDirectory users;
     private final CurrentUsers currentUsers;
     private final ChildRecords childRecords;
+    private final BusinessTime time;
+    private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
-            ChildRecords childRecords) {
+            ChildRecords childRecords, BusinessTime time, JsonMapper json,
+            org.springframework.context.MessageSource messages) {
         this.childRecords = childRecords;
+        this.messages = messages;
+        this.time = time;
+        this.json = json;
         this.queries = queries;
         this.caseFiles = caseFiles;
         this.support = support;
@@ -120,6 +132,16 @@ class CasePagesController {
         model.addAttribute("directors", me.is(Role.SUPERVISOR) ? users.directorsOf(detail.villageCode()) : List.of());
         model.addAttribute("agencies", agencies.all().stream().filter(a -> a.active()).toList());
         model.addAttribute("instrument", instrument);
+        Integer age = childAge(detail);
+        model.addAttribute("childAge", age);
+        model.addAttribute("derived", instrument.derivedAnswers(age));
+        // for the live score and level preview (static/js/assessment.js)
+        model.addAttribute("overridesJson", json.writeValueAsString(instrument.overrides()));
+        Map<String, String> levelLabels = new LinkedHashMap<>();
+        for (RiskLevel level : RiskLevel.values()) {
+            levelLabels.put(level.name(), level.label());
+        }
+        model.addAttribute("levelsJson", json.writeValueAsString(levelLabels));
         model.addAttribute("serviceTypes", CaseSupport.SERVICE_TYPES);
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
@@ -174,10 +196,34 @@ class CasePagesController {
                 answers.put(k.substring("answer.".length()), v.get(0));
             }
         });
-        return act(id, redirect, () -> {
-            var draft = support.draft(id, answers, Texts.blankToNull(params.getFirst("rationale")), currentUsers.current());
-            return support.complete(id, draft.id(), currentUsers.current());
-        });
+        String rationale = Texts.blankToNull(params.getFirst("rationale"));
+        CurrentUser me = currentUsers.current();
+        try {
+            // the age item follows from the birth date when it is known, whatever the form says
+            answers.putAll(instrument.derivedAnswers(childAge(queries.detail(id, me))));
+            support.assess(id, answers, rationale, me);
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            // nothing was saved: the form comes back open, with what was chosen and what is missing
+            Map<String, String> errors = FormErrors.byField(problem);
+            long unanswered = errors.keySet().stream().filter(f -> f.startsWith("answers.")).count();
+            redirect.addFlashAttribute("pageError", unanswered == 0 ? problem.getMessage()
+                    : messages.getMessage("ui.assess.refused", new Object[] { unanswered },
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("fieldErrors", errors);
+            redirect.addFlashAttribute("triedAnswers", answers);
+            redirect.addFlashAttribute("triedRationale", rationale);
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** The child's age in whole years from the birth date; null when it is not known. */
+    private Integer childAge(CaseDetail detail) {
+        if (detail.child() instanceof ChildCard card && card.child() != null && card.child().birthDate() != null) {
+            return Period.between(card.child().birthDate(), time.today()).getYears();
+        }
+        return null;
     }
 
     @PostMapping("/cases/{id}/assessments/{aid}/confirm")

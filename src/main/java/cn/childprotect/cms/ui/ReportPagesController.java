@@ -53,10 +53,13 @@ class ReportPagesController {
     private final Jurisdictions jurisdictions;
     private final CurrentUsers currentUsers;
     private final CaseFiles caseFiles;
+    private final org.springframework.context.MessageSource messages;
 
     ReportPagesController(IntakeDesk desk, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles) {
+            Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles,
+            org.springframework.context.MessageSource messages) {
         this.caseFiles = caseFiles;
+        this.messages = messages;
         this.desk = desk;
         this.queries = queries;
         this.cases = cases;
@@ -144,6 +147,41 @@ class ReportPagesController {
         }
         model.addAttribute("taxonomy", taxonomy);
         return "ui/my-reports";
+    }
+
+    /**
+     * Records the police notification of a report (the form on the receipt, "my reports", the
+     * case page and the escalation queue), then goes back to where it was sent from.
+     */
+    @PostMapping("/reports/{id}/police-notification")
+    String recordPolice(@PathVariable long id, @RequestParam(required = false) String notifiedAt,
+            @RequestParam(required = false) String station, @RequestParam(required = false) String receiptNumber,
+            @RequestParam(defaultValue = "mine") String back, @RequestParam(required = false) Long caseId,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        try {
+            Instant at = notifiedAt == null || notifiedAt.isBlank() ? null : local(notifiedAt, ZoneId.of("Asia/Shanghai"));
+            desk.recordPoliceNotification(id, new ReportSubmission.PoliceNotification(at, Texts.blankToNull(station),
+                    Texts.blankToNull(receiptNumber)), me, queries);
+            redirect.addFlashAttribute("saved", true);
+            redirect.addFlashAttribute("policeSaved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+            redirect.addFlashAttribute("policeReportId", id);
+        }
+        catch (java.time.DateTimeException badTime) {
+            redirect.addFlashAttribute("pageError", messages.getMessage("ui.police.bad-time", null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("policeReportId", id);
+        }
+        // only these destinations: the form never chooses a URL
+        return switch (back) {
+            case "case" -> caseId == null ? "redirect:/reports/mine" : "redirect:/cases/" + caseId;
+            case "escalations" -> "redirect:/escalations";
+            default -> "redirect:/reports/mine";
+        };
     }
 
     private String prepare(Model model, CurrentUser me, String q) {
