@@ -105,6 +105,12 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFile::toRef);
     }
 
+    /** The child a case is about (for modules that need a fact of the child, through {@link ChildDirectory}). */
+    @Transactional(readOnly = true)
+    public Optional<Long> childOf(long caseId) {
+        return cases.findById(caseId).map(CaseFile::childId);
+    }
+
     /** The case if the user's jurisdiction contains it (any role), else empty. */
     @Transactional(readOnly = true)
     public Optional<CaseRef> findInScope(long caseId, CurrentUser user) {
