@@ -12,6 +12,8 @@ import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class UserDirectory {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-
     private final UserAccounts accounts;
     private final Jurisdictions jurisdictions;
     private final AgencyDirectory agencies;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final PasswordPolicy passwordPolicy;
+    private final CredentialStatus credentialStatus;
+    private final LoginThrottle throttle;
+    private final MessageSource messages;
 
     UserDirectory(UserAccounts accounts, Jurisdictions jurisdictions, AgencyDirectory agencies,
-            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time) {
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time,
+            PasswordPolicy passwordPolicy, CredentialStatus credentialStatus, LoginThrottle throttle,
+            MessageSource messages) {
+        this.passwordPolicy = passwordPolicy;
+        this.credentialStatus = credentialStatus;
+        this.throttle = throttle;
+        this.messages = messages;
         this.accounts = accounts;
         this.jurisdictions = jurisdictions;
         this.agencies = agencies;
@@ -83,7 +93,7 @@ public class UserDirectory {
         if (accounts.findByUsername(user.username()).isPresent()) {
             throw ApiProblem.invalidField("username", "用户名已存在：" + user.username());
         }
-        requirePassword(user.password());
+        requirePassword(user.username(), user.password());
         checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
                 user.agencyCode());
         UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()),
@@ -102,6 +112,8 @@ public class UserDirectory {
         UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.notFound("没有这个用户：" + username));
         UserSummary before = account.toSummary(time.now());
+        // bearer tokens and API keys of this account are checked against a cached row: refresh it
+        credentialStatus.evictAfterCommit(username);
         StringBuilder what = new StringBuilder();
         if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null
                 || change.institutionName() != null || change.agencyCode() != null) {
@@ -125,12 +137,13 @@ public class UserDirectory {
             what.append(change.enabled() ? " enabled" : " disabled");
         }
         if (change.password() != null) {
-            requirePassword(change.password());
+            requirePassword(username, change.password());
             account.changePasswordHash(passwordEncoder.encode(change.password()));
             what.append(" password-reset");
         }
         if (Boolean.TRUE.equals(change.unlock())) {
             account.unlock();
+            throttle.clear(username);
             what.append(" unlocked");
         }
         events.publishEvent(AuditEvent.success(actor, "USER_UPDATED", "USER", username)
@@ -163,10 +176,17 @@ public class UserDirectory {
         return requested != null ? requested : current;
     }
 
-    private void requirePassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiProblem.invalidField("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
-        }
+    private void requirePassword(String username, String password) {
+        passwordPolicy.check(username, password).ifPresent(violation -> {
+            throw ApiProblem.invalidField("password",
+                    messages.getMessage(violation.code(), violation.args(), LocaleContextHolder.getLocale()));
+        });
+    }
+
+    /** The password rules as one sentence, for forms. */
+    public String passwordRules() {
+        return messages.getMessage("cms.password.rules", new Object[] { passwordPolicy.minLength() },
+                LocaleContextHolder.getLocale());
     }
 
     /** A role only makes sense bound to the right kind of division and, for some, an organisation. */
