@@ -2,6 +2,9 @@ package cn.childprotect.cms.users;
 
 import java.time.Duration;
 
+import cn.childprotect.cms.shared.AuditEvent;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -24,11 +27,14 @@ public class ApiTokens {
     private final AuthenticationConfiguration authentication;
     private final BearerTokens tokens;
     private final CredentialStatus status;
+    private final ApplicationEventPublisher events;
 
-    ApiTokens(AuthenticationConfiguration authentication, BearerTokens tokens, CredentialStatus status) {
+    ApiTokens(AuthenticationConfiguration authentication, BearerTokens tokens, CredentialStatus status,
+            ApplicationEventPublisher events) {
         this.authentication = authentication;
         this.tokens = tokens;
         this.status = status;
+        this.events = events;
     }
 
     /**
@@ -46,6 +52,8 @@ public class ApiTokens {
             throw new org.springframework.security.authentication.DisabledException("machine accounts use API keys");
         }
         Duration lifetime = tokens.lifetime();
+        events.publishEvent(AuditEvent.success(name, "TOKEN_ISSUED", "USER", name)
+                .withDetail("valid " + lifetime.toMinutes() + " min"));
         return new IssuedToken(tokens.issue(name, account.securityStamp()), "Bearer", lifetime.toSeconds());
     }
 

@@ -77,6 +77,17 @@ public class MachineAccounts {
         return issue(machine(username), label, actor);
     }
 
+    /** A machine account with its keys, for the administrator's page. */
+    public record MachineAccountView(UserSummary account, List<ApiKeySummary> keys) {
+    }
+
+    public List<MachineAccountView> all() {
+        return accounts.findAllByOrderByUsername().stream().filter(UserAccount::machine)
+                .map(a -> new MachineAccountView(a.toSummary(time.now()),
+                        keys.findByUsernameOrderById(a.username()).stream().map(ApiKey::toSummary).toList()))
+                .toList();
+    }
+
     public List<ApiKeySummary> keysOf(String username) {
         machine(username);
         return keys.findByUsernameOrderById(username).stream().map(ApiKey::toSummary).toList();
