@@ -151,4 +151,13 @@ class CredentialsBrowserTests {
         screenshot("credentials-machine-accounts");
         assertThat(apiStatusWithKey(key)).isEqualTo(401);
     }
+
+    /** The API documentation page runs under the same policy (its scripts are files, not inline). */
+    @Test
+    void theApiDocumentationRendersUnderThePolicy() {
+        open("/swagger-ui.html");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).hasSizeGreaterThan(30);
+    }
 }
