@@ -46,7 +46,8 @@ class SecurityConfiguration {
     AuthenticationEntryPoint problemEntryPoint(ProblemWriter writer) {
         return (request, response, failure) -> {
             String authorization = request.getHeader("Authorization");
-            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            if (bearer) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             }
             else {
@@ -57,8 +58,10 @@ class SecurityConfiguration {
                         "problem.account-locked.detail");
             }
             else {
-                writer.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                        "problem.unauthorized.detail");
+                String detail = bearer ? "problem.unauthorized.token-detail"
+                        : request.getHeader(ApiCredentials.API_KEY_HEADER) != null ? "problem.unauthorized.api-key-detail"
+                        : "problem.unauthorized.detail";
+                writer.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, detail);
             }
         };
     }

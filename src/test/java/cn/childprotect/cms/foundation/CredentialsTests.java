@@ -75,6 +75,7 @@ class CredentialsTests extends IntegrationTest {
             assertThat(result).hasStatus(401).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .bodyJson().extractingPath("$.type").isEqualTo("https://childprotect.cn/problems/unauthorized");
             assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer");
+            assertThat((String) read(result, "$.detail")).contains("/api/v1/auth/token");
         }
     }
 
