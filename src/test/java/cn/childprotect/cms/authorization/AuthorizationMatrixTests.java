@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -313,9 +312,5 @@ class AuthorizationMatrixTests extends IntegrationTest {
             rows.put(key, new Row(parts[0], parts[1], List.of(parts).subList(2, parts.length)));
         }
         return rows;
-    }
-
-    static Set<String> users() {
-        return new LinkedHashSet<>(USERS.keySet());
     }
 }
