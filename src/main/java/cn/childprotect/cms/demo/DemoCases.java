@@ -174,7 +174,7 @@ class DemoCases implements ApplicationRunner {
             var order = workOrders.dispatch(caseId, new WorkOrderDesk.Dispatch(police ? "XN-PS" : "XN-CA", row.plan(),
                     row.note(), null), worker);
             if (row.past("HANDLING_SIGNED")) {
-                workOrders.sign(order.id(), user(first(users.withRole(cn.childprotect.cms.users.Role.AGENCY_STAFF)
+                workOrders.take(order.id(), cn.childprotect.cms.referrals.WorkOrderAction.SIGN, null, user(first(users.withRole(cn.childprotect.cms.users.Role.AGENCY_STAFF)
                         .stream().filter(u -> "XN-PS".equals(u.agencyCode())).toList())));
             }
             return;

@@ -55,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class IntakeDesk {
 
-    static final Set<Role> MAY_FILE = Set.of(Role.HOTLINE_OPERATOR, Role.REPORTER, Role.SUPERVISOR);
+    static final Set<Role> MAY_FILE = Set.of(Role.HOTLINE_OPERATOR, Role.REPORTER, Role.SUPERVISOR,
+            Role.EXCHANGE_12345);
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final Reports reports;
@@ -254,6 +255,9 @@ public class IntakeDesk {
     }
 
     private static Channel channelFor(ReportSubmission submission, CurrentUser user) {
+        if (user.is(Role.EXCHANGE_12345)) {
+            return Channel.REFERRAL_12345; // coop (issue 16): a ticket forwarded by the 12345 platform
+        }
         return user.is(Role.REPORTER) ? Channel.INSTITUTION : submission.channel();
     }
 

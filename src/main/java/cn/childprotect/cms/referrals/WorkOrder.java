@@ -79,6 +79,16 @@ class WorkOrder {
     @Column(name = "urge_count")
     private int urgeCount;
 
+    /** The lead order (主办) when this order is a co-handling part (协办); null for a lead or a single order. */
+    @Column(name = "lead_order_id")
+    private Long leadOrderId;
+
+    @Column(name = "extension_count")
+    private int extensionCount;
+
+    @Column(name = "redo_count")
+    private int redoCount;
+
     @Version
     private long version;
 
@@ -148,6 +158,32 @@ class WorkOrder {
         dueAt = null;
     }
 
+    WorkOrder asPartOf(long leadId) {
+        this.leadOrderId = leadId;
+        return this;
+    }
+
+    /** An approved extension: the current step's deadline moves; the original stays on the request. */
+    void extended(Instant newDue) {
+        if (status == WorkOrderStatus.DISPATCHED) {
+            signBy = newDue;
+        }
+        else {
+            respondBy = newDue;
+        }
+        dueAt = newDue;
+        extensionCount++;
+    }
+
+    /** 重办 after an unsatisfied callback: the completed order is open again for the agency. */
+    void redone(Instant respondDeadline) {
+        status = WorkOrderStatus.SIGNED;
+        closedAt = null;
+        respondBy = respondDeadline;
+        dueAt = respondDeadline;
+        redoCount++;
+    }
+
     /** Past the deadline of the current step (sign-by while DISPATCHED, respond-by while SIGNED). */
     boolean isOverdueAt(Instant now) {
         return dueAt != null && dueAt.isBefore(now);
@@ -177,4 +213,8 @@ class WorkOrder {
     Instant dueAt() { return dueAt; }
     int urgeCount() { return urgeCount; }
     long version() { return version; }
+    Long leadOrderId() { return leadOrderId; }
+    boolean isPart() { return leadOrderId != null; }
+    int extensionCount() { return extensionCount; }
+    int redoCount() { return redoCount; }
 }

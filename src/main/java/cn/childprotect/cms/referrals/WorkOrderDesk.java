@@ -3,11 +3,15 @@ package cn.childprotect.cms.referrals;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.agencies.AgencySummary;
 import cn.childprotect.cms.cases.CaseFiles;
@@ -16,10 +20,15 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.referrals.events.WorkOrderCallbackRecorded;
 import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
 import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
 import cn.childprotect.cms.referrals.events.WorkOrderEvent;
+import cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved;
+import cn.childprotect.cms.referrals.events.WorkOrderExtensionRefused;
+import cn.childprotect.cms.referrals.events.WorkOrderExtensionRequested;
 import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
+import cn.childprotect.cms.referrals.events.WorkOrderRedone;
 import cn.childprotect.cms.referrals.events.WorkOrderReopened;
 import cn.childprotect.cms.referrals.events.WorkOrderResponded;
 import cn.childprotect.cms.referrals.events.WorkOrderReturned;
@@ -29,6 +38,7 @@ import cn.childprotect.cms.referrals.events.WorkOrderUrged;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
@@ -36,16 +46,26 @@ import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The referrals module's facade. Dispatcher steps (dispatch, complete, reopen, re-dispatch,
- * revoke) belong to whoever works the case; sign, return and respond to the staff of the
- * addressed agency; 督办 to a supervisor in scope. Anyone else gets 404: the order is not there
- * for them. Every step is on the order's history and on the case timeline.
+ * revoke) belong to whoever works the case; sign, return, respond and extension requests to the
+ * staff of the addressed agency; 督办 and extension decisions to a supervisor in scope;
+ * callbacks to whoever works the case or a hotline operator in scope. Anyone else gets 404: the
+ * order is not there for them. Every step goes through {@link #take}, driven by
+ * {@link WorkOrderAction}, and is on the order's history and on the case timeline.
+ *
+ * <p>Co-handling (主办/协办, docs/domain.md): a dispatch with co-agencies makes one lead order
+ * and one part per co-agency; each part is an order of its own (its own sign and respond
+ * deadlines, its own agency's view). The lead completes only when every part is answered, and
+ * completing or revoking the lead completes or revokes its parts.
  */
 @Service
 @Transactional
@@ -54,8 +74,12 @@ public class WorkOrderDesk {
     static final EnumSet<CaseStatus> DISPATCHABLE = EnumSet.of(CaseStatus.ASSESSING, CaseStatus.EMERGENCY,
             CaseStatus.HANDLING, CaseStatus.SUPPORTING);
 
+    private static final Locale RECORD_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
     private final WorkOrders orders;
     private final WorkOrderSteps steps;
+    private final ExtensionRequests extensions;
+    private final Callbacks callbacks;
     private final CaseFiles caseFiles;
     private final AgencyDirectory agencies;
     private final Jurisdictions jurisdictions;
@@ -63,12 +87,15 @@ public class WorkOrderDesk {
     private final WorkingCalendar calendar;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final MessageSource messages;
 
-    WorkOrderDesk(WorkOrders orders, WorkOrderSteps steps, CaseFiles caseFiles, AgencyDirectory agencies,
-            Jurisdictions jurisdictions, SlaPolicy sla, WorkingCalendar calendar, ApplicationEventPublisher events,
-            BusinessTime time) {
+    WorkOrderDesk(WorkOrders orders, WorkOrderSteps steps, ExtensionRequests extensions, Callbacks callbacks,
+            CaseFiles caseFiles, AgencyDirectory agencies, Jurisdictions jurisdictions, SlaPolicy sla,
+            WorkingCalendar calendar, ApplicationEventPublisher events, BusinessTime time, MessageSource messages) {
         this.orders = orders;
         this.steps = steps;
+        this.extensions = extensions;
+        this.callbacks = callbacks;
         this.caseFiles = caseFiles;
         this.agencies = agencies;
         this.jurisdictions = jurisdictions;
@@ -76,98 +103,319 @@ public class WorkOrderDesk {
         this.calendar = calendar;
         this.events = events;
         this.time = time;
+        this.messages = messages;
     }
 
-    public record Dispatch(String agencyCode, String requestText, String sharedSummary, Instant deadline) {
+    /** A dispatch: the lead agency, optional co-handling agencies, the request and the summary. */
+    public record Dispatch(String agencyCode, List<String> coAgencyCodes, String requestText, String sharedSummary,
+            Instant deadline) {
+
+        public Dispatch(String agencyCode, String requestText, String sharedSummary, Instant deadline) {
+            this(agencyCode, List.of(), requestText, sharedSummary, deadline);
+        }
+    }
+
+    /** What a step may carry: its text (reason, answer, note or comment) and, for re-dispatch, an agency. */
+    public record StepInput(String text, String agencyCode) {
+
+        public static StepInput of(String text) {
+            return new StepInput(text, null);
+        }
     }
 
     public WorkOrderView dispatch(long caseId, Dispatch dispatch, CurrentUser user) {
         CaseRef ref = caseFiles.find(caseId).filter(c -> caseFiles.isWorkedBy(caseId, user))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个个案，或不在您的管辖范围内"));
+                .orElseThrow(() -> ApiProblem.notFound(text("cms.work-order.case-not-found")));
         if (!DISPATCHABLE.contains(ref.status())) {
-            throw ApiProblem.conflict("case-not-dispatchable",
-                    "个案处于“" + ref.status().label() + "”状态，只有评估、应急处置、处置、帮扶中的个案可以派单");
+            throw ApiProblem.conflict("case-not-dispatchable", text("cms.work-order.case-not-dispatchable",
+                    ref.status().label()));
         }
-        AgencySummary agency = activeAgency(dispatch.agencyCode(), ref.villageCode());
+        AgencySummary agency = activeAgency("agencyCode", dispatch.agencyCode(), ref.villageCode());
+        List<AgencySummary> coAgencies = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(dispatch.coAgencyCodes() == null ? List.of() : dispatch.coAgencyCodes())) {
+            if (code.equals(agency.code())) {
+                throw ApiProblem.invalidField("coAgencyCodes", text("cms.work-order.co-agency-is-lead", code));
+            }
+            coAgencies.add(activeAgency("coAgencyCodes", code, ref.villageCode()));
+        }
         Instant now = time.now();
         Instant policyRespond = SlaDuration.parse(sla.workOrder().respond()).addTo(now, calendar);
         if (dispatch.deadline() != null && (dispatch.deadline().isBefore(now) || dispatch.deadline().isAfter(policyRespond))) {
-            throw ApiProblem.invalidField("deadline", "办理期限须晚于现在且不晚于政策期限（" + sla.workOrder().respond()
-                    + "，即 " + localTime(policyRespond) + "）");
+            throw ApiProblem.invalidField("deadline", text("cms.work-order.deadline-out-of-policy",
+                    sla.workOrder().respond(), localTime(policyRespond)));
         }
-        WorkOrder order = orders.save(new WorkOrder(caseId, ref.caseNumber(), ref.villageCode(), agency.code(),
+        WorkOrder lead = newOrder(ref, agency, dispatch, user, now);
+        record(lead, user, WorkOrderAction.DISPATCH, text(RECORD_LOCALE, "cms.work-order.sent-to", agency.name()));
+        for (AgencySummary co : coAgencies) {
+            WorkOrder part = newOrder(ref, co, dispatch, user, now).asPartOf(lead.id());
+            record(part, user, WorkOrderAction.DISPATCH, text(RECORD_LOCALE, "cms.work-order.sent-to", co.name()));
+        }
+        return view(lead, user);
+    }
+
+    private WorkOrder newOrder(CaseRef ref, AgencySummary agency, Dispatch dispatch, CurrentUser user, Instant now) {
+        return orders.save(new WorkOrder(ref.id(), ref.caseNumber(), ref.villageCode(), agency.code(),
                 dispatch.requestText().strip(), dispatch.sharedSummary().strip(), user.username(), now,
                 signDeadline(ref.status(), now), dispatch.deadline()));
-        record(order, user, WorkOrderAction.DISPATCH, "派往 " + agency.name());
-        return view(order, user);
     }
 
-    public WorkOrderView sign(long id, CurrentUser user) {
-        WorkOrder order = forStep(id, WorkOrderAction.SIGN, user);
+    /**
+     * Every state-changing step of the table (sign, return, respond, complete, reopen,
+     * re-dispatch, revoke, 督办): who may take it, from which state, which text it needs and
+     * where it leads come from {@link WorkOrderAction}; the order applies it.
+     */
+    public WorkOrderView take(long id, WorkOrderAction action, StepInput input, CurrentUser user) {
+        String note = textFor(action, input == null ? null : input.text());
+        WorkOrder order = forStep(id, action, user);
         Instant now = time.now();
-        order.signed(now, respondDeadline(order, now));
-        record(order, user, WorkOrderAction.SIGN, null);
+        switch (action) {
+            case SIGN -> order.signed(now, respondDeadline(order, now));
+            case RETURN -> order.returned();
+            case RESPOND -> order.responded(now, note);
+            case COMPLETE -> {
+                List<WorkOrder> parts = orders.findByLeadOrderIdOrderById(order.id());
+                if (order.isPart()) {
+                    throw ApiProblem.conflict("work-order-part-completes-with-lead",
+                            text("cms.work-order.part-completes-with-lead", order.leadOrderId()));
+                }
+                if (parts.stream().anyMatch(p -> p.status() != WorkOrderStatus.RESPONDED && p.status().isOpen())) {
+                    throw ApiProblem.conflict("work-order-parts-open", text("cms.work-order.parts-open"))
+                            .with("currentStatus", order.status().name());
+                }
+                order.completed(now);
+                parts.stream().filter(p -> p.status() == WorkOrderStatus.RESPONDED).forEach(p -> {
+                    p.completed(now);
+                    record(p, user, WorkOrderAction.COMPLETE, null);
+                });
+            }
+            case REOPEN -> order.reopened(respondDeadline(order, now));
+            case REDISPATCH -> {
+                String code = input == null || input.agencyCode() == null || input.agencyCode().isBlank()
+                        ? order.agencyCode() : input.agencyCode();
+                AgencySummary agency = activeAgency("agencyCode", code, order.villageCode());
+                CaseStatus caseStatus = caseFiles.find(order.caseId()).map(CaseRef::status).orElse(CaseStatus.HANDLING);
+                order.redispatched(agency.code(), now, signDeadline(caseStatus, now));
+                note = text(RECORD_LOCALE, note == null ? "cms.work-order.sent-to" : "cms.work-order.sent-to-with-note",
+                        agency.name(), note);
+            }
+            case REVOKE -> {
+                order.revoked(now);
+                for (WorkOrder part : orders.findByLeadOrderIdOrderById(order.id())) {
+                    if (part.status().isOpen()) {
+                        part.revoked(now);
+                        record(part, user, WorkOrderAction.REVOKE, note);
+                    }
+                }
+            }
+            case URGE -> order.urged();
+            default -> throw new IllegalArgumentException(action + " is not taken through take()");
+        }
+        record(order, user, action, note);
         return view(order, user);
     }
 
-    public WorkOrderView returnOrder(long id, String reason, CurrentUser user) {
-        requireText(reason, "reason", "退回须说明理由（例如不属于本部门职责）");
-        WorkOrder order = forStep(id, WorkOrderAction.RETURN, user);
-        order.returned();
-        record(order, user, WorkOrderAction.RETURN, reason.strip());
-        return view(order, user);
+    // --- extension requests (延期申请) ------------------------------------------------------------
+
+    public record ExtensionInput(Instant requestedDueAt, String reason) {
     }
 
-    public WorkOrderView respond(long id, String answer, CurrentUser user) {
-        requireText(answer, "answer", "须填写办理情况反馈");
-        WorkOrder order = forStep(id, WorkOrderAction.RESPOND, user);
-        order.responded(time.now(), answer.strip());
-        record(order, user, WorkOrderAction.RESPOND, answer.strip());
-        return view(order, user);
+    /** The agency asks for a later deadline of the current step; one pending request at a time. */
+    public ExtensionView requestExtension(long id, ExtensionInput input, CurrentUser user) {
+        String reason = textFor(WorkOrderAction.REQUEST_EXTENSION, input.reason());
+        WorkOrder order = forStep(id, WorkOrderAction.REQUEST_EXTENSION, user);
+        if (input.requestedDueAt() == null || order.dueAt() == null || !input.requestedDueAt().isAfter(order.dueAt())) {
+            throw ApiProblem.invalidField("requestedDueAt", text("cms.extension.must-be-later",
+                    order.dueAt() == null ? "-" : localTime(order.dueAt())));
+        }
+        if (extensions.existsByWorkOrderIdAndStatus(id, ExtensionRequest.Status.PENDING)) {
+            throw ApiProblem.conflict("extension-pending", text("cms.extension.pending"));
+        }
+        ExtensionRequest request = extensions.save(new ExtensionRequest(id, user.username(), time.now(), reason,
+                order.dueAt(), input.requestedDueAt()));
+        record(order, user, WorkOrderAction.REQUEST_EXTENSION, localTime(input.requestedDueAt()) + "; " + reason);
+        return request.toView();
     }
 
-    public WorkOrderView complete(long id, String note, CurrentUser user) {
-        WorkOrder order = forStep(id, WorkOrderAction.COMPLETE, user);
-        order.completed(time.now());
-        record(order, user, WorkOrderAction.COMPLETE, Texts.blankToNull(note));
-        return view(order, user);
+    public record ExtensionDecision(Instant dueAt, String reason) {
     }
 
-    public WorkOrderView reopen(long id, String reason, CurrentUser user) {
-        requireText(reason, "reason", "重办须说明理由");
-        WorkOrder order = forStep(id, WorkOrderAction.REOPEN, user);
-        order.reopened(respondDeadline(order, time.now()));
-        record(order, user, WorkOrderAction.REOPEN, reason.strip());
-        return view(order, user);
+    /** A supervisor of the dispatching side grants the request (the requested date or another later one). */
+    public ExtensionView approveExtension(long id, long requestId, ExtensionDecision decision, CurrentUser user) {
+        WorkOrder order = forStep(id, WorkOrderAction.APPROVE_EXTENSION, user);
+        ExtensionRequest request = pending(id, requestId);
+        Instant granted = decision == null || decision.dueAt() == null ? request.requestedDueAt() : decision.dueAt();
+        if (order.dueAt() == null || !granted.isAfter(order.dueAt())) {
+            throw ApiProblem.invalidField("dueAt", text("cms.extension.must-be-later",
+                    order.dueAt() == null ? "-" : localTime(order.dueAt())));
+        }
+        String note = decision == null ? null : Texts.blankToNull(decision.reason());
+        request.approve(user.username(), time.now(), granted, note);
+        order.extended(granted);
+        record(order, user, WorkOrderAction.APPROVE_EXTENSION, localTime(granted) + (note == null ? "" : "; " + note));
+        return request.toView();
     }
 
-    /** A returned order goes out again, to the same agency or another one. */
-    public WorkOrderView redispatch(long id, String agencyCode, String note, CurrentUser user) {
-        WorkOrder order = forStep(id, WorkOrderAction.REDISPATCH, user);
-        AgencySummary agency = activeAgency(agencyCode == null || agencyCode.isBlank() ? order.agencyCode() : agencyCode,
-                order.villageCode());
+    public ExtensionView refuseExtension(long id, long requestId, ExtensionDecision decision, CurrentUser user) {
+        String reason = textFor(WorkOrderAction.REFUSE_EXTENSION, decision == null ? null : decision.reason());
+        WorkOrder order = forStep(id, WorkOrderAction.REFUSE_EXTENSION, user);
+        ExtensionRequest request = pending(id, requestId);
+        request.refuse(user.username(), time.now(), reason);
+        record(order, user, WorkOrderAction.REFUSE_EXTENSION, reason);
+        return request.toView();
+    }
+
+    private ExtensionRequest pending(long orderId, long requestId) {
+        ExtensionRequest request = extensions.findByIdAndWorkOrderId(requestId, orderId)
+                .orElseThrow(() -> ApiProblem.notFound(text("cms.extension.not-found")));
+        if (request.status() != ExtensionRequest.Status.PENDING) {
+            throw ApiProblem.conflict("extension-decided", text("cms.extension.decided"));
+        }
+        return request;
+    }
+
+    /** Pending extension requests in the supervisor's scope. */
+    @Transactional(readOnly = true)
+    public List<ExtensionView> pendingExtensions(CurrentUser user) {
+        if (!user.is(Role.SUPERVISOR)) {
+            throw ApiProblem.forbidden(text("cms.extension.supervisors-only"));
+        }
+        return extensions.findByStatusOrderById(ExtensionRequest.Status.PENDING).stream()
+                .filter(r -> orders.findById(r.workOrderId()).filter(o -> user.covers(o.villageCode())).isPresent())
+                .map(ExtensionRequest::toView).toList();
+    }
+
+    // --- callbacks (回访) -------------------------------------------------------------------------
+
+    public record CallbackInput(Boolean reached, Satisfaction satisfaction, String comment) {
+    }
+
+    public record CallbackView(long id, long workOrderId, String recordedBy, Instant recordedAt, boolean reached,
+            Satisfaction satisfaction, String comment, boolean redo) {
+    }
+
+    /**
+     * A callback after completion; "unsatisfied" sends the order back to its agency for redo
+     * (重办) with the comment, and its parts that were completed with it too.
+     */
+    public CallbackView recordCallback(long id, CallbackInput input, CurrentUser user) {
+        if (input.reached() == null) {
+            throw ApiProblem.invalidField("reached", text("cms.callback.reached-required"));
+        }
+        if (input.reached() && input.satisfaction() == null) {
+            throw ApiProblem.invalidField("satisfaction", text("cms.callback.satisfaction-required"));
+        }
+        boolean redo = input.reached() && input.satisfaction() == Satisfaction.UNSATISFIED;
+        String comment = redo ? textFor(WorkOrderAction.REDO, input.comment()) : Texts.blankToNull(input.comment());
+        if (comment != null && comment.length() > 4000) {
+            throw ApiProblem.invalidField("comment", text("cms.work-order.text-too-long"));
+        }
+        WorkOrder order = forStep(id, WorkOrderAction.RECORD_CALLBACK, user);
+        if (order.isPart()) {
+            throw ApiProblem.conflict("work-order-part-completes-with-lead",
+                    text("cms.work-order.part-completes-with-lead", order.leadOrderId()));
+        }
         Instant now = time.now();
-        CaseStatus caseStatus = caseFiles.find(order.caseId()).map(CaseRef::status).orElse(CaseStatus.HANDLING);
-        order.redispatched(agency.code(), now, signDeadline(caseStatus, now));
-        record(order, user, WorkOrderAction.REDISPATCH, "派往 " + agency.name() + (note == null || note.isBlank() ? "" : "；" + note.strip()));
-        return view(order, user);
+        Callback callback = callbacks.save(new Callback(id, user.username(), now, input.reached(),
+                input.reached() ? input.satisfaction() : null, comment));
+        record(order, user, WorkOrderAction.RECORD_CALLBACK, callbackNote(input, comment));
+        if (redo) {
+            order.redone(respondDeadline(order, now));
+            record(order, user, WorkOrderAction.REDO, comment);
+            for (WorkOrder part : orders.findByLeadOrderIdOrderById(order.id())) {
+                if (part.status() == WorkOrderStatus.COMPLETED) {
+                    part.redone(respondDeadline(part, now));
+                    record(part, user, WorkOrderAction.REDO, comment);
+                }
+            }
+        }
+        return new CallbackView(callback.id(), id, user.username(), now, input.reached(), callback.satisfaction(),
+                comment, redo);
     }
 
-    public WorkOrderView revoke(long id, String reason, CurrentUser user) {
-        requireText(reason, "reason", "撤回须说明理由");
-        WorkOrder order = forStep(id, WorkOrderAction.REVOKE, user);
-        order.revoked(time.now());
-        record(order, user, WorkOrderAction.REVOKE, reason.strip());
-        return view(order, user);
+    private String callbackNote(CallbackInput input, String comment) {
+        String outcome = input.reached()
+                ? text(RECORD_LOCALE, "cms.callback.satisfaction." + input.satisfaction().name())
+                : text(RECORD_LOCALE, "cms.callback.not-reached");
+        return outcome + (comment == null ? "" : "; " + comment);
     }
 
-    /** 督办: a supervisor urges the agency; the note goes to the agency by mail. */
-    public WorkOrderView urge(long id, String note, CurrentUser user) {
-        requireText(note, "note", "督办须填写督办意见");
-        WorkOrder order = forStep(id, WorkOrderAction.URGE, user);
-        order.urged();
-        record(order, user, WorkOrderAction.URGE, note.strip());
-        return view(order, user);
+    /** A completed order whose callback is due (config {@code cms.referrals.callback-within}). */
+    public record CallbackDue(long workOrderId, long caseId, String caseNumber, String villageName, String agencyCode,
+            String agencyName, Instant completedAt, Instant callbackDueAt, boolean overdue) {
+    }
+
+    /** Completed orders without a callback since completion, in the caller's scope, earliest first. */
+    @Transactional(readOnly = true)
+    public List<CallbackDue> callbacksDue(CurrentUser user, String callbackWithin, int limit) {
+        if (!user.is(Role.HOTLINE_OPERATOR) && !user.is(Role.CHILD_DIRECTOR) && !user.is(Role.SUPERVISOR)) {
+            throw ApiProblem.forbidden(text("cms.callback.not-for-role"));
+        }
+        Instant now = time.now();
+        SlaDuration within = SlaDuration.parse(callbackWithin);
+        return orders.findAwaitingCallback(Pageable.ofSize(Math.max(1, Math.min(limit, 500)))).stream()
+                .filter(o -> user.covers(o.villageCode()))
+                .map(o -> {
+                    Instant due = within.addTo(o.closedAt(), calendar);
+                    return new CallbackDue(o.id(), o.caseId(), o.caseNumber(), jurisdictions.nameOf(o.villageCode()),
+                            o.agencyCode(), agencyName(o.agencyCode()), o.closedAt(), due, due.isBefore(now));
+                }).toList();
+    }
+
+    // --- agency performance (考核) ----------------------------------------------------------------
+
+    public record AgencyPerformance(String agencyCode, String agencyName, int received, int signedOnTime,
+            int answeredOnTime, int returned, int extended, int redone, int callbacks, int satisfied,
+            int basicallySatisfied, int unsatisfied, Double satisfactionRate) {
+    }
+
+    /**
+     * Per agency, over the orders dispatched in [from, to): received, signed and answered on
+     * time (against the deadline in force, so an approved extension is not a miss), returned,
+     * extended (approved), redone, and the callbacks' satisfaction. Orders in the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    public List<AgencyPerformance> performance(Instant from, Instant to, CurrentUser user) {
+        if (!user.is(Role.SUPERVISOR)) {
+            throw ApiProblem.forbidden(text("cms.performance.supervisors-only"));
+        }
+        List<WorkOrder> found = orders.findByDispatchedAtGreaterThanEqualAndDispatchedAtLessThan(from, to).stream()
+                .filter(o -> user.covers(o.villageCode())).toList();
+        List<Long> ids = found.stream().map(WorkOrder::id).toList();
+        Map<Long, List<WorkOrderStep>> history = new HashMap<>();
+        Map<Long, List<Callback>> calls = new HashMap<>();
+        if (!ids.isEmpty()) {
+            steps.findByWorkOrderIdInOrderById(ids).forEach(s -> history.computeIfAbsent(s.workOrderId(),
+                    k -> new ArrayList<>()).add(s));
+            callbacks.findByWorkOrderIdIn(ids).forEach(c -> calls.computeIfAbsent(c.workOrderId(),
+                    k -> new ArrayList<>()).add(c));
+        }
+        Map<String, int[]> figures = new java.util.TreeMap<>();
+        for (WorkOrder o : found) {
+            int[] f = figures.computeIfAbsent(o.agencyCode(), k -> new int[10]);
+            f[0]++;
+            if (o.signedAt() != null && !o.signedAt().isAfter(o.signBy())) {
+                f[1]++;
+            }
+            if (o.respondedAt() != null && o.respondBy() != null && !o.respondedAt().isAfter(o.respondBy())) {
+                f[2]++;
+            }
+            f[3] += (int) history.getOrDefault(o.id(), List.of()).stream()
+                    .filter(s -> s.action() == WorkOrderAction.RETURN).count();
+            f[4] += o.extensionCount() > 0 ? 1 : 0;
+            f[5] += o.redoCount() > 0 ? 1 : 0;
+            for (Callback c : calls.getOrDefault(o.id(), List.of())) {
+                if (c.reached() && c.satisfaction() != null) {
+                    f[6]++;
+                    f[7 + c.satisfaction().ordinal()]++;
+                }
+            }
+        }
+        return figures.entrySet().stream().map(e -> {
+            int[] f = e.getValue();
+            Double rate = f[6] == 0 ? null : Math.round(1000.0 * (f[7] + f[8]) / f[6]) / 1000.0;
+            return new AgencyPerformance(e.getKey(), agencyName(e.getKey()), f[0], f[1], f[2], f[3], f[4], f[5], f[6],
+                    f[7], f[8], f[9], rate);
+        }).toList();
     }
 
     // --- queries --------------------------------------------------------------------------------
@@ -182,12 +430,12 @@ public class WorkOrderDesk {
     /** The orders of the caller's agency; overdue = past the deadline of the current step. Audited. */
     public Page<WorkOrderView> mine(CurrentUser user, WorkOrderStatus status, boolean overdueOnly, Pageable page) {
         if (!user.is(Role.AGENCY_STAFF) || user.agencyCode() == null) {
-            throw ApiProblem.forbidden("只有协同机构人员有本机构的工单列表");
+            throw ApiProblem.forbidden(text("cms.work-order.agency-list-only"));
         }
         Page<WorkOrder> found = orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page);
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "AGENCY", user.agencyCode())
                 .withDetail(found.getNumberOfElements() + " work orders"));
-        return new org.springframework.data.domain.PageImpl<>(views(found.getContent()), page, found.getTotalElements());
+        return new PageImpl<>(views(found.getContent(), false), page, found.getTotalElements());
     }
 
     /** The orders of a case, for someone who works it. Audited. */
@@ -201,9 +449,9 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     List<WorkOrderView> ofCaseUnaudited(long caseId, CurrentUser user) {
         if (!caseFiles.isWorkedBy(caseId, user)) {
-            throw ApiProblem.notFound("没有这个个案，或不在您的管辖范围内");
+            throw ApiProblem.notFound(text("cms.work-order.case-not-found"));
         }
-        return views(orders.findByCaseIdOrderById(caseId));
+        return views(orders.findByCaseIdOrderById(caseId), true);
     }
 
     /** Orders still waiting to be signed past their sign-by, earliest first. */
@@ -249,32 +497,41 @@ public class WorkOrderDesk {
 
     private WorkOrder visible(long id, CurrentUser user) {
         return orders.findById(id).filter(o -> isAgencyOf(user, o) || caseFiles.isWorkedBy(o.caseId(), user))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个工单，或您无权查看"));
+                .orElseThrow(() -> ApiProblem.notFound(text("cms.work-order.not-found")));
     }
 
     /** 404 when the order is not the caller's to see, 403 when it is but the step is not theirs, 409 when the state refuses. */
     private WorkOrder forStep(long id, WorkOrderAction action, CurrentUser user) {
-        WorkOrder order = visible(id, user);
+        WorkOrder order = action.side() == WorkOrderAction.Side.CALLBACK
+                ? orders.findById(id).filter(o -> isAgencyOf(user, o) || mayCallBack(user, o))
+                        .orElseThrow(() -> ApiProblem.notFound(text("cms.work-order.not-found")))
+                : visible(id, user);
         boolean mayTake = switch (action.side()) {
             case AGENCY -> isAgencyOf(user, order);
             case DISPATCHER -> caseFiles.isWorkedBy(order.caseId(), user);
             case SUPERVISOR -> user.is(Role.SUPERVISOR) && user.covers(order.villageCode());
+            case CALLBACK -> mayCallBack(user, order);
         };
         if (!mayTake) {
-            throw ApiProblem.forbidden("您不能对该工单执行“" + action.label() + "”");
+            throw ApiProblem.forbidden(text("cms.work-order.step-not-yours", text(action.messageKey())));
         }
         if (!action.allowedFrom(order.status())) {
-            throw ApiProblem.conflict("invalid-work-order-step",
-                    "工单处于“" + order.status().label() + "”状态，不能" + action.label())
+            throw ApiProblem.conflict("invalid-work-order-step", text("cms.work-order.step-not-allowed",
+                    order.status().label(), text(action.messageKey())))
                     .with("currentStatus", order.status().name());
         }
-        // DOMAIN.md §5: 督办 is for an order that is late for signing or for its answer
+        // docs/domain.md: 督办 is for an order that is late for signing or for its answer
         if (action == WorkOrderAction.URGE && !order.isOverdueAt(time.now())) {
-            throw ApiProblem.conflict("work-order-not-overdue",
-                    "工单尚未逾期（当前期限 " + localTime(order.dueAt()) + "），只能对逾期工单督办")
+            throw ApiProblem.conflict("work-order-not-overdue", text("cms.work-order.not-overdue",
+                    localTime(order.dueAt())))
                     .with("currentStatus", order.status().name());
         }
         return order;
+    }
+
+    private boolean mayCallBack(CurrentUser user, WorkOrder order) {
+        return (user.is(Role.HOTLINE_OPERATOR) && user.covers(order.villageCode()))
+                || caseFiles.isWorkedBy(order.caseId(), user);
     }
 
     private static boolean isAgencyOf(CurrentUser user, WorkOrder order) {
@@ -282,12 +539,12 @@ public class WorkOrderDesk {
     }
 
     /** An active agency whose jurisdiction covers the case's village (a township's station serves its own villages only). */
-    private AgencySummary activeAgency(String code, String villageCode) {
+    private AgencySummary activeAgency(String field, String code, String villageCode) {
         AgencySummary agency = agencies.findByCode(code).filter(AgencySummary::active)
-                .orElseThrow(() -> ApiProblem.invalidField("agencyCode", "没有这个在用的协同机构：" + code));
+                .orElseThrow(() -> ApiProblem.invalidField(field, text("cms.work-order.no-such-agency", code)));
         if (!JurisdictionScope.of(agency.jurisdictionCode()).contains(villageCode)) {
-            throw ApiProblem.invalidField("agencyCode", agency.name() + "的辖区不包括个案所在地（"
-                    + jurisdictions.nameOf(villageCode) + "）");
+            throw ApiProblem.invalidField(field, text("cms.work-order.agency-out-of-area", agency.name(),
+                    jurisdictions.nameOf(villageCode)));
         }
         return agency;
     }
@@ -306,10 +563,12 @@ public class WorkOrderDesk {
     private void record(WorkOrder order, CurrentUser user, WorkOrderAction action, String note) {
         orders.saveAndFlush(order);
         WorkOrderStep step = steps.save(new WorkOrderStep(order.id(), time.now(), user.username(), action, note));
-        AgencySummary agency = agencies.findByCode(order.agencyCode()).orElse(null);
+        // the timeline line is written in the default (Chinese) bundle; issue 11 turns it into a projection
+        String role = order.isPart() ? text(RECORD_LOCALE, "cms.work-order.role.CO") : "";
         caseFiles.addTimelineEntry(order.caseId(), TimelineKind.WORK_ORDER, user.username(),
-                "工单 #" + order.id() + " " + action.label() + "（" + (agency == null ? order.agencyCode() : agency.name())
-                        + "）" + (note == null ? "" : "：" + note),
+                text(RECORD_LOCALE, note == null ? "cms.work-order.timeline" : "cms.work-order.timeline-with-note",
+                        order.id(), text(RECORD_LOCALE, action.messageKey()), agencyName(order.agencyCode()) + role,
+                        note),
                 "work-order:" + order.id());
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + action.name(), "WORK_ORDER", order.id())
                 .withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
@@ -327,47 +586,82 @@ public class WorkOrderDesk {
             case REOPEN -> new WorkOrderReopened(orderId, stepId, caseId, agency);
             case REVOKE -> new WorkOrderRevoked(orderId, stepId, caseId, agency);
             case URGE -> new WorkOrderUrged(orderId, stepId, caseId, agency);
+            case REQUEST_EXTENSION -> new WorkOrderExtensionRequested(orderId, stepId, caseId, agency);
+            case APPROVE_EXTENSION -> new WorkOrderExtensionApproved(orderId, stepId, caseId, agency);
+            case REFUSE_EXTENSION -> new WorkOrderExtensionRefused(orderId, stepId, caseId, agency);
+            case RECORD_CALLBACK -> new WorkOrderCallbackRecorded(orderId, stepId, caseId, agency);
+            case REDO -> new WorkOrderRedone(orderId, stepId, caseId, agency);
         };
     }
 
     private WorkOrderView view(WorkOrder o, CurrentUser viewer) {
-        return views(List.of(o)).get(0);
+        return views(List.of(o), !isAgencyOf(viewer, o)).get(0);
     }
 
     /**
      * Views of several orders: their histories in one query, and each agency, case and village
-     * looked up once, so a list page costs a handful of queries, not several per row.
+     * looked up once, so a list page costs a handful of queries, not several per row. The parts
+     * of a lead order are shown to the dispatching side only: an agency sees its own part.
      */
-    private List<WorkOrderView> views(List<WorkOrder> list) {
+    private List<WorkOrderView> views(List<WorkOrder> list, boolean withParts) {
         if (list.isEmpty()) {
             return List.of();
         }
         Instant now = time.now();
-        java.util.Map<Long, List<WorkOrderView.Step>> histories = new java.util.HashMap<>();
-        steps.findByWorkOrderIdInOrderById(list.stream().map(WorkOrder::id).toList()).forEach(step -> histories
-                .computeIfAbsent(step.workOrderId(), id -> new java.util.ArrayList<>()).add(step.toView()));
-        java.util.Map<Long, String> caseStatuses = new java.util.HashMap<>();
-        java.util.Map<String, String> agencyNames = new java.util.HashMap<>();
-        java.util.Map<String, String> villageNames = new java.util.HashMap<>();
+        List<Long> ids = list.stream().map(WorkOrder::id).toList();
+        Map<Long, List<WorkOrderView.Step>> histories = new HashMap<>();
+        steps.findByWorkOrderIdInOrderById(ids).forEach(step -> histories
+                .computeIfAbsent(step.workOrderId(), id -> new ArrayList<>())
+                .add(step.toView(text(step.action().messageKey()))));
+        Map<Long, List<ExtensionView>> requests = new HashMap<>();
+        extensions.findByWorkOrderIdInOrderById(ids).forEach(r -> requests
+                .computeIfAbsent(r.workOrderId(), id -> new ArrayList<>()).add(r.toView()));
+        Map<Long, String> caseStatuses = new HashMap<>();
+        Map<String, String> villageNames = new HashMap<>();
         return list.stream().map(o -> new WorkOrderView(o.id(), o.caseId(), o.caseNumber(),
                 caseStatuses.computeIfAbsent(o.caseId(),
                         id -> caseFiles.find(id).map(c -> c.status().label()).orElse(null)),
                 o.villageCode(), villageNames.computeIfAbsent(o.villageCode(), jurisdictions::nameOf), o.agencyCode(),
-                agencyNames.computeIfAbsent(o.agencyCode(),
-                        code -> agencies.findByCode(code).map(AgencySummary::name).orElse(code)),
-                o.status(), o.status().label(), o.requestText(), o.sharedSummary(), o.dispatchedBy(), o.dispatchedAt(),
-                o.signBy(), o.signedAt(), o.respondBy(), o.respondedAt(), o.responseText(), o.dueAt(),
-                o.isOverdueAt(now), o.urgeCount(), o.version(), histories.getOrDefault(o.id(), List.of())))
+                agencyName(o.agencyCode()), o.status(), o.status().label(), o.requestText(), o.sharedSummary(),
+                o.dispatchedBy(), o.dispatchedAt(), o.signBy(), o.signedAt(), o.respondBy(), o.respondedAt(),
+                o.responseText(), o.dueAt(), o.isOverdueAt(now), o.urgeCount(), o.version(),
+                histories.getOrDefault(o.id(), List.of()), o.isPart() ? "CO" : "LEAD", o.leadOrderId(),
+                withParts && !o.isPart() ? parts(o, now) : List.of(), o.extensionCount(), o.redoCount(),
+                requests.getOrDefault(o.id(), List.of())))
                 .toList();
     }
 
-    private static void requireText(String text, String field, String message) {
-        if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField(field, message);
+    private List<WorkOrderView.Part> parts(WorkOrder lead, Instant now) {
+        return orders.findByLeadOrderIdOrderById(lead.id()).stream()
+                .map(p -> new WorkOrderView.Part(p.id(), p.agencyCode(), agencyName(p.agencyCode()), p.status(),
+                        p.status().label(), p.dueAt(), p.isOverdueAt(now), p.responseText()))
+                .toList();
+    }
+
+    private String agencyName(String code) {
+        return agencies.findByCode(code).map(AgencySummary::name).orElse(code);
+    }
+
+    private String textFor(WorkOrderAction action, String text) {
+        String field = action.requiredText();
+        if (field == null) {
+            text = Texts.blankToNull(text);
         }
-        if (text.length() > 4000) {
-            throw ApiProblem.invalidField(field, "不能超过 4000 个字符");
+        else if (text == null || text.isBlank()) {
+            throw ApiProblem.invalidField(field, text("cms.work-order.required." + action.name()));
         }
+        if (text != null && text.length() > 4000) {
+            throw ApiProblem.invalidField(field == null ? "note" : field, text("cms.work-order.text-too-long"));
+        }
+        return text == null ? null : text.strip();
+    }
+
+    private String text(String key, Object... args) {
+        return text(LocaleContextHolder.getLocale(), key, args);
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
     }
 
     private String localTime(Instant instant) {

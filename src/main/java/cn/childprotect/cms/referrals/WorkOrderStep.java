@@ -47,8 +47,8 @@ class WorkOrderStep {
         this.note = note;
     }
 
-    WorkOrderView.Step toView() {
-        return new WorkOrderView.Step(occurredAt, actor, action, action.label(), note);
+    WorkOrderView.Step toView(String actionLabel) {
+        return new WorkOrderView.Step(occurredAt, actor, action, actionLabel, note);
     }
 
     long workOrderId() {

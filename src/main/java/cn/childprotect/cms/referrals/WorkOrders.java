@@ -26,5 +26,18 @@ interface WorkOrders extends JpaRepository<WorkOrder, Long> {
     @Query("select w from WorkOrder w where w.status = :status and w.dueAt < :now order by w.dueAt")
     List<WorkOrder> findOverdue(WorkOrderStatus status, Instant now, Pageable page);
 
+    List<WorkOrder> findByLeadOrderIdOrderById(long leadOrderId);
+
+    /** Orders dispatched in a period, for the agencies' performance figures. */
+    List<WorkOrder> findByDispatchedAtGreaterThanEqualAndDispatchedAtLessThan(Instant from, Instant to);
+
+    /** Completed lead or single orders, for the callbacks-due list (parts are called back with their lead). */
+    @Query("""
+            select w from WorkOrder w where w.status = cn.childprotect.cms.referrals.WorkOrderStatus.COMPLETED
+              and w.leadOrderId is null
+              and not exists (select c from Callback c where c.workOrderId = w.id and c.recordedAt >= w.closedAt)
+            order by w.closedAt""")
+    List<WorkOrder> findAwaitingCallback(Pageable page);
+
     Optional<WorkOrder> findByIdAndAgencyCode(long id, String agencyCode);
 }

@@ -1,6 +1,8 @@
 package cn.childprotect.cms.ui;
 
+import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.referrals.WorkOrderDesk.StepInput;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -57,9 +59,9 @@ class AgencyPagesController {
         CurrentUser me = currentUsers.current();
         try {
             switch (step) {
-                case "sign" -> desk.sign(id, me);
-                case "return" -> desk.returnOrder(id, text, me);
-                case "respond" -> desk.respond(id, text, me);
+                case "sign" -> desk.take(id, WorkOrderAction.SIGN, StepInput.of(text), me);
+                case "return" -> desk.take(id, WorkOrderAction.RETURN, StepInput.of(text), me);
+                case "respond" -> desk.take(id, WorkOrderAction.RESPOND, StepInput.of(text), me);
                 default -> throw ApiProblem.notFound("unknown step");
             }
             redirect.addFlashAttribute("saved", true);

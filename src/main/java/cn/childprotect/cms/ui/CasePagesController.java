@@ -25,7 +25,9 @@ import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.intake.ChildRecords;
 import cn.childprotect.cms.people.ChildCorrection;
 import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.referrals.WorkOrderDesk.StepInput;
 import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -260,10 +262,12 @@ class CasePagesController {
     }
 
     @PostMapping("/cases/{id}/work-orders")
-    String dispatch(@PathVariable long id, @RequestParam String agencyCode, @RequestParam String requestText,
+    String dispatch(@PathVariable long id, @RequestParam String agencyCode,
+            @RequestParam(required = false) List<String> coAgencyCodes, @RequestParam String requestText,
             @RequestParam String sharedSummary, RedirectAttributes redirect) {
-        return act(id, redirect, () -> workOrders.dispatch(id, new WorkOrderDesk.Dispatch(agencyCode, requestText,
-                sharedSummary, null), currentUsers.current()));
+        return act(id, redirect, () -> workOrders.dispatch(id, new WorkOrderDesk.Dispatch(agencyCode,
+                coAgencyCodes == null ? List.of() : coAgencyCodes.stream().filter(c -> !c.isBlank()).toList(),
+                requestText, sharedSummary, null), currentUsers.current()));
     }
 
     @PostMapping("/cases/{id}/work-orders/{orderId}/{step}")
@@ -271,11 +275,11 @@ class CasePagesController {
             @RequestParam(required = false) String text, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         return act(id, redirect, () -> switch (step) {
-            case "complete" -> workOrders.complete(orderId, Texts.blankToNull(text), me);
-            case "reopen" -> workOrders.reopen(orderId, text, me);
-            case "revoke" -> workOrders.revoke(orderId, text, me);
-            case "redispatch" -> workOrders.redispatch(orderId, null, text, me);
-            case "urge" -> workOrders.urge(orderId, text, me);
+            case "complete" -> workOrders.take(orderId, WorkOrderAction.COMPLETE, StepInput.of(text), me);
+            case "reopen" -> workOrders.take(orderId, WorkOrderAction.REOPEN, StepInput.of(text), me);
+            case "revoke" -> workOrders.take(orderId, WorkOrderAction.REVOKE, StepInput.of(text), me);
+            case "redispatch" -> workOrders.take(orderId, WorkOrderAction.REDISPATCH, StepInput.of(text), me);
+            case "urge" -> workOrders.take(orderId, WorkOrderAction.URGE, StepInput.of(text), me);
             default -> throw ApiProblem.notFound("unknown step");
         });
     }

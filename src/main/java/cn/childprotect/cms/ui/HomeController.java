@@ -24,6 +24,7 @@ class HomeController {
             case SUPERVISOR -> "redirect:/dashboard";
             case AGENCY_STAFF -> "redirect:/work-orders";
             case ADMIN -> "redirect:/admin";
+            case EXCHANGE_12345 -> "redirect:/login";
         };
     }
 

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MachineAccounts {
 
     /** Roles a machine may hold: it files reports, it never reads case files. */
-    public static final Set<Role> MACHINE_ROLES = EnumSet.of(Role.REPORTER, Role.HOTLINE_OPERATOR);
+    public static final Set<Role> MACHINE_ROLES = EnumSet.of(Role.REPORTER, Role.HOTLINE_OPERATOR,
+            Role.EXCHANGE_12345);
 
     static final String KEY_PREFIX = "cmsk_";
 

@@ -7,7 +7,9 @@ public enum Role {
     CHILD_DIRECTOR("儿童主任"),
     SUPERVISOR("儿童督导员"),
     AGENCY_STAFF("协同机构人员"),
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /** The 12345 platform's machine account (coop, issue 16): only POST /api/v1/exchange/12345/tickets. */
+    EXCHANGE_12345("12345");
 
     private final String label;
 

@@ -79,6 +79,10 @@ class SecurityConfiguration {
             ApplicationEventPublisher events) {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        // coop (issue 16): the 12345 exchange account may call its endpoint and nothing else
+                        .requestMatchers(HttpMethod.POST, "/api/v1/exchange/12345/tickets")
+                        .hasRole(Role.EXCHANGE_12345.name())
+                        .requestMatchers(SecurityConfiguration::isExchangeAccount).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
@@ -137,5 +141,13 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /** The caller is the 12345 platform's exchange account (authenticated by its API key). */
+    private static boolean isExchangeAccount(jakarta.servlet.http.HttpServletRequest request) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(granted -> Role.EXCHANGE_12345.authority().equals(granted.getAuthority()));
     }
 }

@@ -61,6 +61,11 @@ class AuthorizationMatrixTests extends IntegrationTest {
     record Row(String method, String path, List<String> cells) {
     }
 
+    private final Map<Long, Long> extensionRequests = new java.util.HashMap<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.childprotect.cms.users.UserDirectory users;
+
     private String machineAccount;
     private long machineKeyId;
 
@@ -146,12 +151,16 @@ class AuthorizationMatrixTests extends IntegrationTest {
                 case "id" -> Long.toString(idFor(template, side));
                 case "username" -> template.contains("machine-accounts") ? machineAccount : "operator1";
                 case "code" -> "XN-YL";
+                case "rid" -> Long.toString(extensionRequests.get(side.workOrderId()));
                 default -> throw new IllegalStateException("no fixture for {" + name + "} in " + template);
             };
             path = path.replace("{" + name + "}", value);
         }
         if (template.equals("/api/v1/work-orders")) {
             path += "?mine=true";
+        }
+        if (template.equals("/api/v1/agencies/performance")) {
+            path += "?from=2026-01-01&to=2026-12-31";
         }
         var request = mvc.method(HttpMethod.valueOf(method)).uri(path).header("Authorization", "Bearer " + token)
                 .header("If-Match", "\"0\"");
@@ -210,6 +219,12 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/cases/{caseId}/work-orders" ->
                 "{\"agencyCode\":\"XN-EDU\",\"requestText\":\"矩阵测试\",\"sharedSummary\":\"矩阵测试\"}";
             case "/api/v1/escalations/{id}/resolve" -> "{\"note\":\"矩阵测试\"}";
+            case "/api/v1/work-orders/{id}/callbacks" -> "{\"reached\":true,\"satisfaction\":\"SATISFIED\"}";
+            case "/api/v1/work-orders/{id}/extension-requests" ->
+                "{\"requestedDueAt\":\"2031-01-01T00:00:00Z\",\"reason\":\"矩阵测试\"}";
+            case "/api/v1/exchange/12345/tickets" -> """
+                    {"ticketNumber":"MX%s","content":"矩阵测试","classification":["GD04"],"villageCode":"141029100001"}"""
+                    .formatted(UUID.randomUUID().toString().substring(0, 8));
             case "/api/v1/admin/users" -> """
                     {"username":"mx%s","displayName":"矩阵","password":"matrix-pass-2026","role":"HOTLINE_OPERATOR",
                      "jurisdictionCode":"141029000000"}""".formatted(UUID.randomUUID().toString().substring(0, 8));
@@ -268,6 +283,18 @@ class AuthorizationMatrixTests extends IntegrationTest {
                 .content("{\"agencyCode\":\"%s\",\"requestText\":\"矩阵测试\",\"sharedSummary\":\"矩阵测试\"}"
                         .formatted(a ? "XN-PS" : "XN-CA")).exchange();
         assertThat(order).hasStatus(201);
+        long orderId = ((Number) read(order, "$.id")).longValue();
+        // coop (issue 16): a pending extension request of the order, for .../extension-requests/{rid}/...
+        String agencyUser = a ? "police1" : "mxagency-ca";
+        if (!a) {
+            users.ensureAccount(new cn.childprotect.cms.users.NewUser(agencyUser, agencyUser, PASSWORD,
+                    cn.childprotect.cms.users.Role.AGENCY_STAFF, "141029000000", null, null, "XN-CA", null), false);
+        }
+        MvcTestResult extension = mvc.post().uri("/api/v1/work-orders/{id}/extension-requests", orderId)
+                .header("Authorization", basic(agencyUser)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"requestedDueAt\":\"2030-01-01T00:00:00Z\",\"reason\":\"矩阵测试\"}").exchange();
+        assertThat(extension).hasStatus(201);
+        extensionRequests.put(orderId, ((Number) read(extension, "$.id")).longValue());
         assertThat(fire(supervisor, caseId, "DECLARE_EMERGENCY", "矩阵测试")).hasStatusOk();
         MvcTestResult escalations = mvc.get().uri("/api/v1/escalations").header("Authorization", basic(supervisor))
                 .exchange();

@@ -7,7 +7,8 @@ package cn.childprotect.cms.referrals.events;
  */
 public sealed interface WorkOrderEvent permits WorkOrderDispatched, WorkOrderRedispatched, WorkOrderSigned,
         WorkOrderReturned, WorkOrderResponded, WorkOrderCompleted, WorkOrderReopened, WorkOrderRevoked,
-        WorkOrderUrged {
+        WorkOrderUrged, WorkOrderExtensionRequested, WorkOrderExtensionApproved, WorkOrderExtensionRefused,
+        WorkOrderCallbackRecorded, WorkOrderRedone {
 
     long workOrderId();
 

@@ -3,7 +3,17 @@ package cn.childprotect.cms.referrals.web;
 import java.time.Instant;
 import java.util.List;
 
+import java.time.LocalDate;
+
+import cn.childprotect.cms.referrals.ExtensionView;
+import cn.childprotect.cms.referrals.ReferralsProperties;
+import cn.childprotect.cms.referrals.Satisfaction;
+import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.shared.BusinessTime;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import jakarta.validation.constraints.NotNull;
 import cn.childprotect.cms.referrals.WorkOrderStatus;
 import cn.childprotect.cms.referrals.WorkOrderView;
 import cn.childprotect.cms.shared.ApiProblem;
@@ -29,13 +39,21 @@ class WorkOrdersController {
 
     private final WorkOrderDesk desk;
     private final CurrentUsers currentUsers;
+    private final ReferralsProperties properties;
+    private final BusinessTime time;
+    private final MessageSource messages;
 
-    WorkOrdersController(WorkOrderDesk desk, CurrentUsers currentUsers) {
+    WorkOrdersController(WorkOrderDesk desk, CurrentUsers currentUsers, ReferralsProperties properties,
+            BusinessTime time, MessageSource messages) {
         this.desk = desk;
         this.currentUsers = currentUsers;
+        this.properties = properties;
+        this.time = time;
+        this.messages = messages;
     }
 
-    record DispatchRequest(@NotBlank @Size(max = 40) String agencyCode, @NotBlank @Size(max = 4000) String requestText,
+    record DispatchRequest(@NotBlank @Size(max = 40) String agencyCode, @Size(max = 10) List<String> coAgencyCodes,
+            @NotBlank @Size(max = 4000) String requestText,
             @NotBlank @Size(max = 4000) String sharedSummary, Instant deadline) {
     }
 
@@ -47,7 +65,7 @@ class WorkOrdersController {
     @PostMapping("/api/v1/cases/{caseId}/work-orders")
     ResponseEntity<WorkOrderView> dispatch(@PathVariable long caseId, @Valid @RequestBody DispatchRequest request) {
         WorkOrderView view = desk.dispatch(caseId, new WorkOrderDesk.Dispatch(request.agencyCode(),
-                request.requestText(), request.sharedSummary(), request.deadline()), currentUsers.current());
+                request.coAgencyCodes() == null ? List.of() : request.coAgencyCodes(), request.requestText(), request.sharedSummary(), request.deadline()), currentUsers.current());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/work-orders/{id}")
                 .buildAndExpand(view.id()).toUri();
         return ResponseEntity.created(location).body(view);
@@ -81,42 +99,113 @@ class WorkOrdersController {
 
     @PostMapping("/api/v1/work-orders/{id}/sign")
     WorkOrderView sign(@PathVariable long id) {
-        return desk.sign(id, currentUsers.current());
+        return take(id, WorkOrderAction.SIGN, null);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/return")
     WorkOrderView returnOrder(@PathVariable long id, @Valid @RequestBody StepRequest request) {
-        return desk.returnOrder(id, request.reason(), currentUsers.current());
+        return take(id, WorkOrderAction.RETURN, request);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/respond")
     WorkOrderView respond(@PathVariable long id, @Valid @RequestBody StepRequest request) {
-        return desk.respond(id, request.answer(), currentUsers.current());
+        return take(id, WorkOrderAction.RESPOND, request);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/complete")
     WorkOrderView complete(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request) {
-        return desk.complete(id, request == null ? null : request.note(), currentUsers.current());
+        return take(id, WorkOrderAction.COMPLETE, request);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/reopen")
     WorkOrderView reopen(@PathVariable long id, @Valid @RequestBody StepRequest request) {
-        return desk.reopen(id, request.reason(), currentUsers.current());
+        return take(id, WorkOrderAction.REOPEN, request);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/redispatch")
     WorkOrderView redispatch(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request) {
-        return desk.redispatch(id, request == null ? null : request.agencyCode(),
-                request == null ? null : request.note(), currentUsers.current());
+        return take(id, WorkOrderAction.REDISPATCH, request);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/revoke")
     WorkOrderView revoke(@PathVariable long id, @Valid @RequestBody StepRequest request) {
-        return desk.revoke(id, request.reason(), currentUsers.current());
+        return take(id, WorkOrderAction.REVOKE, request);
     }
 
     @PostMapping("/api/v1/work-orders/{id}/urge")
     WorkOrderView urge(@PathVariable long id, @Valid @RequestBody StepRequest request) {
-        return desk.urge(id, request.note(), currentUsers.current());
+        return take(id, WorkOrderAction.URGE, request);
+    }
+
+    /** Each step's text is in the field the step table names (reason, answer or note). */
+    private WorkOrderView take(long id, WorkOrderAction action, StepRequest request) {
+        String text = request == null ? null : switch (action) {
+            case RESPOND -> request.answer();
+            case RETURN, REOPEN, REVOKE -> request.reason();
+            default -> request.note();
+        };
+        return desk.take(id, action, new WorkOrderDesk.StepInput(text, request == null ? null : request.agencyCode()),
+                currentUsers.current());
+    }
+
+    // --- coop (issue 16): extension requests, callbacks -----------------------------------------
+
+    record ExtensionRequestBody(@NotNull Instant requestedDueAt, @Size(max = 4000) String reason) {
+    }
+
+    record ExtensionDecisionBody(Instant dueAt, @Size(max = 4000) String reason) {
+    }
+
+    @PostMapping("/api/v1/work-orders/{id}/extension-requests")
+    ResponseEntity<ExtensionView> requestExtension(@PathVariable long id,
+            @Valid @RequestBody ExtensionRequestBody body) {
+        ExtensionView view = desk.requestExtension(id, new WorkOrderDesk.ExtensionInput(body.requestedDueAt(),
+                body.reason()), currentUsers.current());
+        return ResponseEntity.status(201).body(view);
+    }
+
+    @PostMapping("/api/v1/work-orders/{id}/extension-requests/{rid}/approve")
+    ExtensionView approveExtension(@PathVariable long id, @PathVariable long rid,
+            @Valid @RequestBody(required = false) ExtensionDecisionBody body) {
+        return desk.approveExtension(id, rid, body == null ? null
+                : new WorkOrderDesk.ExtensionDecision(body.dueAt(), body.reason()), currentUsers.current());
+    }
+
+    @PostMapping("/api/v1/work-orders/{id}/extension-requests/{rid}/refuse")
+    ExtensionView refuseExtension(@PathVariable long id, @PathVariable long rid,
+            @Valid @RequestBody ExtensionDecisionBody body) {
+        return desk.refuseExtension(id, rid, new WorkOrderDesk.ExtensionDecision(null, body.reason()),
+                currentUsers.current());
+    }
+
+    @GetMapping("/api/v1/extension-requests")
+    List<ExtensionView> pendingExtensions() {
+        return desk.pendingExtensions(currentUsers.current());
+    }
+
+    record CallbackBody(@NotNull Boolean reached, Satisfaction satisfaction, @Size(max = 4000) String comment) {
+    }
+
+    @PostMapping("/api/v1/work-orders/{id}/callbacks")
+    ResponseEntity<WorkOrderDesk.CallbackView> callback(@PathVariable long id, @Valid @RequestBody CallbackBody body) {
+        return ResponseEntity.status(201).body(desk.recordCallback(id,
+                new WorkOrderDesk.CallbackInput(body.reached(), body.satisfaction(), body.comment()),
+                currentUsers.current()));
+    }
+
+    @GetMapping("/api/v1/work-orders/callbacks-due")
+    List<WorkOrderDesk.CallbackDue> callbacksDue() {
+        return desk.callbacksDue(currentUsers.current(), properties.callbackWithin(), 200);
+    }
+
+    /** 考核: per agency over orders dispatched from {@code from} to {@code to} (dates, both included). */
+    @GetMapping("/api/v1/agencies/performance")
+    List<WorkOrderDesk.AgencyPerformance> performance(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ApiProblem.invalidField("to", messages.getMessage("cms.performance.bad-period", null,
+                    LocaleContextHolder.getLocale()));
+        }
+        return desk.performance(from.atStartOfDay(time.zone()).toInstant(),
+                to.plusDays(1).atStartOfDay(time.zone()).toInstant(), currentUsers.current());
     }
 }
