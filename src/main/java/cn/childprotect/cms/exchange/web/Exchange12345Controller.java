@@ -7,6 +7,9 @@ import cn.childprotect.cms.exchange.Exchange12345;
 import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.users.CurrentUsers;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The 12345 platform's endpoint (docs/exchange-12345.md). 201 for a new ticket, 200 with the first receipt for a repeat. */
+@Tag(name = "12345 exchange", description = "The contract with a 12345 government hotline platform: docs/exchange-12345.md")
 @RestController
 class Exchange12345Controller {
 
@@ -44,6 +48,19 @@ class Exchange12345Controller {
             @Valid ChildBody child) {
     }
 
+    @Operation(summary = "A ticket forwarded by the 12345 platform",
+            description = """
+                    Files the ticket as a report with channel REFERRAL_12345. Idempotent on ticketNumber: a
+                    re-sent ticket answers 200 with the first receipt (replayed=true); a new one 201.
+                    Authentication: the platform's machine account (role EXCHANGE_12345) with its API key in
+                    X-API-Key; that account may call this endpoint only (403 elsewhere). classification holds
+                    category codes of GET /api/v1/taxonomy/report-categories; villageCode a 12-digit village
+                    code; urgency URGENT or NORMAL; caller is confidential (stored encrypted, never pushed back).
+                    Status feedback (ACCEPTED when filed, COMPLETED when the case is closed) is POSTed to the
+                    platform's feedback URL as JSON {eventId, ticketNumber, status, receiptNumber, replyText,
+                    occurredAt} with X-12345-Event-Id and X-12345-Signature: sha256=<hex HMAC-SHA256 of the body
+                    with the shared secret>; retried with backoff until the platform answers 2xx; the platform
+                    de-duplicates by eventId.""")
     @PostMapping("/api/v1/exchange/12345/tickets")
     ResponseEntity<Exchange12345.TicketReceipt> receive(@Valid @RequestBody TicketBody body) {
         Exchange12345.TicketReceipt receipt = exchange.receive(new Exchange12345.TicketSubmission(body.ticketNumber(),
