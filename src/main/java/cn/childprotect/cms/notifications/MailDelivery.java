@@ -3,6 +3,7 @@ package cn.childprotect.cms.notifications;
 import java.sql.Timestamp;
 
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one mail at most once per (message key, recipient). The log row is written after a
  * successful send; when a resubmitted publication runs again, recipients already served are
- * skipped. A failure throws, so the publication stays incomplete and is retried.
+ * skipped. A failure throws, so the publication stays incomplete and is retried. The mail
+ * listeners run outside a transaction ({@code Propagation.NOT_SUPPORTED}): each log row commits
+ * right after its mail, and a listener holds no database connection while it talks to the
+ * mail server.
  */
 @Component
 class MailDelivery {
@@ -41,13 +45,22 @@ class MailDelivery {
         mail.setSubject(subject);
         mail.setText(body);
         sender.send(mail);
+        // The listeners run without a transaction, so this row commits at once: a resubmission after
+        // this point (a crash, a failure at the next recipient) skips the mail. Retried once if the
+        // database blinks just now; only a failure in this instant can send a mail twice.
+        TransientDatabaseFailures.retryOnce("logging a sent mail", () -> log(messageKey, to, subject));
+    }
+
+    private boolean log(String messageKey, String to, String subject) {
         try {
             jdbc.update("insert into notifications_mail_log (message_key, recipient, subject, sent_at) values (?, ?, ?, ?)",
                     messageKey, to, subject.length() > 200 ? subject.substring(0, 200) : subject,
                     Timestamp.from(time.now()));
+            return true;
         }
         catch (DuplicateKeyException alreadyLogged) {
             // a concurrent resubmission sent it too; nothing more to do
+            return false;
         }
     }
 

@@ -1,7 +1,9 @@
 package cn.childprotect.cms.users;
 
 import cn.childprotect.cms.shared.ProblemTypes;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 import cn.childprotect.cms.shared.web.ProblemWriter;
+import cn.childprotect.cms.shared.web.ServiceUnavailable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +34,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationEntryPoint problemEntryPoint(ProblemWriter writer) {
+    AuthenticationEntryPoint problemEntryPoint(ProblemWriter writer, ServiceUnavailable unavailable) {
         return (request, response, failure) -> {
+            if (TransientDatabaseFailures.isTransient(failure)) {
+                // the account could not be read (database down): not a wrong password; retry later
+                unavailable.write(request, response, failure);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"cms\", charset=\"UTF-8\"");
             if (failure instanceof LockedException) {
                 writer.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.ACCOUNT_LOCKED,
