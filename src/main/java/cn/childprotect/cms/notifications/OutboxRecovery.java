@@ -65,11 +65,10 @@ public class OutboxRecovery {
         this.processingStaleAfter = processingStaleAfter;
     }
 
-    /** Returns how many abandoned publications were resubmitted. */
     @Scheduled(initialDelayString = "${cms.outbox.recovery-initial-delay:20s}",
             fixedDelayString = "${cms.outbox.recovery-interval:30s}")
     @SchedulerLock(name = "outbox-retry", lockAtMostFor = "5m")
-    public int recoverAbandoned() {
+    public void recoverAbandoned() {
         Instant now = time.now();
         Timestamp publishedBefore = Timestamp.from(now.minus(publishedStaleAfter));
         Timestamp startedBefore = Timestamp.from(now.minus(processingStaleAfter));
@@ -84,12 +83,11 @@ public class OutboxRecovery {
             }
         }
         if (claimed.isEmpty()) {
-            return 0;
+            return;
         }
         log.warn("Republishing {} outbox publication(s) abandoned by a stopped instance or a database outage: {}",
                 claimed.size(), claimed);
         incomplete.resubmitIncompletePublications(publication -> claimed.contains(publication.getIdentifier())
                 && publication.getStatus() == EventPublication.Status.FAILED);
-        return claimed.size();
     }
 }
