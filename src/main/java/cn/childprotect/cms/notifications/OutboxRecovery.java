@@ -67,7 +67,7 @@ public class OutboxRecovery {
 
     @Scheduled(initialDelayString = "${cms.outbox.recovery-initial-delay:20s}",
             fixedDelayString = "${cms.outbox.recovery-interval:30s}")
-    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "5m")
+    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "2m")
     public void recoverAbandoned() {
         Instant now = time.now();
         Timestamp publishedBefore = Timestamp.from(now.minus(publishedStaleAfter));

@@ -66,6 +66,9 @@ public final class TransientDatabaseFailures {
     }
 
     private static boolean isTransientSql(SQLException sql) {
+        if (sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+            return true; // the pool's answer on a connection it closed as broken (a rollback after a lost connection)
+        }
         String state = sql.getSQLState();
         if (state != null && (state.startsWith("08") || state.equals("40001") || state.equals("70100")
                 || state.equals("HYT00"))) {
@@ -80,22 +83,29 @@ public final class TransientDatabaseFailures {
      * repeat finds the first result (an Idempotency-Key claim) instead of doing it twice.
      */
     public static <T> T retryOnce(String what, Supplier<T> work) {
-        try {
-            return work.get();
-        }
-        catch (RuntimeException failure) {
-            if (!isTransient(failure)) {
-                throw failure;
-            }
-            log.warn("Transient database failure in {}, retrying once: {}", what, rootMessage(failure));
+        return retry(what, 2, work);
+    }
+
+    /** As {@link #retryOnce}, with up to {@code attempts} attempts in all, for work that may be repeated any number of times. */
+    public static <T> T retry(String what, int attempts, Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
             try {
-                Thread.sleep(RETRY_PAUSE_MILLIS);
+                return work.get();
             }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure;
+            catch (RuntimeException failure) {
+                if (attempt >= attempts || !isTransient(failure)) {
+                    throw failure;
+                }
+                log.warn("Transient database failure in {}, attempt {} of {}: {}", what, attempt, attempts,
+                        rootMessage(failure));
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
             }
-            return work.get();
         }
     }
 
