@@ -48,7 +48,7 @@ import cn.childprotect.cms.support.TestDatabase;
 import cn.childprotect.cms.support.TestIds;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,14 +68,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * a physical second copy can only come from the kill landing between the mail server's
  * acceptance and the mail log row, and carries the same Message-ID; the run prints how many).
  * Bounded: each filing retries for at most 4 minutes, every wait has a limit. Size with
- * {@code -Dcms.durability.clients=8 -Dcms.durability.filings=30} (filings per client). The
+ * {@code -Dcms.durability.clients=8 -Dcms.durability.filings=25} (filings per client). The
  * service logs go to {@code target/durability/}.
  */
 @EnabledIf("cn.childprotect.cms.support.TestDatabase#isRealMySql")
 class DurabilityTests {
 
     private static final int CLIENTS = Integer.getInteger("cms.durability.clients", 8);
-    private static final int FILINGS_PER_CLIENT = Integer.getInteger("cms.durability.filings", 30);
+    private static final int FILINGS_PER_CLIENT = Integer.getInteger("cms.durability.filings", 25);
     private static final String PASSWORD = "test-pass-123";
     private static final Pattern RECEIPT = Pattern.compile("\"receiptNumber\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -86,6 +86,7 @@ class DurabilityTests {
     private GreenMail greenMail;
     private Process service;
     private int port;
+    private int mailPort;
 
     private final Map<String, String> receipts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
@@ -105,7 +106,9 @@ class DurabilityTests {
 
     @Test
     void reportsAndTheirAlertsSurviveKilledConnectionsAndAKilledService() throws Exception {
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        // a mail server of its own on a free port: the usual 3025 may be in use by other test runs on this machine
+        mailPort = freePort();
+        greenMail = new GreenMail(new ServerSetup(mailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         port = freePort();
         Set<Long> foreignConnections = connectionIds(); // other test contexts of this JVM: left alone
@@ -245,7 +248,7 @@ class DurabilityTests {
                 CmsApplication.class.getName(), "--spring.profiles.active=test", "--server.port=" + port,
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(), "--spring.application.name=durability-" + life,
-                "--server.shutdown=immediate",
+                "--server.shutdown=immediate", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort,
                 // short thresholds, so that what the killed process left behind is republished within seconds
                 // (still longer than a listener may wait for a connection: 10 s each time)
                 "--cms.outbox.abandoned-after.published=20s", "--cms.outbox.abandoned-after.processing=45s",

@@ -61,8 +61,8 @@ class OutboxRecoveryTests extends IntegrationTest {
         var result = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"channel":"HOTLINE","categories":["MR01"],"urgent":true,"villageCode":"141029100001",
-                         "narrative":"来电反映疑似性侵","child":{"name":"%s"},"reporter":{"anonymous":true}}"""
-                        .formatted(TestIds.uniqueName())).exchange();
+                         "narrative":"recovery test %s","child":{"name":"%s"},"reporter":{"anonymous":true}}"""
+                        .formatted(java.util.UUID.randomUUID(), TestIds.uniqueName())).exchange();
         assertThat(result).hasStatus(201);
         Filed filed = new Filed(((Number) read(result, "$.reportId")).longValue(), read(result, "$.receiptNumber"));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(filed.receipt()).size() == 2

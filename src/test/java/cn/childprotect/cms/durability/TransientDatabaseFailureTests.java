@@ -1,6 +1,7 @@
 package cn.childprotect.cms.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.UUID;
 
@@ -30,6 +31,13 @@ class TransientDatabaseFailureTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    private String text(String key) {
+        return messages.getMessage(key, null, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
 
     @AfterEach
     void noMoreFaults() {
@@ -146,5 +154,56 @@ class TransientDatabaseFailureTests extends IntegrationTest {
                 .header("Accept-Language", "en").exchange();
         assertThat(result).hasStatus(503);
         assertThat(read(result, "$.title").toString()).isEqualTo("Service temporarily unavailable");
+    }
+
+    // --- the browser: a page that asks to try again, the report form kept
+
+    private jakarta.servlet.http.Cookie signIn(String username) {
+        MvcTestResult login = mvc.post().uri("/login").with(csrf()).param("username", username)
+                .param("password", PASSWORD).exchange();
+        assertThat(login).hasStatus3xxRedirection();
+        jakarta.servlet.http.Cookie session = login.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        return session;
+    }
+
+    @Test
+    void aReportFormThatCannotBeSavedComesBackFilledInWith503AndSavesOnceWhenSentAgain() throws Exception {
+        var session = signIn("operator1");
+        String narrative = "form-kept " + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String child = TestIds.uniqueName();
+        faults.failStatements("insert into intake_report", 2, FaultInjection::connectionKilled);
+
+        MvcTestResult page = mvc.post().uri("/reports").cookie(session).with(csrf()).param("idempotencyKey", key)
+                .param("channel", "HOTLINE").param("categories", "BL01").param("villageCode", "141029100001")
+                .param("narrative", narrative).param("childName", child).param("anonymous", "on").exchange();
+
+        assertThat(page).hasStatus(503);
+        assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains(text("ui.unavailable.form"), narrative, key, child);
+        assertThat(stored(narrative)).isZero();
+
+        // the user presses submit again: the same form, the same key
+        MvcTestResult again = mvc.post().uri("/reports").cookie(session).with(csrf()).param("idempotencyKey", key)
+                .param("channel", "HOTLINE").param("categories", "BL01").param("villageCode", "141029100001")
+                .param("narrative", narrative).param("childName", child).param("anonymous", "on").exchange();
+        assertThat(again).hasStatus3xxRedirection();
+        assertThat(stored(narrative)).isEqualTo(1);
+    }
+
+    @Test
+    void aPageThatCannotBeReadSaysTryAgainNotError() throws Exception {
+        var session = signIn("operator1");
+        faults.failStatements("from intake_report", 1, FaultInjection::poolTimeout);
+
+        MvcTestResult page = mvc.get().uri("/reports/mine").cookie(session).exchange();
+
+        assertThat(page).hasStatus(503);
+        assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        assertThat(page.getResponse().getContentType()).startsWith("text/html");
+        assertThat(page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(text("ui.unavailable.text"), "/reports/mine");
     }
 }
