@@ -206,4 +206,16 @@ class TransientDatabaseFailureTests extends IntegrationTest {
         assertThat(page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains(text("ui.unavailable.text"), "/reports/mine");
     }
+
+    @Test
+    void aBrowserSessionThatCannotBeLoadedAnswers503NotAnError() {
+        var session = signIn("operator1");
+        // the first connection of the request is the one that loads the session (Spring Session JDBC)
+        faults.failConnections(1, FaultInjection::poolTimeout);
+
+        MvcTestResult page = mvc.get().uri("/reports/mine").cookie(session).exchange();
+
+        assertThat(page).hasStatus(503);
+        assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("2");
+    }
 }

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,9 +44,8 @@ class TransientFailureFilter extends OncePerRequestFilter {
                 unavailable.write(request, response, failure);
             }
             else {
-                unavailable.markPage(response, failure);
+                unavailable.markPage(response, failure); // status and Retry-After; the error page follows
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(unavailable.retryAfterSeconds()));
             }
         }
     }
