@@ -29,10 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one mail at most once per (message key, recipient). The log row is written after a
  * successful send; when a resubmitted publication runs again, recipients already served are
- * skipped. A failure throws, so the publication stays incomplete and is retried. The mail
- * listeners run outside a transaction ({@code Propagation.NOT_SUPPORTED}): each log row commits
- * right after its mail, and a listener holds no database connection while it talks to the
- * mail server.
+ * skipped. A failure throws, so the publication stays incomplete and is retried. Each log row
+ * commits right after its mail, on a connection of its own, and the mail listeners run outside a
+ * transaction ({@code Propagation.NOT_SUPPORTED}), so a listener holds no database connection
+ * while it talks to the mail server. Every copy of one message to one recipient carries the same
+ * Message-ID.
  */
 @Component
 class MailDelivery {
@@ -54,7 +55,7 @@ class MailDelivery {
                 || TransientDatabaseFailures.retryOnce("reading the mail log", () -> alreadySent(messageKey, to))) {
             return;
         }
-        sender.send(message(messageKeyId(messageKey, to), to, subject, body));
+        sender.send(message(messageIdOf(messageKey, to), to, subject, body));
         // The listeners run without a transaction, so this row commits at once: a resubmission after
         // this point (a crash, a failure at the next recipient) skips the mail. Retried if the database
         // blinks just now. Only a crash between the server's acceptance and this row can send a mail
@@ -83,7 +84,7 @@ class MailDelivery {
     }
 
     /** The same for every attempt to send one message to one recipient. */
-    static String messageKeyId(String messageKey, String to) {
+    static String messageIdOf(String messageKey, String to) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((messageKey + "\n" + to).getBytes(StandardCharsets.UTF_8));
