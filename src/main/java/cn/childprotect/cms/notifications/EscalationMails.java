@@ -23,6 +23,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,7 +59,7 @@ class EscalationMails {
         this.baseUrl = baseUrl;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EscalationRaised event) {
         escalations.describe(event.escalationId()).ifPresent(item -> {
             String division = item.level() == EscalationLevel.COUNTY ? JurisdictionCodes.countyOf(item.villageCode())
@@ -85,7 +86,7 @@ class EscalationMails {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DigestDue event) {
         CurrentUser supervisor = users.findCurrentUser(event.username()).orElse(null);
         UserSummary account = users.find(event.username()).orElse(null);
