@@ -56,7 +56,8 @@ class AdminPagesController {
         model.addAttribute("divisions", divisions);
         model.addAttribute("divisionLabels", divisionLabels);
         model.addAttribute("agencies", agencies.all());
-        model.addAttribute("roles", Role.values());
+        // a person never holds the 12345 exchange role: it is a machine account's (coop, issue 16)
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(r -> r != Role.EXCHANGE_12345).toList());
         model.addAttribute("institutionTypes", InstitutionType.values());
         model.addAttribute("agencyTypes", cn.childprotect.cms.agencies.AgencyType.values());
         model.addAttribute("passwordRules", users.passwordRules());

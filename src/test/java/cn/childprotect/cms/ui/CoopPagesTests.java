@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.Locale;
 
-import cn.childprotect.cms.support.CaseFixtures;
 import cn.childprotect.cms.support.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * request and its approval, the callback work list and form, the performance table.
  */
 class CoopPagesTests extends IntegrationTest {
-
-    @Autowired
-    CaseFixtures fixtures;
 
     @Autowired
     UserDetailsService accounts;
@@ -42,7 +38,13 @@ class CoopPagesTests extends IntegrationTest {
 
     @Test
     void dispatchWithCoAgenciesExtensionCallbackAndPerformancePages() {
-        long caseId = fixtures.openInVillage1().id();
+        MvcTestResult report = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"channel":"HOTLINE","categories":["GD04"],"villageCode":"141029100001","narrative":"页面测试",
+                         "child":{"name":"页面测试","sex":"MALE","villageCode":"141029100001"},
+                         "reporter":{"anonymous":true}}""").exchange();
+        assertThat(report).hasStatus(201);
+        long caseId = ((Number) read(report, "$.caseId")).longValue();
         acceptAndAssignToDirector1(caseId);
         assertThat(page("director1", "/cases/" + caseId)).hasStatusOk().bodyText().contains("id=\"coAgencyCodes\"")
                 .contains("协办单位");
