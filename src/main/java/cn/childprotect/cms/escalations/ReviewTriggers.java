@@ -32,8 +32,11 @@ class ReviewTriggers {
     private final EscalationDesk desk;
     private final CaseFiles caseFiles;
     private final BusinessTime time;
+    private final org.springframework.context.MessageSource messages;
 
-    ReviewTriggers(EscalationDesk desk, CaseFiles caseFiles, BusinessTime time) {
+    ReviewTriggers(EscalationDesk desk, CaseFiles caseFiles, BusinessTime time,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.desk = desk;
         this.caseFiles = caseFiles;
         this.time = time;
@@ -88,6 +91,11 @@ class ReviewTriggers {
                     EnumSet.of(EscalationKind.WORK_ORDER_RETURNED), redispatched.workOrderId(), "工单已重新派单");
             case WorkOrderRevoked revoked -> resolveAllOfOrder(revoked.workOrderId(), "工单已撤回");
             case WorkOrderCompleted completed -> resolveAllOfOrder(completed.workOrderId(), "工单已办结");
+            // coop (issue 16): an approved extension is not a miss; the escalation of the old deadline ends
+            case cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved extended -> desk.resolveAutomatically(
+                    EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
+                    extended.workOrderId(), messages.getMessage("cms.escalation.resolved.extension-approved", null,
+                            java.util.Locale.SIMPLIFIED_CHINESE));
             default -> {
             }
         }

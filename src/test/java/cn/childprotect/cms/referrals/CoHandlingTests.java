@@ -213,6 +213,29 @@ class CoHandlingTests extends IntegrationTest {
                 });
     }
 
+    @Autowired
+    cn.childprotect.cms.escalations.DeadlineSweep sweep;
+
+    @Test
+    void anApprovedExtensionEndsTheEscalationOfTheMissedDeadline() {
+        long orderId = id(dispatch(caseReadyForOrders(), "XN-WF"), "$.id");
+        assertThat(step("wf1", orderId, "sign", null)).hasStatusOk();
+        Timestamp past = Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS));
+        jdbc.update("update referrals_work_order set respond_by = ?, due_at = ? where id = ?", past, past, orderId);
+        sweep.sweep();
+        String open = "select count(*) from escalations_item where kind = 'WORK_ORDER_RESPONSE' and source_id = ?"
+                + " and status <> 'RESOLVED'";
+        assertThat(jdbc.queryForObject(open, Integer.class, orderId)).isPositive();
+        long rid = id(post("wf1", "/api/v1/work-orders/" + orderId + "/extension-requests",
+                "{\"requestedDueAt\":\"%s\",\"reason\":\"等待鉴定\"}".formatted(Instant.now().plus(3, ChronoUnit.DAYS))),
+                "$.id");
+        assertThat(post("supervisor1", "/api/v1/work-orders/" + orderId + "/extension-requests/" + rid + "/approve",
+                null)).hasStatusOk();
+        assertThat(jdbc.queryForObject(open, Integer.class, orderId)).isZero();
+        assertThat(mvc.get().uri("/api/v1/work-orders/{id}", orderId).header("Authorization", basic("wf1")).exchange())
+                .bodyJson().extractingPath("$.overdue").isEqualTo(false);
+    }
+
     @Test
     void unsatisfiedCallbackSendsTheOrderBackForRedoAndCallbacksDueIsAWorkList() {
         long caseId = caseReadyForOrders();
