@@ -352,8 +352,9 @@ public class WorkOrderDesk {
         }
         Instant now = time.now();
         SlaDuration within = SlaDuration.parse(callbackWithin);
-        return orders.findAwaitingCallback(Pageable.ofSize(Math.max(1, Math.min(limit, 500)))).stream()
-                .filter(o -> user.covers(o.villageCode()))
+        // scoped in the query: operators of the county, directors of their village, supervisors of their area
+        return orders.findAwaitingCallback(user.scope().likePattern(), Pageable.ofSize(Math.max(1, Math.min(limit, 500))))
+                .stream()
                 .map(o -> {
                     Instant due = within.addTo(o.closedAt(), calendar);
                     return new CallbackDue(o.id(), o.caseId(), o.caseNumber(), jurisdictions.nameOf(o.villageCode()),
@@ -378,8 +379,7 @@ public class WorkOrderDesk {
         if (!user.is(Role.SUPERVISOR)) {
             throw ApiProblem.forbidden(text("cms.performance.supervisors-only"));
         }
-        List<WorkOrder> found = orders.findByDispatchedAtGreaterThanEqualAndDispatchedAtLessThan(from, to).stream()
-                .filter(o -> user.covers(o.villageCode())).toList();
+        List<WorkOrder> found = orders.findDispatchedBetween(from, to, user.scope().likePattern());
         List<Long> ids = found.stream().map(WorkOrder::id).toList();
         Map<Long, List<WorkOrderStep>> history = new HashMap<>();
         Map<Long, List<Callback>> calls = new HashMap<>();

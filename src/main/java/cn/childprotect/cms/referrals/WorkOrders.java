@@ -28,16 +28,19 @@ interface WorkOrders extends JpaRepository<WorkOrder, Long> {
 
     List<WorkOrder> findByLeadOrderIdOrderById(long leadOrderId);
 
-    /** Orders dispatched in a period, for the agencies' performance figures. */
-    List<WorkOrder> findByDispatchedAtGreaterThanEqualAndDispatchedAtLessThan(Instant from, Instant to);
+    /** Orders dispatched in a period in a jurisdiction (village code prefix pattern), for the performance figures. */
+    @Query("""
+            select w from WorkOrder w where w.dispatchedAt >= :from and w.dispatchedAt < :to
+              and w.villageCode like :villages""")
+    List<WorkOrder> findDispatchedBetween(Instant from, Instant to, String villages);
 
     /** Completed lead or single orders, for the callbacks-due list (parts are called back with their lead). */
     @Query("""
             select w from WorkOrder w where w.status = cn.childprotect.cms.referrals.WorkOrderStatus.COMPLETED
-              and w.leadOrderId is null
+              and w.leadOrderId is null and w.villageCode like :villages
               and not exists (select c from Callback c where c.workOrderId = w.id and c.recordedAt >= w.closedAt)
             order by w.closedAt""")
-    List<WorkOrder> findAwaitingCallback(Pageable page);
+    List<WorkOrder> findAwaitingCallback(String villages, Pageable page);
 
     Optional<WorkOrder> findByIdAndAgencyCode(long id, String agencyCode);
 }
