@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.childprotect.cms.cases.CaseFiles;
-import cn.childprotect.cms.cases.CaseRef;
-import cn.childprotect.cms.cases.CaseStatus;
-import cn.childprotect.cms.people.ContactCipher;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.users.CurrentUser;
@@ -21,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reading reports, by role: a REPORTER sees its own reports as receipt and status only; a
  * HOTLINE_OPERATOR the reports it logged; a SUPERVISOR the reports in its scope, reporter
- * included; a CHILD_DIRECTOR the reports of cases it works, without the reporter.
+ * included; a CHILD_DIRECTOR the reports of cases it works, without the reporter or anything
+ * that points to them. What each may learn is decided in {@link ReportDisclosure}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,13 +27,13 @@ public class IntakeQueries {
 
     private final Reports reports;
     private final CaseFiles caseFiles;
-    private final ContactCipher contacts;
+    private final ReportDisclosure disclosure;
     private final ApplicationEventPublisher events;
 
-    IntakeQueries(Reports reports, CaseFiles caseFiles, ContactCipher contacts, ApplicationEventPublisher events) {
+    IntakeQueries(Reports reports, CaseFiles caseFiles, ReportDisclosure disclosure, ApplicationEventPublisher events) {
         this.reports = reports;
         this.caseFiles = caseFiles;
-        this.contacts = contacts;
+        this.disclosure = disclosure;
         this.events = events;
     }
 
@@ -110,39 +108,13 @@ public class IntakeQueries {
         return mayRead(report, user);
     }
 
+    /** Through {@link ReportDisclosure}, the one place that decides what this viewer may learn. */
     ReportView viewOf(Report report, CurrentUser user) {
-        boolean showReporter = report.submittedBy().equals(user.username())
-                || (user.is(Role.SUPERVISOR) && user.covers(report.villageCode()));
-        ReportView.ReporterIdentity reporter = showReporter
-                ? new ReportView.ReporterIdentity(report.reporterAnonymous(), report.reporterName(),
-                        contacts.decrypt(report.reporterPhoneCipher()),
-                        report.reporterInstitutionType() == null ? null : report.reporterInstitutionType().name(),
-                        report.reporterInstitutionName())
-                : null;
-        ReportView.Police police = report.policeNotifiedAt() == null ? null
-                : new ReportView.Police(report.policeNotifiedAt(), report.policeStation(), report.policeReceiptNumber());
-        return new ReportView(report.id(), report.receiptNumber(), report.channel(), report.categories(),
-                report.urgent(), report.occurredAt(), report.receivedAt(), report.villageCode(), report.narrative(),
-                report.caseId(), report.linkedToExisting(), report.pregnancyFlag(), police, report.policeDeadline(),
-                reporter, !showReporter, report.submittedBy());
+        return disclosure.view(report, user);
     }
 
     private ReportFeedback feedbackOf(Report report) {
-        ReportFeedback.FeedbackStatus status = report.caseId() == null ? ReportFeedback.FeedbackStatus.CLOSED
-                : caseFiles.find(report.caseId()).map(CaseRef::status).map(IntakeQueries::feedbackStatus)
-                        .orElse(ReportFeedback.FeedbackStatus.RECEIVED);
-        return new ReportFeedback(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
-                status, status.label());
-    }
-
-    /** Status only, "in an appropriate way" (未成年人保护法 art. 11). */
-    static ReportFeedback.FeedbackStatus feedbackStatus(CaseStatus status) {
-        return switch (status) {
-            case RECEIVED -> ReportFeedback.FeedbackStatus.RECEIVED;
-            case ASSESSING -> ReportFeedback.FeedbackStatus.ACCEPTED;
-            case EMERGENCY, HANDLING, SUPPORTING, PENDING_CLOSURE, MERGED -> ReportFeedback.FeedbackStatus.IN_PROGRESS;
-            case CLOSED, SCREENED_OUT -> ReportFeedback.FeedbackStatus.CLOSED;
-        };
+        return disclosure.feedback(report);
     }
 
     private static ApiProblem notFound() {
