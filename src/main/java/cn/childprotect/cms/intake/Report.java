@@ -46,6 +46,7 @@ class Report {
 
     /** Open cases of children who may be this report's child; for a supervisor to confirm. */
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "intake_report_possible_duplicate", joinColumns = @JoinColumn(name = "report_id"))
     @Column(name = "case_id")
     private Set<Long> possibleDuplicateCaseIds = new LinkedHashSet<>();

@@ -64,8 +64,10 @@ class ReportDisclosure implements TimelineRedaction {
                 : null;
         ReportView.Police police = report.policeNotifiedAt() == null ? null
                 : new ReportView.Police(report.policeNotifiedAt(), report.policeStation(), report.policeReceiptNumber());
-        Optional<CaseRef> ownCase = report.caseId() == null ? Optional.empty() : caseFiles.find(report.caseId());
-        boolean caseVisible = ownCase.map(c -> mayKnowCase(c, viewer)).orElse(true);
+        // a case the report opened lies in the report's village; only a joined one needs looking up
+        boolean caseVisible = report.caseId() == null
+                || (!report.linkedToExisting() && viewer.covers(report.villageCode()))
+                || caseFiles.find(report.caseId()).map(c -> mayKnowCase(c, viewer)).orElse(false);
         Duplicates duplicates = duplicates(report.possibleDuplicateCaseIds(), report, viewer);
         return new ReportView(report.id(), report.receiptNumber(), showReporter ? report.channel() : null,
                 report.categories(), report.urgent(), report.occurredAt(), report.receivedAt(), report.villageCode(),
