@@ -209,6 +209,10 @@ class ConfidentialityTests extends IntegrationTest {
                     .containsExactly("COUNTY");
             assertThat(json).extractingPath("$.items[?(@.sourceId==" + schoolReportId + ")].level").asArray()
                     .containsExactly("COUNTY");
+            assertThat(json).extractingPath("$.items[?(@.sourceId==" + reportId + ")].kindLabel").asArray()
+                    .containsExactly("疑似重复报告待确认");
+            assertThat(json).extractingPath("$.items[?(@.sourceId==" + reportId + ")].actions[*].href").asArray()
+                    .contains("/api/v1/reports/" + reportId + "/link");
         });
         for (long id : List.of(reportId, schoolReportId)) {
             assertThat(get("county1", "/api/v1/reports/{id}", id)).bodyJson()
