@@ -139,6 +139,39 @@ public class CaseSupport {
         return view(a);
     }
 
+    /**
+     * The page's form: drafts and completes in one transaction, so that a refusal (an item left
+     * unanswered, no rationale) leaves no draft and rates nothing.
+     */
+    public AssessmentView assess(long caseId, Map<String, String> answers, String rationale, CurrentUser user) {
+        AssessmentView draft = draft(caseId, answers, rationale, user);
+        return complete(caseId, draft.id(), user);
+    }
+
+    /** A completed assessment whose HIGH/CRITICAL level waits for a supervisor (评估待确认). */
+    public record AwaitingConfirmation(long assessmentId, long caseId, String caseNumber, String villageCode,
+            RiskLevel computedLevel, Integer score, String assessor, Instant completedAt) {
+    }
+
+    /** The supervisor's queue of levels to confirm: open cases in their scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AwaitingConfirmation> awaitingConfirmation(CurrentUser user, int limit) {
+        List<AwaitingConfirmation> queue = new ArrayList<>();
+        if (!user.is(Role.SUPERVISOR)) {
+            return queue;
+        }
+        for (Assessment a : assessments.findByStatusAndFinalLevelIsNullOrderByCompletedAt(Assessment.Status.COMPLETED,
+                Pageable.ofSize(1000))) {
+            if (queue.size() >= limit) {
+                break;
+            }
+            caseFiles.find(a.caseId()).filter(c -> c.status().isOpen() && user.covers(c.villageCode()))
+                    .ifPresent(c -> queue.add(new AwaitingConfirmation(a.id(), c.id(), c.caseNumber(), c.villageCode(),
+                            a.computedLevel(), a.score(), a.assessor(), a.completedAt())));
+        }
+        return queue;
+    }
+
     /** A supervisor confirms a HIGH/CRITICAL level, or changes it with a reason; only then does it count. */
     public AssessmentView confirm(long caseId, long assessmentId, RiskLevel level, String reason, CurrentUser user) {
         Assessment a = ownAssessment(caseId, assessmentId, user);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseListRow;
+import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.users.CurrentUser;
@@ -29,8 +31,11 @@ public class IntakeQueries {
     private final CaseFiles caseFiles;
     private final ReportDisclosure disclosure;
     private final ApplicationEventPublisher events;
+    private final DuplicateDescriptions descriptions;
 
-    IntakeQueries(Reports reports, CaseFiles caseFiles, ReportDisclosure disclosure, ApplicationEventPublisher events) {
+    IntakeQueries(Reports reports, CaseFiles caseFiles, ReportDisclosure disclosure, ApplicationEventPublisher events,
+            DuplicateDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.reports = reports;
         this.caseFiles = caseFiles;
         this.disclosure = disclosure;
@@ -79,6 +84,16 @@ public class IntakeQueries {
     /** Reports of a case, for the case page of someone who works it. */
     public List<ReportView> ofCase(long caseId, CurrentUser user) {
         return reports.findByCaseIdOrderById(caseId).stream().map(r -> viewOf(r, user)).toList();
+    }
+
+    /**
+     * The hotline's "is there a case already?" search results, described so that a person can
+     * tell them apart (see {@link ReportReceipt.PossibleDuplicate}); only rows of the caller's scope.
+     */
+    public List<ReportReceipt.PossibleDuplicate> describe(List<CaseListRow> rows, CurrentUser user) {
+        return rows.stream().filter(r -> user.covers(r.villageCode()))
+                .map(r -> descriptions.of(new CaseRef(r.id(), r.caseNumber(), r.status(), r.villageCode()), r.childId()))
+                .toList();
     }
 
     public record PoliceNotificationDue(long reportId, String receiptNumber, Long caseId, String villageCode,

@@ -36,11 +36,13 @@ class ReportDisclosure implements TimelineRedaction {
     private final Reports reports;
     private final CaseFiles caseFiles;
     private final ContactCipher contacts;
+    private final DuplicateDescriptions descriptions;
 
-    ReportDisclosure(Reports reports, CaseFiles caseFiles, ContactCipher contacts) {
+    ReportDisclosure(Reports reports, CaseFiles caseFiles, ContactCipher contacts, DuplicateDescriptions descriptions) {
         this.reports = reports;
         this.caseFiles = caseFiles;
         this.contacts = contacts;
+        this.descriptions = descriptions;
     }
 
     /** Whether the viewer may know who reported: whoever filed it, and a supervisor in scope. */
@@ -102,7 +104,7 @@ class ReportDisclosure implements TimelineRedaction {
                                 : feedbackStatus(p.status()))
                         .orElse(ReportFeedback.FeedbackStatus.RECEIVED);
         return new ReportFeedback(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
-                status, status.label());
+                status, status.label(), report.policeDeadline());
     }
 
     static ReportFeedback.FeedbackStatus feedbackStatus(CaseStatus status) {
@@ -146,8 +148,7 @@ class ReportDisclosure implements TimelineRedaction {
                 continue;
             }
             if (mayKnowCase(other.get(), viewer)) {
-                visible.add(new ReportReceipt.PossibleDuplicate(other.get().id(), other.get().caseNumber(),
-                        other.get().status().name()));
+                visible.add(descriptions.of(other.get(), caseFiles.childOf(caseId).orElse(0L)));
             }
             else {
                 elsewhere = true;

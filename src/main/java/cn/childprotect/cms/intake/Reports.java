@@ -2,6 +2,7 @@ package cn.childprotect.cms.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -18,6 +19,8 @@ interface Reports extends JpaRepository<Report, Long> {
     List<Report> findByCaseIdOrderById(long caseId);
 
     long countByCaseId(long caseId);
+
+    Optional<Report> findFirstByCaseIdOrderByReceivedAtDesc(long caseId);
 
     /** The escalation sweep's query: an index range scan on the stored police deadline. */
     @Query("select r from Report r where r.policeDeadline < :now order by r.policeDeadline")

@@ -1,9 +1,11 @@
 package cn.childprotect.cms.users;
 
 import java.time.Duration;
+import java.util.Set;
 
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.users.events.UserAccessChanged;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,6 +68,8 @@ class LoginAttempts {
                     detail = reason + "; account locked for " + lockout.toMinutes() + " min";
                     events.publishEvent(new AuditEvent("system", "ACCOUNT_LOCKED", "USER", username, "SUCCESS",
                             maxFailures + " failed logins"));
+                    events.publishEvent(new UserAccessChanged(username, Set.of(UserAccessChanged.Change.LOCKED),
+                            "system"));
                 }
             }
             else if (event instanceof AuthenticationFailureLockedEvent) {
