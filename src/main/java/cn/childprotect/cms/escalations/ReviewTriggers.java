@@ -9,6 +9,7 @@ import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
 import cn.childprotect.cms.intake.events.PossibleDuplicateReported;
+import cn.childprotect.cms.intake.events.ReportRelinked;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
 import cn.childprotect.cms.referrals.events.WorkOrderEvent;
@@ -112,6 +113,13 @@ class ReviewTriggers {
                 .allMatch(other -> JurisdictionCodes.townshipOf(other.villageCode()).equals(township));
         desk.raise(EscalationKind.POSSIBLE_DUPLICATE, event.reportId(), time.now(),
                 sameTownship ? EscalationLevel.TOWNSHIP : EscalationLevel.COUNTY, event.caseId(), event.villageCode());
+    }
+
+    /** Linking the report settles whether it was a duplicate. */
+    @EventListener
+    void on(ReportRelinked event) {
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.POSSIBLE_DUPLICATE), event.reportId(),
+                BundleText.of("escalation.resolved.report-relinked"));
     }
 
     @EventListener

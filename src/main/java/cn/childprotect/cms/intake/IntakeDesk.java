@@ -22,6 +22,7 @@ import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
 import cn.childprotect.cms.intake.events.PossibleDuplicateReported;
 import cn.childprotect.cms.intake.events.ReportReceived;
+import cn.childprotect.cms.intake.events.ReportRelinked;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.ChildMatch;
@@ -410,6 +411,7 @@ public class IntakeDesk {
             }
             events.publishEvent(AuditEvent.success(user.username(), "REPORT_RELINKED", "REPORT", reportId)
                     .withDetail("case " + previous + " -> " + targetCaseId));
+            events.publishEvent(new ReportRelinked(reportId, targetCaseId));
             return queries.viewOf(report, user);
         });
     }

@@ -221,6 +221,9 @@ class ConfidentialityTests extends IntegrationTest {
         // and may link the report to the other case
         assertThat(mvc.post().uri("/api/v1/reports/{id}/link", reportId).header("Authorization", basic("county1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"caseId\":" + otherCase + "}")).hasStatusOk();
+        // which settles the item
+        assertThat(get("county1", "/api/v1/escalations?kind=POSSIBLE_DUPLICATE&size=100")).bodyJson()
+                .extractingPath("$.items[?(@.sourceId==" + reportId + ")]").asArray().isEmpty();
     }
 
     // --- 3. masked means unsearchable ----------------------------------------------------------------
