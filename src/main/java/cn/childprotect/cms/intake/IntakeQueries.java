@@ -81,6 +81,14 @@ public class IntakeQueries {
         return viewOf(report, user);
     }
 
+    /**
+     * The case a report is with, for a caller who may read the report as a case worker (a
+     * REPORTER's receipt deliberately does not say: issue 18, a receipt is not an oracle).
+     */
+    public java.util.Optional<Long> caseOf(long reportId, CurrentUser user) {
+        return reports.findById(reportId).filter(r -> !user.is(Role.REPORTER) && mayRead(r, user)).map(Report::caseId);
+    }
+
     /** Reports of a case, for the case page of someone who works it. */
     public List<ReportView> ofCase(long caseId, CurrentUser user) {
         return reports.findByCaseIdOrderById(caseId).stream().map(r -> viewOf(r, user)).toList();
