@@ -18,6 +18,7 @@ import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.cases.TransitionCommand;
@@ -65,11 +66,13 @@ public class CaseSupport {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final JsonMapper json;
+    private final ChildDirectory children;
 
     CaseSupport(Assessments assessments, SupportPlans plans, PlanRevisions revisions, FollowUpVisits visits,
             ReassessmentSchedules schedules, RiskInstrument instrument, CaseFiles caseFiles, WorkOrderDesk workOrders,
             AgencyDirectory agencies, SlaPolicy sla, WorkingCalendar calendar, ApplicationEventPublisher events,
-            BusinessTime time, JsonMapper json) {
+            BusinessTime time, JsonMapper json, ChildDirectory children) {
+        this.children = children;
         this.assessments = assessments;
         this.plans = plans;
         this.revisions = revisions;
@@ -93,6 +96,7 @@ public class CaseSupport {
         if (!ASSESSABLE.contains(ref.status())) {
             throw ApiProblem.conflict("case-not-assessable", "个案处于“" + ref.status().label() + "”状态，不能评估");
         }
+        answers = withDerivedAnswers(caseId, answers);
         checkAnswers(answers);
         Assessment a = assessments.save(new Assessment(caseId, instrument.version(), write(answers), rationale,
                 user.username(), time.now()));
@@ -106,6 +110,7 @@ public class CaseSupport {
         if (a.status() != Assessment.Status.DRAFT) {
             throw ApiProblem.conflict("assessment-completed", "已完成的评估不能修改；需要时请新建一次评估");
         }
+        answers = withDerivedAnswers(caseId, answers);
         checkAnswers(answers);
         a.edit(write(answers), rationale);
         events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENT_EDITED", "CASE", caseId));
@@ -392,6 +397,18 @@ public class CaseSupport {
         workedCase(caseId, user);
         return assessments.findById(assessmentId).filter(a -> a.caseId() == caseId)
                 .orElseThrow(() -> ApiProblem.notFound("没有这次评估"));
+    }
+
+    /**
+     * The answers the instrument derives instead of asking (the age item, from the child's birth
+     * date when it is known) replace whatever the caller sent: an assessment cannot contradict them.
+     */
+    private Map<String, String> withDerivedAnswers(long caseId, Map<String, String> answers) {
+        Integer age = caseFiles.childOf(caseId).flatMap(children::birthDate)
+                .map(birth -> java.time.Period.between(birth, time.today()).getYears()).orElse(null);
+        Map<String, String> all = new LinkedHashMap<>(answers == null ? Map.of() : answers);
+        all.putAll(instrument.derivedAnswers(age));
+        return all;
     }
 
     private void checkAnswers(Map<String, String> answers) {

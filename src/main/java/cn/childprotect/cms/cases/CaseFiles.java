@@ -105,7 +105,7 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFile::toRef);
     }
 
-    /** The child a case is about; for describing a possible duplicate to someone who may see the case. */
+    /** The child a case is about (for modules that need a fact of the child, through {@link ChildDirectory}). */
     @Transactional(readOnly = true)
     public Optional<Long> childOf(long caseId) {
         return cases.findById(caseId).map(CaseFile::childId);

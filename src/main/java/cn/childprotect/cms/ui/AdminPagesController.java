@@ -59,6 +59,7 @@ class AdminPagesController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("institutionTypes", InstitutionType.values());
         model.addAttribute("agencyTypes", cn.childprotect.cms.agencies.AgencyType.values());
+        model.addAttribute("passwordRules", users.passwordRules());
         return "ui/admin";
     }
 

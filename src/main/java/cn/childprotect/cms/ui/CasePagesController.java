@@ -199,8 +199,7 @@ class CasePagesController {
         String rationale = Texts.blankToNull(params.getFirst("rationale"));
         CurrentUser me = currentUsers.current();
         try {
-            // the age item follows from the birth date when it is known, whatever the form says
-            answers.putAll(instrument.derivedAnswers(childAge(queries.detail(id, me))));
+            // the facade replaces the age item by the one the birth date gives, whatever the form says
             support.assess(id, answers, rationale, me);
             redirect.addFlashAttribute("saved", true);
         }

@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class UserDirectory {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
     /** Problem types of the refusals that keep the deployment administrable. */
     public static final String OWN_ACCOUNT = "own-admin-account";
     public static final String LAST_ADMIN = "last-admin";
@@ -39,11 +38,18 @@ public class UserDirectory {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final PasswordPolicy passwordPolicy;
+    private final CredentialStatus credentialStatus;
+    private final LoginThrottle throttle;
     private final MessageSource messages;
 
     UserDirectory(UserAccounts accounts, Jurisdictions jurisdictions, AgencyDirectory agencies,
             PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time,
+            PasswordPolicy passwordPolicy, CredentialStatus credentialStatus, LoginThrottle throttle,
             MessageSource messages) {
+        this.passwordPolicy = passwordPolicy;
+        this.credentialStatus = credentialStatus;
+        this.throttle = throttle;
         this.messages = messages;
         this.accounts = accounts;
         this.jurisdictions = jurisdictions;
@@ -96,7 +102,7 @@ public class UserDirectory {
         if (accounts.findByUsername(user.username()).isPresent()) {
             throw ApiProblem.invalidField("username", "用户名已存在：" + user.username());
         }
-        requirePassword(user.password());
+        requirePassword(user.username(), user.password());
         checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
                 user.agencyCode());
         UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()),
@@ -116,6 +122,8 @@ public class UserDirectory {
                 .orElseThrow(() -> ApiProblem.notFound("没有这个用户：" + username));
         UserSummary before = account.toSummary(time.now());
         refuseAdminLockout(before, change, actor);
+        // bearer tokens and API keys of this account are checked against a cached row: refresh it
+        credentialStatus.evictAfterCommit(username);
         StringBuilder what = new StringBuilder();
         Set<UserAccessChanged.Change> cutBack = EnumSet.noneOf(UserAccessChanged.Change.class);
         if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null
@@ -153,13 +161,14 @@ public class UserDirectory {
             }
         }
         if (change.password() != null) {
-            requirePassword(change.password());
+            requirePassword(username, change.password());
             account.changePasswordHash(passwordEncoder.encode(change.password()));
             what.append(" password-reset");
             cutBack.add(UserAccessChanged.Change.PASSWORD_RESET);
         }
         if (Boolean.TRUE.equals(change.unlock())) {
             account.unlock();
+            throttle.clear(username);
             what.append(" unlocked");
         }
         events.publishEvent(AuditEvent.success(actor, "USER_UPDATED", "USER", username)
@@ -227,10 +236,17 @@ public class UserDirectory {
         return requested != null ? requested : current;
     }
 
-    private void requirePassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiProblem.invalidField("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
-        }
+    private void requirePassword(String username, String password) {
+        passwordPolicy.check(username, password).ifPresent(violation -> {
+            throw ApiProblem.invalidField("password",
+                    messages.getMessage(violation.code(), violation.args(), LocaleContextHolder.getLocale()));
+        });
+    }
+
+    /** The password rules as one sentence, for forms. */
+    public String passwordRules() {
+        return messages.getMessage("cms.password.rules", new Object[] { passwordPolicy.minLength() },
+                LocaleContextHolder.getLocale());
     }
 
     /** A role only makes sense bound to the right kind of division and, for some, an organisation. */
