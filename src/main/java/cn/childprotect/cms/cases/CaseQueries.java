@@ -43,12 +43,13 @@ public class CaseQueries {
     private final Jurisdictions jurisdictions;
     private final ChildDirectory children;
     private final ObjectProvider<CaseDetailSection> sections;
+    private final ObjectProvider<TimelineRedaction> redactions;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
             Jurisdictions jurisdictions, ChildDirectory children, ObjectProvider<CaseDetailSection> sections,
-            ApplicationEventPublisher events, BusinessTime time) {
+            ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time) {
         this.cases = cases;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -56,6 +57,7 @@ public class CaseQueries {
         this.jurisdictions = jurisdictions;
         this.children = children;
         this.sections = sections;
+        this.redactions = redactions;
         this.events = events;
         this.time = time;
     }
@@ -74,8 +76,10 @@ public class CaseQueries {
             return Page.empty(pageable);
         }
         Instant now = time.now();
-        List<Long> childMatches = search.text() == null || search.text().isBlank() ? null
-                : children.matchingChildren(search.text().strip(), scope);
+        boolean byText = search.text() != null && !search.text().isBlank();
+        // the child's name and ID number are searched only where the caller sees them in clear
+        List<Long> childMatches = !byText ? null
+                : mayMatchChildren(user) ? children.matchingChildren(search.text().strip(), scope) : List.of();
         Specification<CaseFile> spec = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.like(root.get("villageCode"), scope.likePattern()));
@@ -103,12 +107,18 @@ public class CaseQueries {
             if (childMatches != null) {
                 String text = search.text().strip().toUpperCase();
                 Predicate byNumber = cb.equal(root.get("caseNumber"), text);
-                where.add(childMatches.isEmpty() ? byNumber : cb.or(byNumber, root.get("childId").in(childMatches)));
+                where.add(childMatches.isEmpty() ? byNumber : cb.or(byNumber, cb.and(root.get("childId").in(childMatches),
+                        CasePermissions.worksInScope(user, root, cb))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
         Page<CaseFile> page = cases.findAll(spec, pageable);
         return toRows(page, user, now);
+    }
+
+    /** Whether the caller works any case in clear at all (supervisor, child director); the hotline sees every name masked. */
+    private static boolean mayMatchChildren(CurrentUser user) {
+        return user.is(Role.SUPERVISOR) || user.is(Role.CHILD_DIRECTOR);
     }
 
     private Page<CaseListRow> toRows(Page<CaseFile> page, CurrentUser user, Instant now) {
@@ -150,7 +160,10 @@ public class CaseQueries {
     public List<CaseTimelineItem> timeline(long caseId, CurrentUser user) {
         caseFiles.loadForWork(caseId, user);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TIMELINE_READ", "CASE", caseId));
-        return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(TimelineEntry::toItem).toList();
+        List<TimelineRedaction> redactions = this.redactions.orderedStream().toList();
+        return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(TimelineEntry::toItem)
+                .map(item -> redactions.stream().anyMatch(r -> r.hidesActor(item, user)) ? item.withoutActor() : item)
+                .toList();
     }
 
     /** Overdue cases, earliest deadline first, for the escalation sweep (an index range scan: cost follows the result). */

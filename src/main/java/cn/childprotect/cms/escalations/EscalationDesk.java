@@ -224,6 +224,10 @@ public class EscalationDesk {
                     "/api/v1/cases/" + e.caseId() + "/assignee"));
             case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action("登记报警情况", "PUT",
                     "/api/v1/reports/" + e.sourceId() + "/police-notification"));
+            case POSSIBLE_DUPLICATE -> {
+                actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-report"), "GET", "/api/v1/reports/" + e.sourceId()));
+                actions.add(new EscalationView.Action(BundleText.of("escalation.action.relink-report"), "POST", "/api/v1/reports/" + e.sourceId() + "/link"));
+            }
             default -> {
             }
         }

@@ -44,6 +44,13 @@ class Report {
     @Column(name = "category")
     private Set<String> categories = new LinkedHashSet<>();
 
+    /** Open cases of children who may be this report's child; for a supervisor to confirm. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
+    @CollectionTable(name = "intake_report_possible_duplicate", joinColumns = @JoinColumn(name = "report_id"))
+    @Column(name = "case_id")
+    private Set<Long> possibleDuplicateCaseIds = new LinkedHashSet<>();
+
     private boolean urgent;
 
     @Column(name = "occurred_at")
@@ -170,6 +177,8 @@ class Report {
     long childId() { return childId; }
     Long caseId() { return caseId; }
     boolean linkedToExisting() { return linkedToExisting; }
+    Set<Long> possibleDuplicateCaseIds() { return possibleDuplicateCaseIds; }
+    void possibleDuplicates(java.util.Collection<Long> caseIds) { possibleDuplicateCaseIds.addAll(caseIds); }
     boolean pregnancyFlag() { return pregnancyFlag; }
     boolean reporterAnonymous() { return reporterAnonymous; }
     String reporterName() { return reporterName; }
