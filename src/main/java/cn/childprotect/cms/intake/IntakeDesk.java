@@ -189,6 +189,7 @@ public class IntakeDesk {
                 submission.occurredAt(), now, submission.villageCode(), submission.narrative().strip(), childId,
                 pregnancyUnder14, user.username(), user.role());
         recordReporter(report, submission.reporter(), user);
+        report.flagPossibleDuplicate(!match.candidates().isEmpty());
         boolean mandatory = categories.stream().anyMatch(taxonomy::isMandatory);
         if (submission.police() != null && submission.police().notifiedAt() != null) {
             report.policeNotified(submission.police().notifiedAt(), Texts.blankToNull(submission.police().station()),

@@ -70,6 +70,10 @@ class Report {
     @Column(name = "pregnancy_flag")
     private boolean pregnancyFlag;
 
+    /** A child of the same name in the same village was already known (an uncertain match). */
+    @Column(name = "possible_duplicate")
+    private boolean possibleDuplicate;
+
     @Column(name = "reporter_anonymous")
     private boolean reporterAnonymous;
 
@@ -142,6 +146,10 @@ class Report {
         this.linkedToExisting = linked;
     }
 
+    void flagPossibleDuplicate(boolean flag) {
+        this.possibleDuplicate = flag;
+    }
+
     void policeNotified(Instant at, String station, String receipt) {
         this.policeNotifiedAt = at;
         this.policeStation = station;
@@ -166,6 +174,7 @@ class Report {
     Long caseId() { return caseId; }
     boolean linkedToExisting() { return linkedToExisting; }
     boolean pregnancyFlag() { return pregnancyFlag; }
+    boolean possibleDuplicate() { return possibleDuplicate; }
     boolean reporterAnonymous() { return reporterAnonymous; }
     String reporterName() { return reporterName; }
     String reporterPhoneCipher() { return reporterPhoneCipher; }

@@ -19,6 +19,11 @@ interface Reports extends JpaRepository<Report, Long> {
 
     long countByCaseId(long caseId);
 
+    /** For a page of the triage list: channel and duplicate flag of each case's reports, one query. */
+    @Query("""
+            select r.caseId, r.channel, r.possibleDuplicate from Report r where r.caseId in :caseIds order by r.id""")
+    List<Object[]> findIntakeFactsOfCases(java.util.Collection<Long> caseIds);
+
     /** The escalation sweep's query: an index range scan on the stored police deadline. */
     @Query("select r from Report r where r.policeDeadline < :now order by r.policeDeadline")
     List<Report> findPoliceNotificationOverdue(Instant now, Pageable page);
