@@ -176,7 +176,8 @@ public class IntakeDesk {
         // the child: the same one again (certain match) or a new one; uncertain matches are offered
         ChildMatch match = children.match(childData, submission.villageCode());
         long childId;
-        if (match.exact().isPresent()) {
+        boolean knownChild = match.exact().isPresent();
+        if (knownChild) {
             childId = match.exact().get();
             children.learn(childId, childData);
         }
@@ -203,7 +204,8 @@ public class IntakeDesk {
         boolean opensCase = categories.stream().anyMatch(taxonomy::opensCase);
         CaseRef caseRef = null;
         if (opensCase) {
-            Optional<CaseRef> open = caseFiles.findOpenCaseOfChild(childId);
+            // a child registered just now has no case yet: no need to look
+            Optional<CaseRef> open = knownChild ? caseFiles.findOpenCaseOfChild(childId) : Optional.empty();
             if (open.isPresent()) {
                 caseRef = caseFiles.linkReport(open.get().id(), report.id(), receiptNumber, user.username());
                 report.attachToCase(caseRef.id(), true);
@@ -228,7 +230,7 @@ public class IntakeDesk {
                 .withDetail("receipt " + receiptNumber + (caseRef == null ? "" : ", case " + caseRef.id())));
         events.publishEvent(new ReportReceived(report.id(), receiptNumber, report.caseId(), submission.villageCode(),
                 alert, report.linkedToExisting()));
-        return receiptOf(report, duplicates, user);
+        return receiptOf(report, caseRef == null ? null : caseRef.caseNumber(), duplicates, user);
     }
 
     private void recordReporter(Report report, ReportSubmission.Reporter reporter, CurrentUser user) {
@@ -396,8 +398,13 @@ public class IntakeDesk {
     }
 
     ReportReceipt receiptOf(Report report, List<ReportReceipt.PossibleDuplicate> duplicates, CurrentUser user) {
-        String caseNumber = report.caseId() == null ? null
-                : caseFiles.find(report.caseId()).map(CaseRef::caseNumber).orElse(null);
+        return receiptOf(report, report.caseId() == null ? null
+                : caseFiles.find(report.caseId()).map(CaseRef::caseNumber).orElse(null), duplicates, user);
+    }
+
+    /** With the case number already at hand (filing), no read of the case. */
+    private ReportReceipt receiptOf(Report report, String caseNumber, List<ReportReceipt.PossibleDuplicate> duplicates,
+            CurrentUser user) {
         return new ReportReceipt(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
                 report.caseId(), caseNumber, report.linkedToExisting(), user.is(Role.REPORTER) ? List.of() : duplicates,
                 report.policeDeadline(), false);

@@ -126,14 +126,16 @@ public class ChildRegistry {
         }
         String name = data.name().strip();
         LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
+        // one read of the namesakes in the village serves both the exact match and the candidates
+        List<Child> namesakes = children.findByNameAndVillageCode(name, villageCode);
         if (birth != null) {
-            List<Child> exact = children.findByNameAndBirthDateAndVillageCode(name, birth, villageCode);
-            if (!exact.isEmpty() && (id.isEmpty() || exact.get(0).idNumberHash() == null)) {
-                return new ChildMatch(Optional.of(exact.get(0).id()), List.of());
+            Optional<Child> exact = namesakes.stream().filter(c -> birth.equals(c.toSummary().birthDate())).findFirst();
+            if (exact.isPresent() && (id.isEmpty() || exact.get().idNumberHash() == null)) {
+                return new ChildMatch(Optional.of(exact.get().id()), List.of());
             }
         }
         Set<Long> candidates = new LinkedHashSet<>();
-        for (Child c : children.findByNameAndVillageCode(name, villageCode)) {
+        for (Child c : namesakes) {
             ChildSummary s = c.toSummary();
             if (birth == null || s.birthDate() == null) {
                 candidates.add(c.id());
