@@ -18,5 +18,5 @@ CREATE INDEX cases_case_status_deadline ON cases_case (status, status_deadline, 
 -- a director's "my cases", by deadline or newest first (replaces (assignee, status), which no
 -- query could use for its order)
 DROP INDEX cases_case_assignee ON cases_case;
-CREATE INDEX cases_case_assignee_deadline ON cases_case (assignee, status_deadline, id);
-CREATE INDEX cases_case_assignee_opened ON cases_case (assignee, opened_at, id);
+CREATE INDEX cases_case_assignee_deadline ON cases_case (assignee, status_deadline, id, village_code);
+CREATE INDEX cases_case_assignee_opened ON cases_case (assignee, opened_at, id, village_code);

@@ -14,6 +14,7 @@ import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.ApiProblem;
@@ -163,8 +164,8 @@ public class EscalationDesk {
 
     /**
      * Raises items for many misses at one level in the caller's transaction: one JDBC batch of
-     * items, one query for their ids, one batch of timeline entries, then one event each (the
-     * outbox). The unique key still decides: if another instance raised one of them first, the
+     * items, one query for their ids, one batch of timeline entries, then one event (one
+     * outbox entry for the chunk). The unique key still decides: if another instance raised one of them first, the
      * batch fails as a whole and the caller raises that chunk one by one ({@link #raise}).
      */
     List<Long> raiseAll(List<Miss> misses, EscalationLevel level) {
@@ -197,7 +198,7 @@ public class EscalationDesk {
             }
         }
         caseFiles.addTimelineEntries(entries);
-        raised.forEach(id -> events.publishEvent(new EscalationRaised(id)));
+        events.publishEvent(new EscalationsRaised(List.copyOf(raised)));
         return raised;
     }
 

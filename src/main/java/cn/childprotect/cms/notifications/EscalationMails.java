@@ -8,6 +8,7 @@ import java.util.Map;
 import cn.childprotect.cms.escalations.EscalationDesk;
 import cn.childprotect.cms.escalations.EscalationLevel;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -21,9 +22,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A new escalation mails the supervisors of its level (the township's or the county's); every
@@ -60,7 +63,23 @@ class EscalationMails {
 
     @ApplicationModuleListener
     void on(EscalationRaised event) {
-        escalations.describe(event.escalationId()).ifPresent(item -> {
+        mailItem(event.escalationId());
+    }
+
+    /**
+     * A chunk of the deadline sweep (hundreds of items): one listener mails them one after the
+     * other, so a chunk takes one pool connection at a time instead of one thread and connection
+     * per item. Not one transaction: each mail is logged as it is sent, so a retry after a failed
+     * send skips those already sent.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(EscalationsRaised event) {
+        event.escalationIds().forEach(this::mailItem);
+    }
+
+    private void mailItem(long escalationId) {
+        escalations.describe(escalationId).ifPresent(item -> {
             String division = item.level() == EscalationLevel.COUNTY ? JurisdictionCodes.countyOf(item.villageCode())
                     : JurisdictionCodes.townshipOf(item.villageCode());
             String caseNumber = item.caseNumber() == null ? "-" : item.caseNumber();

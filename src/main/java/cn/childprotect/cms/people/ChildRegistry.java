@@ -199,11 +199,13 @@ public class ChildRegistry {
                 .orElse(List.of());
     }
 
-    /** Children whose name contains the fragment, in the scope; at most 200. */
+    /** Children whose name starts with the fragment (surname, or surname and given name), in the scope; at most 200. */
     @Transactional(readOnly = true)
     public List<Long> findChildIdsByName(String fragment, JurisdictionScope scope) {
         String escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return children.findIdsByNameInScope("%" + escaped + "%", scope.likePattern(), Pageable.ofSize(200));
+        // names are matched from their start (the surname): an index range on the name, so a
+        // search costs the same at 10,000 children as at 1,000,000 (a '%fragment%' scan does not)
+        return children.findIdsByNameInScope(escaped + "%", scope.likePattern(), Pageable.ofSize(200));
     }
 
     /** The plain ID number, for need-to-know screens only (the caller audits the reveal). */
