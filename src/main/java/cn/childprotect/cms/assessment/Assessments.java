@@ -7,4 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Assessments extends JpaRepository<Assessment, Long> {
 
     List<Assessment> findByCaseIdOrderById(long caseId);
+
+    /** Completed assessments whose HIGH/CRITICAL level still awaits a supervisor, oldest first. */
+    List<Assessment> findByStatusAndFinalLevelIsNullOrderByCompletedAt(Assessment.Status status,
+            org.springframework.data.domain.Pageable page);
 }

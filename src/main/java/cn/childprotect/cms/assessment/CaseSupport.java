@@ -18,6 +18,7 @@ import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.cases.TransitionCommand;
@@ -65,11 +66,13 @@ public class CaseSupport {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final JsonMapper json;
+    private final ChildDirectory children;
 
     CaseSupport(Assessments assessments, SupportPlans plans, PlanRevisions revisions, FollowUpVisits visits,
             ReassessmentSchedules schedules, RiskInstrument instrument, CaseFiles caseFiles, WorkOrderDesk workOrders,
             AgencyDirectory agencies, SlaPolicy sla, WorkingCalendar calendar, ApplicationEventPublisher events,
-            BusinessTime time, JsonMapper json) {
+            BusinessTime time, JsonMapper json, ChildDirectory children) {
+        this.children = children;
         this.assessments = assessments;
         this.plans = plans;
         this.revisions = revisions;
@@ -93,6 +96,7 @@ public class CaseSupport {
         if (!ASSESSABLE.contains(ref.status())) {
             throw ApiProblem.conflict("case-not-assessable", "个案处于“" + ref.status().label() + "”状态，不能评估");
         }
+        answers = withDerivedAnswers(caseId, answers);
         checkAnswers(answers);
         Assessment a = assessments.save(new Assessment(caseId, instrument.version(), write(answers), rationale,
                 user.username(), time.now()));
@@ -106,6 +110,7 @@ public class CaseSupport {
         if (a.status() != Assessment.Status.DRAFT) {
             throw ApiProblem.conflict("assessment-completed", "已完成的评估不能修改；需要时请新建一次评估");
         }
+        answers = withDerivedAnswers(caseId, answers);
         checkAnswers(answers);
         a.edit(write(answers), rationale);
         events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENT_EDITED", "CASE", caseId));
@@ -137,6 +142,39 @@ public class CaseSupport {
         events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENT_COMPLETED", "CASE", caseId)
                 .withDetail(result.level().name()));
         return view(a);
+    }
+
+    /**
+     * The page's form: drafts and completes in one transaction, so that a refusal (an item left
+     * unanswered, no rationale) leaves no draft and rates nothing.
+     */
+    public AssessmentView assess(long caseId, Map<String, String> answers, String rationale, CurrentUser user) {
+        AssessmentView draft = draft(caseId, answers, rationale, user);
+        return complete(caseId, draft.id(), user);
+    }
+
+    /** A completed assessment whose HIGH/CRITICAL level waits for a supervisor (评估待确认). */
+    public record AwaitingConfirmation(long assessmentId, long caseId, String caseNumber, String villageCode,
+            RiskLevel computedLevel, Integer score, String assessor, Instant completedAt) {
+    }
+
+    /** The supervisor's queue of levels to confirm: open cases in their scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AwaitingConfirmation> awaitingConfirmation(CurrentUser user, int limit) {
+        List<AwaitingConfirmation> queue = new ArrayList<>();
+        if (!user.is(Role.SUPERVISOR)) {
+            return queue;
+        }
+        for (Assessment a : assessments.findByStatusAndFinalLevelIsNullOrderByCompletedAt(Assessment.Status.COMPLETED,
+                Pageable.ofSize(1000))) {
+            if (queue.size() >= limit) {
+                break;
+            }
+            caseFiles.find(a.caseId()).filter(c -> c.status().isOpen() && user.covers(c.villageCode()))
+                    .ifPresent(c -> queue.add(new AwaitingConfirmation(a.id(), c.id(), c.caseNumber(), c.villageCode(),
+                            a.computedLevel(), a.score(), a.assessor(), a.completedAt())));
+        }
+        return queue;
     }
 
     /** A supervisor confirms a HIGH/CRITICAL level, or changes it with a reason; only then does it count. */
@@ -359,6 +397,18 @@ public class CaseSupport {
         workedCase(caseId, user);
         return assessments.findById(assessmentId).filter(a -> a.caseId() == caseId)
                 .orElseThrow(() -> ApiProblem.notFound("没有这次评估"));
+    }
+
+    /**
+     * The answers the instrument derives instead of asking (the age item, from the child's birth
+     * date when it is known) replace whatever the caller sent: an assessment cannot contradict them.
+     */
+    private Map<String, String> withDerivedAnswers(long caseId, Map<String, String> answers) {
+        Integer age = caseFiles.childOf(caseId).flatMap(children::birthDate)
+                .map(birth -> java.time.Period.between(birth, time.today()).getYears()).orElse(null);
+        Map<String, String> all = new LinkedHashMap<>(answers == null ? Map.of() : answers);
+        all.putAll(instrument.derivedAnswers(age));
+        return all;
     }
 
     private void checkAnswers(Map<String, String> answers) {

@@ -25,11 +25,22 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     public record Section(String code, String name, List<Item> items) {
     }
 
-    public record Item(String code, String text, List<Option> options) {
+    /**
+     * {@code derivedFrom: birth-date} marks an item that is not asked but derived from the child's
+     * birth date when it is known (the age item): its options carry {@code maxAge}.
+     */
+    public record Item(String code, String text, List<Option> options, String derivedFrom) {
+
+        public boolean derivedFromBirthDate() {
+            return BIRTH_DATE.equals(derivedFrom);
+        }
     }
 
-    public record Option(String code, String label, int weight) {
+    /** {@code maxAge}: for an item derived from the birth date, this option is for ages below it (years). */
+    public record Option(String code, String label, int weight, Integer maxAge) {
     }
+
+    static final String BIRTH_DATE = "birth-date";
 
     /** Raises the level to {@code atLeast} when at least {@code minMatches} of the items have one of the answers. */
     public record Override(String name, List<String> items, List<String> answers, Integer minMatches, RiskLevel atLeast) {
@@ -62,6 +73,21 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
                 throw new IllegalStateException("risk-instrument override '" + o.name() + "' names unknown items");
             }
         }
+    }
+
+    /**
+     * The answers that follow from the child's age in whole years (null when the birth date is
+     * unknown: then the item is asked like any other).
+     */
+    public Map<String, String> derivedAnswers(Integer ageInYears) {
+        Map<String, String> derived = new java.util.LinkedHashMap<>();
+        if (ageInYears == null) {
+            return derived;
+        }
+        sections.stream().flatMap(s -> s.items().stream()).filter(Item::derivedFromBirthDate).forEach(item -> item
+                .options().stream().filter(o -> o.maxAge() == null || ageInYears < o.maxAge()).findFirst()
+                .ifPresent(o -> derived.put(item.code(), o.code())));
+        return derived;
     }
 
     public Optional<Item> item(String code) {

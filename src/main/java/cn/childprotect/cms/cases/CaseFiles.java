@@ -22,6 +22,8 @@ import cn.childprotect.cms.users.UserSummary;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +50,14 @@ public class CaseFiles {
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final MessageSource messages;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
             ObjectProvider<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
-            ApplicationEventPublisher events, BusinessTime time, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            ApplicationEventPublisher events, BusinessTime time, MessageSource messages,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.messages = messages;
         this.cases = cases;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -101,6 +106,12 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public Optional<CaseRef> find(long caseId) {
         return cases.findById(caseId).map(CaseFile::toRef);
+    }
+
+    /** The child a case is about (for modules that need a fact of the child, through {@link ChildDirectory}). */
+    @Transactional(readOnly = true)
+    public Optional<Long> childOf(long caseId) {
+        return cases.findById(caseId).map(CaseFile::childId);
     }
 
     /** The case if the user's jurisdiction contains it (any role), else empty. */
@@ -249,6 +260,85 @@ public class CaseFiles {
                     ps.setString(5, truncate(e.note()));
                     ps.setString(6, e.reference());
                 });
+    }
+
+    // --- firsthour-b: relinking at intake, merge by case number, case notes ----------------------
+
+    /** The case with this number (as a person types it) if the user's jurisdiction contains it, else empty. */
+    @Transactional(readOnly = true)
+    public Optional<CaseRef> findInScopeByNumber(String caseNumber, CurrentUser user) {
+        if (caseNumber == null || caseNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return cases.findByCaseNumber(caseNumber.strip().toUpperCase()).filter(c -> user.covers(c.villageCode()))
+                .map(CaseFile::toRef);
+    }
+
+    /**
+     * For intake only: a report was linked to the case it really belongs to, and the case it had
+     * opened moments before (still RECEIVED, no other report: the caller checks) is merged into
+     * that one. The person linking need not be a supervisor (the hotline operator who took the
+     * call may), because nothing has been decided on that case yet; both cases must be in
+     * their scope.
+     */
+    public CaseState mergeOpenedInError(long caseId, long targetCaseId, String note, CurrentUser user) {
+        CaseFile file = cases.findById(caseId).filter(c -> user.covers(c.villageCode()))
+                .orElseThrow(() -> ApiProblem.notFound(text("cases.not-found-in-scope")));
+        CaseFile target = cases.findById(targetCaseId).filter(c -> user.covers(c.villageCode()))
+                .filter(c -> c.status().isOpen() && !c.id().equals(file.id()))
+                .orElseThrow(() -> ApiProblem.invalidField("caseId", text("cases.merge.target-invalid")));
+        if (file.status() != CaseStatus.RECEIVED) {
+            throw invalidTransition(file, CaseEvent.MERGE);
+        }
+        CaseStatus to = workflow.fire(file.status(), CaseEvent.MERGE)
+                .orElseThrow(() -> invalidTransition(file, CaseEvent.MERGE));
+        Instant now = time.now();
+        file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()), null);
+        file.mergeInto(target.id());
+        CaseState state = flushFirst(file);
+        record(file, user.username(), TimelineKind.TRANSITION, CaseEvent.MERGE, CaseStatus.RECEIVED, to, note, null);
+        record(target, user.username(), TimelineKind.MERGED_IN, null, null, null,
+                recorded("cases.timeline.merged-in", file.caseNumber()), "case:" + file.id());
+        events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
+                .withDetail(CaseEvent.MERGE + ": " + CaseStatus.RECEIVED + " -> " + to + " (report relinked)"));
+        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), CaseEvent.MERGE, CaseStatus.RECEIVED, to,
+                user.username()));
+        return state;
+    }
+
+    /** The child of a case the user works (404 otherwise): whose record a correction may change. */
+    @Transactional(readOnly = true)
+    public long childOfCaseWorkedBy(long caseId, CurrentUser user) {
+        return loadForWork(caseId, user).childId();
+    }
+
+    public static final int NOTE_MAX_LENGTH = 2000;
+
+    /**
+     * A case note (个案记录): what a worker of the case learnt or did, kept as an immutable
+     * timeline entry. Only those who work the case may write one; audited.
+     */
+    public CaseTimelineItem addNote(long caseId, String noteText, CurrentUser user) {
+        CaseFile file = loadForWork(caseId, user);
+        if (noteText == null || noteText.isBlank()) {
+            throw ApiProblem.invalidField("text", text("cases.note.required"));
+        }
+        if (noteText.strip().length() > NOTE_MAX_LENGTH) {
+            throw ApiProblem.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
+        }
+        TimelineEntry entry = timeline.save(new TimelineEntry(file.id(), time.now(), user.username(),
+                TimelineKind.NOTE, null, null, null, noteText.strip(), null));
+        events.publishEvent(AuditEvent.success(user.username(), "CASE_NOTE_ADDED", "CASE", caseId));
+        return entry.toItem();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /** Timeline text is part of the record: written in the default language, whoever's browser asked. */
+    private String recorded(String key, Object... args) {
+        return messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     // --- internals -------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<CaseFile> {
 
+    Optional<CaseFile> findByCaseNumber(String caseNumber);
+
     Optional<CaseFile> findFirstByChildIdAndStatusInOrderByIdDesc(long childId, Collection<CaseStatus> statuses);
 
     /** The sweep's query: an index range scan on the stored deadline, so its cost follows the overdue count. */

@@ -1,8 +1,10 @@
 package cn.childprotect.cms.cases;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 
@@ -21,6 +23,11 @@ public interface ChildDirectory {
 
     /** The child as the detail page shows it to someone who works the case. */
     Object childCard(long childId);
+
+    /** The child's birth date when it is known (derives the age item of the risk assessment). */
+    default Optional<LocalDate> birthDate(long childId) {
+        return Optional.empty();
+    }
 
     /** Children matching a name fragment (in scope) or an exact resident ID number (through its keyed hash). */
     List<Long> matchingChildren(String text, JurisdictionScope scope);

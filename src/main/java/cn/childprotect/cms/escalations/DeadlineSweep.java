@@ -11,6 +11,7 @@ import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -141,8 +142,13 @@ public class DeadlineSweep {
         List<Miss> misses = new ArrayList<>();
         cases.overdue(now, batch).forEach(c -> misses.add(
                 new Miss(EscalationKind.CASE_DEADLINE, c.caseId(), c.deadline(), c.caseId(), c.villageCode())));
-        intake.overduePoliceNotifications(now, batch).forEach(r -> misses.add(new Miss(
-                EscalationKind.POLICE_NOTIFICATION, r.reportId(), r.deadline(), r.caseId(), r.villageCode())));
+        // a closed or screened-out case raises no "未按时报警" (intake also clears such deadlines); a
+        // merged case's reports still await the police
+        intake.overduePoliceNotifications(now, batch).stream()
+                .filter(r -> r.caseId() == null || caseFiles.find(r.caseId()).map(CaseRef::status)
+                        .filter(s -> s == CaseStatus.CLOSED || s == CaseStatus.SCREENED_OUT).isEmpty())
+                .forEach(r -> misses.add(new Miss(EscalationKind.POLICE_NOTIFICATION, r.reportId(), r.deadline(),
+                        r.caseId(), r.villageCode())));
         workOrders.overdueForSigning(now, batch).forEach(w -> misses.add(
                 new Miss(EscalationKind.WORK_ORDER_SIGN, w.workOrderId(), w.dueAt(), w.caseId(), w.villageCode())));
         workOrders.overdueForResponse(now, batch).forEach(w -> misses.add(

@@ -39,6 +39,8 @@ import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -70,11 +72,16 @@ public class IntakeDesk {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final JsonMapper json;
+    private final MessageSource messages;
+    private final DuplicateDescriptions descriptions;
 
     IntakeDesk(Reports reports, IdempotencyKeys idempotency, ReportTaxonomy taxonomy, ChildRegistry children,
             CaseFiles caseFiles, Jurisdictions jurisdictions, SequenceNumbers sequences,
             ContactCipher reporterCipher, SlaPolicy sla, WorkingCalendar calendar, TransactionTemplate tx,
-            ApplicationEventPublisher events, BusinessTime time, JsonMapper json) {
+            ApplicationEventPublisher events, BusinessTime time, JsonMapper json, MessageSource messages,
+            DuplicateDescriptions descriptions) {
+        this.messages = messages;
+        this.descriptions = descriptions;
         this.reports = reports;
         this.idempotency = idempotency;
         this.taxonomy = taxonomy;
@@ -221,8 +228,8 @@ public class IntakeDesk {
             for (Long candidate : match.candidates()) {
                 caseFiles.findOpenCaseOfChild(candidate)
                         .filter(c -> report.caseId() == null || c.id() != report.caseId())
-                        .ifPresent(c -> duplicates.add(new ReportReceipt.PossibleDuplicate(c.id(), c.caseNumber(),
-                                c.status().name())));
+                        .filter(c -> user.covers(c.villageCode()))
+                        .ifPresent(c -> duplicates.add(descriptions.of(c, candidate)));
             }
         }
         boolean alert = mandatory || submission.urgent() || categories.contains("GD05");
@@ -366,15 +373,18 @@ public class IntakeDesk {
     }
 
     /**
-     * A supervisor links a report to the case it really belongs to. The case the report opened,
-     * if it has no other report and is still RECEIVED, is merged into the chosen one.
+     * Links a report to the case it really belongs to: a supervisor in scope, or the hotline
+     * operator who took the call (their own report, from its receipt). The case the report
+     * opened, if it has no other report and is still RECEIVED, is merged into the chosen one.
      */
     public ReportView linkToCase(long reportId, long targetCaseId, CurrentUser user, IntakeQueries queries) {
-        if (!user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden("只有儿童督导员可以改关联报告");
+        if (!user.is(Role.SUPERVISOR) && !user.is(Role.HOTLINE_OPERATOR)) {
+            throw ApiProblem.forbidden(messages.getMessage("intake.link.forbidden", null, "intake.link.forbidden",
+                    LocaleContextHolder.getLocale()));
         }
         return tx.execute(status -> {
             Report report = reports.findById(reportId).filter(r -> user.covers(r.villageCode()))
+                    .filter(r -> user.is(Role.SUPERVISOR) || r.submittedBy().equals(user.username()))
                     .orElseThrow(() -> ApiProblem.notFound("没有这份报告，或不在您的管辖范围内"));
             CaseRef target = caseFiles.findInScope(targetCaseId, user).filter(c -> c.status().isOpen())
                     .orElseThrow(() -> ApiProblem.invalidField("caseId", "目标个案不存在、不在您的管辖范围内或已结案"));
@@ -387,8 +397,14 @@ public class IntakeDesk {
             if (previous != null) {
                 Optional<CaseRef> old = caseFiles.find(previous);
                 if (old.isPresent() && old.get().status() == CaseStatus.RECEIVED && reports.countByCaseId(previous) == 0) {
-                    caseFiles.transition(previous, new TransitionCommand(CaseEvent.MERGE, "报告 " + report.receiptNumber()
-                            + " 改关联到 " + target.caseNumber(), null, targetCaseId), caseFiles.currentVersion(previous), user);
+                    String note = "报告 " + report.receiptNumber() + " 改关联到 " + target.caseNumber();
+                    if (user.is(Role.SUPERVISOR)) {
+                        caseFiles.transition(previous, new TransitionCommand(CaseEvent.MERGE, note, null, targetCaseId),
+                                caseFiles.currentVersion(previous), user);
+                    }
+                    else {
+                        caseFiles.mergeOpenedInError(previous, targetCaseId, note, user);
+                    }
                 }
             }
             events.publishEvent(AuditEvent.success(user.username(), "REPORT_RELINKED", "REPORT", reportId)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseListRow;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.people.ContactCipher;
@@ -31,8 +32,11 @@ public class IntakeQueries {
     private final CaseFiles caseFiles;
     private final ContactCipher contacts;
     private final ApplicationEventPublisher events;
+    private final DuplicateDescriptions descriptions;
 
-    IntakeQueries(Reports reports, CaseFiles caseFiles, ContactCipher contacts, ApplicationEventPublisher events) {
+    IntakeQueries(Reports reports, CaseFiles caseFiles, ContactCipher contacts, ApplicationEventPublisher events,
+            DuplicateDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.reports = reports;
         this.caseFiles = caseFiles;
         this.contacts = contacts;
@@ -103,6 +107,16 @@ public class IntakeQueries {
         return reports.findByCaseIdOrderById(caseId).stream().map(r -> viewOf(r, user)).toList();
     }
 
+    /**
+     * The hotline's "is there a case already?" search results, described so that a person can
+     * tell them apart (see {@link ReportReceipt.PossibleDuplicate}); only rows of the caller's scope.
+     */
+    public List<ReportReceipt.PossibleDuplicate> describe(List<CaseListRow> rows, CurrentUser user) {
+        return rows.stream().filter(r -> user.covers(r.villageCode()))
+                .map(r -> descriptions.of(new CaseRef(r.id(), r.caseNumber(), r.status(), r.villageCode()), r.childId()))
+                .toList();
+    }
+
     public record PoliceNotificationDue(long reportId, String receiptNumber, Long caseId, String villageCode,
             Instant deadline) {
     }
@@ -152,7 +166,7 @@ public class IntakeQueries {
                 : caseFiles.find(report.caseId()).map(CaseRef::status).map(IntakeQueries::feedbackStatus)
                         .orElse(ReportFeedback.FeedbackStatus.RECEIVED);
         return new ReportFeedback(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
-                status, status.label());
+                status, status.label(), report.policeDeadline());
     }
 
     /** Status only, "in an appropriate way" (未成年人保护法 art. 11). */

@@ -1,9 +1,11 @@
 package cn.childprotect.cms.intake;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
@@ -42,6 +44,11 @@ class PeopleChildDirectory implements ChildDirectory {
     @Override
     public Object childCard(long childId) {
         return registry.find(childId).map(c -> new ChildCard(c, registry.guardiansOf(childId))).orElse(null);
+    }
+
+    @Override
+    public Optional<LocalDate> birthDate(long childId) {
+        return registry.find(childId).map(ChildSummary::birthDate);
     }
 
     @Override

@@ -157,6 +157,11 @@ class Report {
         this.policeDeadline = null;
     }
 
+    /** Its case was closed or screened out: the police notification is no longer awaited. */
+    void stopAwaitingPolice() {
+        this.policeDeadline = null;
+    }
+
     void awaitPoliceNotification(Instant deadline) {
         this.policeDeadline = deadline;
     }

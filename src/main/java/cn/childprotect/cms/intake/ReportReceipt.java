@@ -13,7 +13,15 @@ public record ReportReceipt(long reportId, String receiptNumber, Instant receive
         Long caseId, String caseNumber, boolean linkedToExistingCase, List<PossibleDuplicate> possibleDuplicates,
         Instant policeNotificationDue, boolean replayed) implements java.io.Serializable {
 
-    public record PossibleDuplicate(long caseId, String caseNumber, String status) implements java.io.Serializable {
+    /**
+     * An open case of a child who may be the same one, with what lets a person tell them apart
+     * without seeing more than a masked list row shows: the masked name, sex, age in years (from
+     * the birth date or the estimate; never the date itself), village, the case's state and
+     * when its latest report came in.
+     */
+    public record PossibleDuplicate(long caseId, String caseNumber, String status, String statusLabel,
+            String childLabel, String sex, String sexLabel, Integer age, String villageName, Instant lastReportAt)
+            implements java.io.Serializable {
     }
 
     ReportReceipt asReplay() {

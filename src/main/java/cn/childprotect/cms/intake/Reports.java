@@ -2,6 +2,7 @@ package cn.childprotect.cms.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,6 +24,8 @@ interface Reports extends JpaRepository<Report, Long> {
     @Query("""
             select r.caseId, r.channel, r.possibleDuplicate from Report r where r.caseId in :caseIds order by r.id""")
     List<Object[]> findIntakeFactsOfCases(java.util.Collection<Long> caseIds);
+
+    Optional<Report> findFirstByCaseIdOrderByReceivedAtDesc(long caseId);
 
     /** The escalation sweep's query: an index range scan on the stored police deadline. */
     @Query("select r from Report r where r.policeDeadline < :now order by r.policeDeadline")

@@ -105,6 +105,47 @@ class Child {
         }
     }
 
+    /** A correction after intake: every field replaced; returns the names of the fields that changed. */
+    java.util.List<String> correct(String newName, Sex newSex, LocalDate newBirthDate, Integer newEstimatedAge,
+            boolean newIdentityUnknown, String newDescription, String newAddress, String newSchool) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(name, newName)) {
+            changed.add("name");
+            name = newName;
+        }
+        if (sex != newSex) {
+            changed.add("sex");
+            sex = newSex;
+        }
+        if (!java.util.Objects.equals(birthDate, newBirthDate)) {
+            changed.add("birthDate");
+            birthDate = newBirthDate;
+        }
+        Integer estimate = newBirthDate == null ? newEstimatedAge : null;
+        if (!java.util.Objects.equals(estimatedAge, estimate)) {
+            changed.add("estimatedAge");
+            estimatedAge = estimate;
+        }
+        boolean unknown = newIdentityUnknown && newName == null;
+        if (identityUnknown != unknown) {
+            changed.add("identityUnknown");
+            identityUnknown = unknown;
+        }
+        if (!java.util.Objects.equals(description, newDescription)) {
+            changed.add("description");
+            description = newDescription;
+        }
+        if (!java.util.Objects.equals(address, newAddress)) {
+            changed.add("address");
+            address = newAddress;
+        }
+        if (!java.util.Objects.equals(school, newSchool)) {
+            changed.add("school");
+            school = newSchool;
+        }
+        return changed;
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }

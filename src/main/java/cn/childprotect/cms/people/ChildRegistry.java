@@ -221,6 +221,86 @@ public class ChildRegistry {
     }
 
 
+    // --- firsthour-b: correcting a child's record after intake ---------------------------------------
+
+    /** The stored record as a correction form starts from (the ID number left blank: never shown in full). */
+    @Transactional(readOnly = true)
+    public Optional<ChildCorrection> correctionOf(long childId) {
+        return children.findById(childId).map(Child::toSummary).map(c -> new ChildCorrection(c.name(), c.sex(),
+                c.birthDate(), c.estimatedAge(), null, c.identityUnknown(), c.description(), c.address(), c.school(),
+                guardians.findByChildIdOrderById(childId).stream().map(g -> new ChildCorrection.GuardianEntry(g.id(),
+                        g.name(), g.relation(), cipher.decrypt(g.phoneCipher()))).toList()));
+    }
+
+    /** The rules a correction must meet, as field errors ({@code child.name}, {@code child.guardians[0].phone} ...). */
+    @Transactional(readOnly = true)
+    public List<Map<String, String>> validateCorrection(long childId, ChildCorrection correction) {
+        Child child = children.findById(childId).orElseThrow();
+        String idNumber = Texts.blankToNull(correction.idNumber()) != null ? correction.idNumber().strip()
+                : cipher.decrypt(child.idNumberCipher());
+        List<ChildCorrection.GuardianEntry> entries = correction.guardians() == null ? List.of() : correction.guardians();
+        List<Map<String, String>> errors = validate(new ChildData(Texts.blankToNull(correction.name()),
+                correction.sex(), correction.birthDate(), correction.estimatedAge(), idNumber,
+                correction.identityUnknown(), Texts.blankToNull(correction.description()), null,
+                correction.address(), correction.school(), entries.stream()
+                        .map(g -> new ChildData.GuardianData(g.name(), g.relation(), g.phone())).toList()), "child");
+        return errors;
+    }
+
+    /**
+     * Applies a correction validated with {@link #validateCorrection}; returns the names of the
+     * fields that changed (never their values), for the caller's timeline and audit.
+     */
+    public List<String> correct(long childId, ChildCorrection correction) {
+        Child child = children.findById(childId).orElseThrow();
+        Optional<ResidentIdNumber> id = ResidentIdNumber.parse(Texts.blankToNull(correction.idNumber()));
+        String name = Texts.blankToNull(correction.name());
+        Sex sex = correction.sex() != null && correction.sex() != Sex.UNKNOWN ? correction.sex()
+                : id.map(ResidentIdNumber::sex).orElse(correction.sex() == null ? Sex.UNKNOWN : correction.sex());
+        LocalDate birth = correction.birthDate() != null ? correction.birthDate()
+                : id.map(ResidentIdNumber::birthDate).orElse(null);
+        List<String> changed = new ArrayList<>(child.correct(name, sex, birth, correction.estimatedAge(),
+                correction.identityUnknown(), Texts.blankToNull(correction.description()),
+                Texts.blankToNull(correction.address()), Texts.blankToNull(correction.school())));
+        if (id.isPresent() && !cipher.hash(id.get().value()).equals(child.idNumberHash())) {
+            child.setIdNumber(cipher.encrypt(id.get().value()), cipher.hash(id.get().value()), id.get().masked());
+            changed.add("idNumber");
+        }
+        if (correctGuardians(childId, correction.guardians() == null ? List.of() : correction.guardians())) {
+            changed.add("guardians");
+        }
+        return changed;
+    }
+
+    private boolean correctGuardians(long childId, List<ChildCorrection.GuardianEntry> entries) {
+        Map<Long, Guardian> stored = new java.util.LinkedHashMap<>();
+        guardians.findByChildIdOrderById(childId).forEach(g -> stored.put(g.id(), g));
+        boolean changed = false;
+        Set<Long> kept = new LinkedHashSet<>();
+        for (ChildCorrection.GuardianEntry entry : entries) {
+            String phone = Texts.blankToNull(entry.phone());
+            // an id that is not one of this child's guardians adds a guardian; it never reaches another child's
+            Guardian guardian = entry.id() == null ? null : stored.get(entry.id());
+            if (guardian == null) {
+                guardians.save(new Guardian(childId, entry.name().strip(), Texts.blankToNull(entry.relation()),
+                        cipher.encrypt(phone), cipher.hash(phone)));
+                changed = true;
+                continue;
+            }
+            kept.add(guardian.id());
+            boolean phoneChanged = !java.util.Objects.equals(phone, cipher.decrypt(guardian.phoneCipher()));
+            changed |= guardian.correct(entry.name().strip(), Texts.blankToNull(entry.relation()), cipher.encrypt(phone),
+                    cipher.hash(phone), phoneChanged);
+        }
+        for (Guardian guardian : stored.values()) {
+            if (!kept.contains(guardian.id())) {
+                guardians.delete(guardian);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     private static Map<String, String> error(String prefix, String field, String message) {
         return Map.of("field", prefix + "." + field, "message", message);
     }

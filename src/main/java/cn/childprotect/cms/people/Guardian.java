@@ -44,6 +44,27 @@ class Guardian {
         this.phoneHash = phoneHash;
     }
 
+    Long id() {
+        return id;
+    }
+
+    long childId() {
+        return childId;
+    }
+
+    /** Returns whether anything changed. */
+    boolean correct(String newName, String newRelation, String newPhoneCipher, String newPhoneHash,
+            boolean phoneChanged) {
+        boolean changed = !newName.equals(name) || !java.util.Objects.equals(newRelation, relation) || phoneChanged;
+        this.name = newName;
+        this.relation = newRelation;
+        if (phoneChanged) {
+            this.phoneCipher = newPhoneCipher;
+            this.phoneHash = newPhoneHash;
+        }
+        return changed;
+    }
+
     String name() {
         return name;
     }

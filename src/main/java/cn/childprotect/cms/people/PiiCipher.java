@@ -110,21 +110,21 @@ class PiiCipher {
         }
     }
 
+    static final String HOW_TO_FIX = "Set CMS_PII_KEY to the base64 of 32 random bytes, e.g. "
+            + "export CMS_PII_KEY=$(openssl rand -base64 32); with docker compose put it in .env (see .env.example). "
+            + "Keep the key: data encrypted with it cannot be read without it.";
+
     private static byte[] resolveMasterKey(String configured, boolean allowGenerated, Path keyFile) {
         if (configured != null && !configured.isBlank()) {
-            byte[] key = Base64.getDecoder().decode(configured.strip());
-            if (key.length != 32) {
-                throw new IllegalStateException("CMS_PII_KEY must be 32 bytes, base64-encoded");
-            }
-            return key;
+            return decodeKey(configured, "CMS_PII_KEY");
         }
         if (!allowGenerated) {
-            throw new IllegalStateException("CMS_PII_KEY is not set: it is required outside the embedded default "
-                    + "(generate one with: openssl rand -base64 32)");
+            throw new PiiKeyException("CMS_PII_KEY is not set: it is required outside the embedded default.",
+                    HOW_TO_FIX);
         }
         try {
             if (Files.exists(keyFile)) {
-                return Base64.getDecoder().decode(Files.readString(keyFile).strip());
+                return decodeKey(Files.readString(keyFile), "the local PII key file " + keyFile.toAbsolutePath());
             }
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
@@ -141,7 +141,24 @@ class PiiCipher {
             return key;
         }
         catch (IOException e) {
-            throw new IllegalStateException("cannot read or write the local PII key " + keyFile, e);
+            throw new PiiKeyException("Cannot read or write the local PII key " + keyFile.toAbsolutePath() + ": "
+                    + e.getMessage(), "Make ./data writable, or set CMS_PII_KEY. " + HOW_TO_FIX);
         }
+    }
+
+    /** The key's value is never put into a message: it is a secret even when malformed. */
+    static byte[] decodeKey(String value, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(value.strip());
+        }
+        catch (IllegalArgumentException notBase64) {
+            throw new PiiKeyException("The value of " + source + " is not valid base64.", HOW_TO_FIX);
+        }
+        if (key.length != 32) {
+            throw new PiiKeyException("The value of " + source + " decodes to " + key.length
+                    + " bytes; it must be exactly 32 (AES-256).", HOW_TO_FIX);
+        }
+        return key;
     }
 }

@@ -1,5 +1,13 @@
 package cn.childprotect.cms.ui;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.childprotect.cms.jurisdictions.Division;
+import cn.childprotect.cms.jurisdictions.DivisionLevel;
+import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.shared.ApiProblem;
@@ -26,8 +34,11 @@ class AdminPagesController {
     private final UserDirectory users;
     private final AgencyDirectory agencies;
     private final CurrentUsers currentUsers;
+    private final Jurisdictions jurisdictions;
 
-    AdminPagesController(UserDirectory users, AgencyDirectory agencies, CurrentUsers currentUsers) {
+    AdminPagesController(UserDirectory users, AgencyDirectory agencies, CurrentUsers currentUsers,
+            Jurisdictions jurisdictions) {
+        this.jurisdictions = jurisdictions;
         this.users = users;
         this.agencies = agencies;
         this.currentUsers = currentUsers;
@@ -39,10 +50,16 @@ class AdminPagesController {
             return "redirect:/";
         }
         model.addAttribute("users", users.all());
+        List<DivisionOption> divisions = divisionOptions(currentUsers.current());
+        Map<String, String> divisionLabels = new HashMap<>();
+        divisions.forEach(d -> divisionLabels.put(d.code(), d.label()));
+        model.addAttribute("divisions", divisions);
+        model.addAttribute("divisionLabels", divisionLabels);
         model.addAttribute("agencies", agencies.all());
         model.addAttribute("roles", Role.values());
         model.addAttribute("institutionTypes", InstitutionType.values());
         model.addAttribute("agencyTypes", cn.childprotect.cms.agencies.AgencyType.values());
+        model.addAttribute("passwordRules", users.passwordRules());
         return "ui/admin";
     }
 
@@ -69,14 +86,65 @@ class AdminPagesController {
 
     @PostMapping("/admin/users/{username}/enabled")
     String enable(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        return change(username, new UserChange(null, null, null, null, null, null, null, enabled, null,
+                enabled ? true : null), redirect);
+    }
+
+    @PostMapping("/admin/users/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        return change(username, new UserChange(null, null, null, null, null, null, null, null, null, true), redirect);
+    }
+
+    @PostMapping("/admin/users/{username}/password")
+    String resetPassword(@PathVariable String username, @RequestParam String password, RedirectAttributes redirect) {
+        return change(username, new UserChange(null, null, null, null, null, null, null, null, password, null),
+                redirect);
+    }
+
+    /** Role and jurisdiction (and, for the roles that need one, the institution or agency). */
+    @PostMapping("/admin/users/{username}/role")
+    String changeRole(@PathVariable String username, @RequestParam Role role, @RequestParam String jurisdictionCode,
+            @RequestParam(required = false) InstitutionType institutionType,
+            @RequestParam(required = false) String institutionName, @RequestParam(required = false) String agencyCode,
+            RedirectAttributes redirect) {
+        return change(username, new UserChange(null, role, jurisdictionCode.strip(), institutionType,
+                Texts.blankToNull(institutionName), Texts.blankToNull(agencyCode), null, null, null, null), redirect);
+    }
+
+    /** One change of an account; a refusal is shown at the top of the page and in the account's row. */
+    private String change(String username, UserChange change, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         if (!me.is(Role.ADMIN)) {
             return "redirect:/";
         }
-        users.update(username, new UserChange(null, null, null, null, null, null, null, enabled, null, enabled ? true : null),
-                me.username());
-        redirect.addFlashAttribute("saved", true);
+        try {
+            users.update(username, change, me.username());
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+            redirect.addFlashAttribute("errorUser", username);
+        }
         return "redirect:/admin";
+    }
+
+    /** The jurisdiction picker: every division of the admin's county by name, its path shown, in tree order. */
+    private List<DivisionOption> divisionOptions(CurrentUser me) {
+        List<Division> all = jurisdictions.within(me.scope());
+        Map<String, String> names = new HashMap<>();
+        all.forEach(d -> names.put(d.code(), d.name()));
+        return all.stream().map(d -> {
+            String label = switch (d.level()) {
+                case COUNTY -> d.name();
+                case TOWNSHIP -> names.getOrDefault(JurisdictionCodes.countyOf(d.code()), "") + " / " + d.name();
+                case VILLAGE -> names.getOrDefault(JurisdictionCodes.countyOf(d.code()), "") + " / "
+                        + names.getOrDefault(JurisdictionCodes.townshipOf(d.code()), "") + " / " + d.name();
+            };
+            return new DivisionOption(d.code(), label, d.level());
+        }).toList();
+    }
+
+    record DivisionOption(String code, String label, DivisionLevel level) {
     }
 
     @PostMapping("/admin/agencies")

@@ -1,6 +1,7 @@
 package cn.childprotect.cms.ui;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseList;
+import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.cases.CaseSort;
 import cn.childprotect.cms.intake.IntakeQueries;
@@ -26,8 +28,13 @@ import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.intake.ChildRecords;
+import cn.childprotect.cms.people.ChildCorrection;
+import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
+import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -43,6 +50,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The case pages: the work list (deadlines and overdue first), the case file with only the
@@ -63,10 +72,20 @@ class CasePagesController {
     private final IntakeQueries intake;
     private final ReportTaxonomy taxonomy;
     private final Jurisdictions jurisdictions;
+    private final ChildRecords childRecords;
+    private final BusinessTime time;
+    private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
-            IntakeQueries intake, ReportTaxonomy taxonomy, Jurisdictions jurisdictions) {
+            ChildRecords childRecords, BusinessTime time, JsonMapper json,
+            org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
+            Jurisdictions jurisdictions) {
+        this.childRecords = childRecords;
+        this.messages = messages;
+        this.time = time;
+        this.json = json;
         this.queries = queries;
         this.caseFiles = caseFiles;
         this.support = support;
@@ -175,19 +194,30 @@ class CasePagesController {
         model.addAttribute("directors", me.is(Role.SUPERVISOR) ? users.directorsOf(detail.villageCode()) : List.of());
         model.addAttribute("agencies", agencies.all().stream().filter(a -> a.active()).toList());
         model.addAttribute("instrument", instrument);
+        Integer age = childAge(detail);
+        model.addAttribute("childAge", age);
+        model.addAttribute("derived", instrument.derivedAnswers(age));
+        // for the live score and level preview (static/js/assessment.js)
+        model.addAttribute("overridesJson", json.writeValueAsString(instrument.overrides()));
+        Map<String, String> levelLabels = new LinkedHashMap<>();
+        for (RiskLevel level : RiskLevel.values()) {
+            levelLabels.put(level.name(), level.label());
+        }
+        model.addAttribute("levelsJson", json.writeValueAsString(levelLabels));
         model.addAttribute("serviceTypes", CaseSupport.SERVICE_TYPES);
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("childForm", childRecords.correctionForm(id, me));
         return "ui/case";
     }
 
     @PostMapping("/cases/{id}/transitions")
     String transition(@PathVariable long id, @RequestParam CaseEvent event, @RequestParam long version,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-            @RequestParam(required = false) Long mergeInto, RedirectAttributes redirect) {
+            @RequestParam(required = false) String mergeInto, RedirectAttributes redirect) {
         try {
-            caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason), mergeInto),
-                    version, currentUsers.current());
+            caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason),
+                    mergeTarget(mergeInto)), version, currentUsers.current());
             redirect.addFlashAttribute("saved", true);
         }
         catch (ApiProblem problem) {
@@ -197,6 +227,22 @@ class CasePagesController {
             redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /**
+     * The merge box takes what a person reads on the page: a case number (CP-141029-2026-000005);
+     * an internal id still works. A number outside the caller's scope resolves to nothing, and
+     * the facade then refuses the merge as it would an unknown id.
+     */
+    private Long mergeTarget(String typed) {
+        String value = Texts.blankToNull(typed);
+        if (value == null) {
+            return null;
+        }
+        if (value.matches("\\d{1,18}")) {
+            return Long.parseLong(value);
+        }
+        return caseFiles.findInScopeByNumber(value, currentUsers.current()).map(CaseRef::id).orElse(-1L);
     }
 
     @PostMapping("/cases/{id}/assignee")
@@ -212,10 +258,33 @@ class CasePagesController {
                 answers.put(k.substring("answer.".length()), v.get(0));
             }
         });
-        return act(id, redirect, () -> {
-            var draft = support.draft(id, answers, Texts.blankToNull(params.getFirst("rationale")), currentUsers.current());
-            return support.complete(id, draft.id(), currentUsers.current());
-        });
+        String rationale = Texts.blankToNull(params.getFirst("rationale"));
+        CurrentUser me = currentUsers.current();
+        try {
+            // the facade replaces the age item by the one the birth date gives, whatever the form says
+            support.assess(id, answers, rationale, me);
+            redirect.addFlashAttribute("saved", true);
+        }
+        catch (ApiProblem problem) {
+            // nothing was saved: the form comes back open, with what was chosen and what is missing
+            Map<String, String> errors = FormErrors.byField(problem);
+            long unanswered = errors.keySet().stream().filter(f -> f.startsWith("answers.")).count();
+            redirect.addFlashAttribute("pageError", unanswered == 0 ? problem.getMessage()
+                    : messages.getMessage("ui.assess.refused", new Object[] { unanswered },
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("fieldErrors", errors);
+            redirect.addFlashAttribute("triedAnswers", answers);
+            redirect.addFlashAttribute("triedRationale", rationale);
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** The child's age in whole years from the birth date; null when it is not known. */
+    private Integer childAge(CaseDetail detail) {
+        if (detail.child() instanceof ChildCard card && card.child() != null && card.child().birthDate() != null) {
+            return Period.between(card.child().birthDate(), time.today()).getYears();
+        }
+        return null;
     }
 
     @PostMapping("/cases/{id}/assessments/{aid}/confirm")
@@ -271,6 +340,42 @@ class CasePagesController {
             case "urge" -> workOrders.urge(orderId, text, me);
             default -> throw ApiProblem.notFound("unknown step");
         });
+    }
+
+    /** A note (个案记录) on the case's timeline. */
+    @PostMapping("/cases/{id}/notes")
+    String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
+        return act(id, redirect, () -> caseFiles.addNote(id, text, currentUsers.current()));
+    }
+
+    /** Corrects the child's record; guardians come as parallel lists, a ticked "remove" drops one. */
+    @PostMapping("/cases/{id}/child")
+    String correctChild(@PathVariable long id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) Sex sex, @RequestParam(required = false) String birthDate,
+            @RequestParam(required = false) String idNumber, @RequestParam(required = false) String school,
+            @RequestParam(required = false) String address, @RequestParam(required = false) String description,
+            @RequestParam(defaultValue = "false") boolean identityUnknown,
+            @RequestParam(name = "guardianId", required = false) List<String> guardianIds,
+            @RequestParam(name = "guardianName", required = false) List<String> guardianNames,
+            @RequestParam(name = "guardianRelation", required = false) List<String> relations,
+            @RequestParam(name = "guardianPhone", required = false) List<String> phones,
+            @RequestParam(name = "guardianRemove", required = false) Set<String> removed, RedirectAttributes redirect) {
+        List<ChildCorrection.GuardianEntry> guardians = new ArrayList<>();
+        for (int i = 0; guardianNames != null && i < guardianNames.size(); i++) {
+            String gid = guardianIds != null && i < guardianIds.size() ? Texts.blankToNull(guardianIds.get(i)) : null;
+            String gname = Texts.blankToNull(guardianNames.get(i));
+            if ((gid == null && gname == null) || (gid != null && removed != null && removed.contains(gid))) {
+                continue;
+            }
+            guardians.add(new ChildCorrection.GuardianEntry(gid == null ? null : Long.valueOf(gid), gname,
+                    relations != null && i < relations.size() ? Texts.blankToNull(relations.get(i)) : null,
+                    phones != null && i < phones.size() ? Texts.blankToNull(phones.get(i)) : null));
+        }
+        String birth = Texts.blankToNull(birthDate);
+        return act(id, redirect, () -> childRecords.correct(id, new ChildCorrection(Texts.blankToNull(name), sex,
+                birth == null ? null : LocalDate.parse(birth), null, Texts.blankToNull(idNumber), identityUnknown,
+                Texts.blankToNull(description), Texts.blankToNull(address), Texts.blankToNull(school), guardians),
+                currentUsers.current()));
     }
 
     private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<Object> action) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.childprotect.cms.shared.Texts;
+import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.intake.Channel;
 import cn.childprotect.cms.intake.IntakeDesk;
@@ -50,9 +52,14 @@ class ReportPagesController {
     private final ReportTaxonomy taxonomy;
     private final Jurisdictions jurisdictions;
     private final CurrentUsers currentUsers;
+    private final CaseFiles caseFiles;
+    private final org.springframework.context.MessageSource messages;
 
     ReportPagesController(IntakeDesk desk, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CurrentUsers currentUsers) {
+            Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles,
+            org.springframework.context.MessageSource messages) {
+        this.caseFiles = caseFiles;
+        this.messages = messages;
         this.desk = desk;
         this.queries = queries;
         this.cases = cases;
@@ -115,6 +122,19 @@ class ReportPagesController {
         return "ui/receipt";
     }
 
+    /** From the receipt: the person who took the call links it to the case it is really about. */
+    @PostMapping("/reports/{id}/link")
+    String link(@PathVariable long id, @RequestParam long caseId, RedirectAttributes redirect) {
+        try {
+            desk.linkToCase(id, caseId, currentUsers.current(), queries);
+            redirect.addFlashAttribute("linkedTo", caseFiles.findInScope(caseId, currentUsers.current()).map(CaseRef::caseNumber).orElse(null));
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+        }
+        return "redirect:/reports/mine";
+    }
+
     @GetMapping("/reports/mine")
     String mine(Model model) {
         CurrentUser me = currentUsers.current();
@@ -129,6 +149,41 @@ class ReportPagesController {
         return "ui/my-reports";
     }
 
+    /**
+     * Records the police notification of a report (the form on the receipt, "my reports", the
+     * case page and the escalation queue), then goes back to where it was sent from.
+     */
+    @PostMapping("/reports/{id}/police-notification")
+    String recordPolice(@PathVariable long id, @RequestParam(required = false) String notifiedAt,
+            @RequestParam(required = false) String station, @RequestParam(required = false) String receiptNumber,
+            @RequestParam(defaultValue = "mine") String back, @RequestParam(required = false) Long caseId,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        try {
+            Instant at = notifiedAt == null || notifiedAt.isBlank() ? null : local(notifiedAt, ZoneId.of("Asia/Shanghai"));
+            desk.recordPoliceNotification(id, new ReportSubmission.PoliceNotification(at, Texts.blankToNull(station),
+                    Texts.blankToNull(receiptNumber)), me, queries);
+            redirect.addFlashAttribute("saved", true);
+            redirect.addFlashAttribute("policeSaved", true);
+        }
+        catch (ApiProblem problem) {
+            redirect.addFlashAttribute("pageError", problem.getMessage());
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+            redirect.addFlashAttribute("policeReportId", id);
+        }
+        catch (java.time.DateTimeException badTime) {
+            redirect.addFlashAttribute("pageError", messages.getMessage("ui.police.bad-time", null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("policeReportId", id);
+        }
+        // only these destinations: the form never chooses a URL
+        return switch (back) {
+            case "case" -> caseId == null ? "redirect:/reports/mine" : "redirect:/cases/" + caseId;
+            case "escalations" -> "redirect:/escalations";
+            default -> "redirect:/reports/mine";
+        };
+    }
+
     private String prepare(Model model, CurrentUser me, String q) {
         model.addAttribute("taxonomy", taxonomy);
         model.addAttribute("channels", Channel.values());
@@ -137,8 +192,9 @@ class ReportPagesController {
         model.addAttribute("hotline", !me.is(Role.REPORTER));
         if (q != null && !q.isBlank() && CaseQueries.mayList(me)) {
             model.addAttribute("q", q);
-            model.addAttribute("matches", cases.search(new CaseSearch(null, null, false, null, false, null, q, null, null),
-                    PageRequest.of(0, 10), me).getContent());
+            model.addAttribute("matches", queries.describe(cases.search(
+                    new CaseSearch(null, null, false, null, false, null, q, null, null), PageRequest.of(0, 10), me)
+                    .getContent(), me));
         }
         return "ui/report-form";
     }

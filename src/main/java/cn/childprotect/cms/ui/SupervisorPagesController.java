@@ -2,10 +2,12 @@ package cn.childprotect.cms.ui;
 
 import java.util.Map;
 
+import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.escalations.EscalationDesk;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -27,8 +29,13 @@ class SupervisorPagesController {
     private final EscalationDesk escalations;
     private final CaseQueries cases;
     private final CurrentUsers currentUsers;
+    private final CaseSupport support;
+    private final Jurisdictions jurisdictions;
 
-    SupervisorPagesController(EscalationDesk escalations, CaseQueries cases, CurrentUsers currentUsers) {
+    SupervisorPagesController(EscalationDesk escalations, CaseQueries cases, CurrentUsers currentUsers,
+            CaseSupport support, Jurisdictions jurisdictions) {
+        this.support = support;
+        this.jurisdictions = jurisdictions;
         this.escalations = escalations;
         this.cases = cases;
         this.currentUsers = currentUsers;
@@ -62,6 +69,9 @@ class SupervisorPagesController {
         model.addAttribute("overdue", cases.search(new CaseSearch(null, null, false, null, true, null, null, null, null),
                 PageRequest.of(0, 10), me));
         model.addAttribute("queue", escalations.queue(me, null, null, 0, 5).getContent());
+        // 评估待确认: HIGH/CRITICAL levels that count only once a supervisor confirms them
+        model.addAttribute("awaiting", support.awaitingConfirmation(me, 50));
+        model.addAttribute("jurisdictions", jurisdictions);
         return "ui/dashboard";
     }
 

@@ -13,10 +13,12 @@ class CmsUserDetailsService implements UserDetailsService {
 
     private final UserAccounts accounts;
     private final BusinessTime time;
+    private final LoginThrottle throttle;
 
-    CmsUserDetailsService(UserAccounts accounts, BusinessTime time) {
+    CmsUserDetailsService(UserAccounts accounts, BusinessTime time, LoginThrottle throttle) {
         this.accounts = accounts;
         this.time = time;
+        this.throttle = throttle;
     }
 
     @Override
@@ -24,7 +26,11 @@ class CmsUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new CmsUserDetails(account.toCurrentUser(), account.passwordHash(), account.enabled(),
-                !account.isLockedAt(time.now()), account.failedLogins() > 0);
+        // a blocked address or (account, address) pair is refused before the password is checked
+        boolean throttled = throttle.isBlocked(username, LoginThrottle.clientAddress());
+        // a machine account has no usable password: it authenticates with API keys only
+        return new CmsUserDetails(account.toCurrentUser(), account.passwordHash(),
+                account.enabled() && !account.machine(), !account.isLockedAt(time.now()) && !throttled,
+                account.failedLogins() > 0 || throttled);
     }
 }

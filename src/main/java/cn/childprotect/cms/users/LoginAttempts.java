@@ -8,6 +8,7 @@ import cn.childprotect.cms.shared.BusinessTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -17,35 +18,46 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed logins and locks an account for a while after too many (default 5 failures,
- * 15 minutes); audits browser logins and every failure. The counter is updated with atomic SQL
- * so that failures on several instances all count.
+ * Counts failed password logins and audits them with the client address. Throttling is per
+ * account and client address and per client address ({@link LoginThrottle}), so a stranger
+ * cannot lock an account out everywhere by guessing from one place; the account as a whole is
+ * locked only after {@code max-failed-logins-per-account} failures (default 50, from many
+ * addresses), for {@code lockout} (15 minutes). Counters are updated with atomic SQL so that
+ * failures on several instances all count. Only password logins count here: a bad bearer token
+ * or API key is a refusal (audited by {@link RefusalAudit}), not a guess at a password.
  */
 @Component
 class LoginAttempts {
 
     private final UserAccounts accounts;
+    private final LoginThrottle throttle;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
-    private final int maxFailures;
+    private final int maxFailuresPerAccount;
     private final Duration lockout;
 
-    LoginAttempts(UserAccounts accounts, TransactionTemplate tx, ApplicationEventPublisher events,
-            BusinessTime time, @Value("${cms.security.max-failed-logins:5}") int maxFailures,
+    LoginAttempts(UserAccounts accounts, LoginThrottle throttle, TransactionTemplate tx,
+            ApplicationEventPublisher events, BusinessTime time,
+            @Value("${cms.security.max-failed-logins-per-account:50}") int maxFailuresPerAccount,
             @Value("${cms.security.lockout:15m}") Duration lockout) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.tx = tx;
         this.events = events;
         this.time = time;
-        this.maxFailures = maxFailures;
+        this.maxFailuresPerAccount = maxFailuresPerAccount;
         this.lockout = lockout;
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof CmsUserDetails details && details.hadFailedLogins()) {
-            tx.executeWithoutResult(status -> accounts.resetFailedLogins(details.getUsername()));
+            String address = LoginThrottle.clientAddress();
+            tx.executeWithoutResult(status -> {
+                accounts.resetFailedLogins(details.getUsername());
+                throttle.recordSuccess(details.getUsername(), address);
+            });
         }
     }
 
@@ -57,22 +69,42 @@ class LoginAttempts {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        String username = event.getAuthentication().getName();
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return;
+        }
+        String username = truncate(event.getAuthentication().getName());
         String reason = event.getException().getClass().getSimpleName();
+        String address = LoginThrottle.clientAddress();
         tx.executeWithoutResult(status -> {
             String detail = reason;
-            if (event instanceof AuthenticationFailureBadCredentialsEvent && accounts.countFailedLogin(username) > 0) {
-                if (accounts.lockIfOverThreshold(username, maxFailures, time.now().plus(lockout)) > 0) {
+            if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+                switch (throttle.recordFailure(username, address)) {
+                    case ACCOUNT_ADDRESS_BLOCKED -> {
+                        detail = reason + "; this address is blocked for this account for " + lockout.toMinutes() + " min";
+                        events.publishEvent(new AuditEvent("system", "LOGIN_THROTTLED", "USER", username, "SUCCESS",
+                                "account and address " + address));
+                    }
+                    case ADDRESS_BLOCKED -> {
+                        detail = reason + "; this address is blocked for " + lockout.toMinutes() + " min";
+                        events.publishEvent(new AuditEvent("system", "LOGIN_THROTTLED", "ADDRESS", truncate(address),
+                                "SUCCESS", "address " + address));
+                    }
+                    default -> {
+                    }
+                }
+                if (accounts.countFailedLogin(username) > 0
+                        && accounts.lockIfOverThreshold(username, maxFailuresPerAccount, time.now().plus(lockout)) > 0) {
                     detail = reason + "; account locked for " + lockout.toMinutes() + " min";
                     events.publishEvent(new AuditEvent("system", "ACCOUNT_LOCKED", "USER", username, "SUCCESS",
-                            maxFailures + " failed logins"));
+                            maxFailuresPerAccount + " failed logins from all addresses"));
+                    // no UserAccessChanged here: ending the sessions on an automatic lock-out would let
+                    // anyone who knows a username log its owner out by failing logins on purpose
                 }
             }
             else if (event instanceof AuthenticationFailureLockedEvent) {
-                detail = "account is locked";
+                detail = "account is locked or this address is throttled";
             }
-            events.publishEvent(new AuditEvent(truncate(username), "LOGIN", "USER", truncate(username), "FAILURE",
-                    detail));
+            events.publishEvent(new AuditEvent(username, "LOGIN", "USER", username, "FAILURE", detail));
         });
     }
 

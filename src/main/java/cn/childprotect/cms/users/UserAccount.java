@@ -57,6 +57,13 @@ class UserAccount {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Raised whenever the account's bearer tokens must stop working (see {@link #securityStamp()}). */
+    @Column(name = "security_stamp")
+    private long securityStamp;
+
+    /** A machine account signs in with API keys only; its password hash is unusable. */
+    private boolean machine;
+
     @Version
     private long version;
 
@@ -76,6 +83,11 @@ class UserAccount {
 
     void assignRole(Role newRole, String newJurisdiction, InstitutionType newInstitutionType,
             String newInstitutionName, String newAgencyCode) {
+        if (newRole != role || !java.util.Objects.equals(newJurisdiction, jurisdictionCode)
+                || newInstitutionType != institutionType || !java.util.Objects.equals(newInstitutionName, institutionName)
+                || !java.util.Objects.equals(newAgencyCode, agencyCode)) {
+            securityStamp++;
+        }
         this.role = newRole;
         this.jurisdictionCode = newJurisdiction;
         this.institutionType = newInstitutionType;
@@ -93,10 +105,31 @@ class UserAccount {
 
     void changePasswordHash(String hash) {
         this.passwordHash = hash;
+        securityStamp++;
     }
 
     void setEnabled(boolean nowEnabled) {
+        if (enabled && !nowEnabled) {
+            securityStamp++;
+        }
         this.enabled = nowEnabled;
+    }
+
+    void markMachine() {
+        this.machine = true;
+    }
+
+    boolean machine() {
+        return machine;
+    }
+
+    /** Every bearer token carries the stamp it was issued under; a different stamp ends it. */
+    long securityStamp() {
+        return securityStamp;
+    }
+
+    java.time.Instant lockedUntil() {
+        return lockedUntil;
     }
 
     void unlock() {

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -20,6 +23,11 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
     boolean existsByRole(Role role);
 
     List<UserAccount> findByRoleAndEnabledTrueOrderByUsername(Role role);
+
+    /** The enabled accounts of a role, their rows locked until the transaction ends (in id order, so no deadlock). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from UserAccount u where u.role = :role and u.enabled = true order by u.id")
+    List<UserAccount> lockEnabledAccountsWithRole(Role role);
 
     /** Atomic across instances: concurrent failures must all count. */
     @Modifying

@@ -1,7 +1,11 @@
 package cn.childprotect.cms.users;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
@@ -10,8 +14,11 @@ import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.users.events.UserAccessChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class UserDirectory {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
+    /** Problem types of the refusals that keep the deployment administrable. */
+    public static final String OWN_ACCOUNT = "own-admin-account";
+    public static final String LAST_ADMIN = "last-admin";
 
     private final UserAccounts accounts;
     private final Jurisdictions jurisdictions;
@@ -29,9 +38,19 @@ public class UserDirectory {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final PasswordPolicy passwordPolicy;
+    private final CredentialStatus credentialStatus;
+    private final LoginThrottle throttle;
+    private final MessageSource messages;
 
     UserDirectory(UserAccounts accounts, Jurisdictions jurisdictions, AgencyDirectory agencies,
-            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time) {
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time,
+            PasswordPolicy passwordPolicy, CredentialStatus credentialStatus, LoginThrottle throttle,
+            MessageSource messages) {
+        this.passwordPolicy = passwordPolicy;
+        this.credentialStatus = credentialStatus;
+        this.throttle = throttle;
+        this.messages = messages;
         this.accounts = accounts;
         this.jurisdictions = jurisdictions;
         this.agencies = agencies;
@@ -83,7 +102,7 @@ public class UserDirectory {
         if (accounts.findByUsername(user.username()).isPresent()) {
             throw ApiProblem.invalidField("username", "用户名已存在：" + user.username());
         }
-        requirePassword(user.password());
+        requirePassword(user.username(), user.password());
         checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
                 user.agencyCode());
         UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()),
@@ -102,7 +121,11 @@ public class UserDirectory {
         UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.notFound("没有这个用户：" + username));
         UserSummary before = account.toSummary(time.now());
+        refuseAdminLockout(before, change, actor);
+        // bearer tokens and API keys of this account are checked against a cached row: refresh it
+        credentialStatus.evictAfterCommit(username);
         StringBuilder what = new StringBuilder();
+        Set<UserAccessChanged.Change> cutBack = EnumSet.noneOf(UserAccessChanged.Change.class);
         if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null
                 || change.institutionName() != null || change.agencyCode() != null) {
             Role role = change.role() != null ? change.role() : before.role();
@@ -113,6 +136,16 @@ public class UserDirectory {
             checkBinding(role, code, type, institution, agency);
             account.assignRole(role, code, type, institution, agency);
             what.append(" role=").append(role).append(" jurisdiction=").append(code);
+            if (role != before.role()) {
+                cutBack.add(UserAccessChanged.Change.ROLE_CHANGED);
+            }
+            if (!code.equals(before.jurisdictionCode())) {
+                cutBack.add(UserAccessChanged.Change.JURISDICTION_CHANGED);
+            }
+            if (!Objects.equals(agency, before.agencyCode()) || !Objects.equals(type, before.institutionType())
+                    || !Objects.equals(institution, before.institutionName())) {
+                cutBack.add(UserAccessChanged.Change.BINDING_CHANGED);
+            }
         }
         if (change.displayName() != null) {
             account.changeDisplayName(change.displayName());
@@ -123,19 +156,59 @@ public class UserDirectory {
         if (change.enabled() != null) {
             account.setEnabled(change.enabled());
             what.append(change.enabled() ? " enabled" : " disabled");
+            if (before.enabled() && !change.enabled()) {
+                cutBack.add(UserAccessChanged.Change.DISABLED);
+            }
         }
         if (change.password() != null) {
-            requirePassword(change.password());
+            requirePassword(username, change.password());
             account.changePasswordHash(passwordEncoder.encode(change.password()));
             what.append(" password-reset");
+            cutBack.add(UserAccessChanged.Change.PASSWORD_RESET);
         }
         if (Boolean.TRUE.equals(change.unlock())) {
             account.unlock();
+            throttle.clear(username);
             what.append(" unlocked");
         }
         events.publishEvent(AuditEvent.success(actor, "USER_UPDATED", "USER", username)
                 .withDetail(what.toString().strip()));
+        if (!cutBack.isEmpty()) {
+            // the browser sessions (and API credentials) of the old access end once this commits
+            events.publishEvent(new UserAccessChanged(username, cutBack, actor));
+        }
         return account.toSummary(time.now());
+    }
+
+    /**
+     * Nobody may lock the deployment out of its administration: an administrator cannot disable
+     * their own account or take their own ADMIN role away, and the last enabled administrator
+     * stays one. The enabled administrators' rows are locked first, so that two administrators
+     * disabling each other at the same moment cannot both succeed.
+     */
+    private void refuseAdminLockout(UserSummary before, UserChange change, String actor) {
+        boolean disables = Boolean.FALSE.equals(change.enabled());
+        boolean demotes = change.role() != null && change.role() != Role.ADMIN;
+        if (before.role() != Role.ADMIN || !before.enabled() || !(disables || demotes)) {
+            return;
+        }
+        String field = disables ? "enabled" : "role";
+        if (before.username().equals(actor)) {
+            String message = text(disables ? "users.refused.own-account-disable" : "users.refused.own-account-role");
+            throw ApiProblem.conflict(OWN_ACCOUNT, message)
+                    .with("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        boolean anotherRemains = accounts.lockEnabledAccountsWithRole(Role.ADMIN).stream()
+                .anyMatch(admin -> !admin.username().equals(before.username()));
+        if (!anotherRemains) {
+            String message = text("users.refused.last-admin");
+            throw ApiProblem.conflict(LAST_ADMIN, message)
+                    .with("errors", List.of(Map.of("field", field, "message", message)));
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     /** Demo and bootstrap accounts: create if absent, otherwise only reset the password if asked. */
@@ -163,10 +236,17 @@ public class UserDirectory {
         return requested != null ? requested : current;
     }
 
-    private void requirePassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiProblem.invalidField("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
-        }
+    private void requirePassword(String username, String password) {
+        passwordPolicy.check(username, password).ifPresent(violation -> {
+            throw ApiProblem.invalidField("password",
+                    messages.getMessage(violation.code(), violation.args(), LocaleContextHolder.getLocale()));
+        });
+    }
+
+    /** The password rules as one sentence, for forms. */
+    public String passwordRules() {
+        return messages.getMessage("cms.password.rules", new Object[] { passwordPolicy.minLength() },
+                LocaleContextHolder.getLocale());
     }
 
     /** A role only makes sense bound to the right kind of division and, for some, an organisation. */

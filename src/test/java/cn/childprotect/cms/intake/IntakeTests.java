@@ -255,7 +255,7 @@ class IntakeTests extends IntegrationTest {
         });
         Number secondReport = read(second, "$.reportId");
         Number secondCase = read(second, "$.caseId");
-        assertThat(mvc.post().uri("/api/v1/reports/{id}/link", secondReport).header("Authorization", basic("operator1"))
+        assertThat(mvc.post().uri("/api/v1/reports/{id}/link", secondReport).header("Authorization", basic("director1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"caseId\":" + firstCase + "}")).hasStatus(403);
         assertThat(mvc.post().uri("/api/v1/reports/{id}/link", secondReport).header("Authorization", basic("supervisor1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"caseId\":" + firstCase + "}"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.TestDatabase;
@@ -38,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole path of a report through the UI, in Debian's headless Chromium (never a downloaded
  * browser): a school files a report, a supervisor accepts and assigns it, the child director
  * assesses, plans and dispatches a work order to the police, the police sign and answer, the
- * director requests closure and the supervisor approves. Screenshots go to docs/screenshots.
+ * director requests closure and the supervisor approves. Screenshots go to target/screenshots, or
+ * to docs/screenshots with the Maven profile docs-screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -96,8 +98,13 @@ class BrowserWalkThroughTests {
         ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
     }
 
+    /** Under target/ by default; {@code ./mvnw -Pdocs-screenshots test} refreshes docs/screenshots (README). */
+    static Path screenshotDir() {
+        return Path.of(System.getProperty("cms.screenshots", "target/screenshots"));
+    }
+
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of("docs/screenshots");
+        Path dir = screenshotDir();
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
@@ -202,6 +209,13 @@ class BrowserWalkThroughTests {
         screenshot("04-director-my-cases");
         browser.get(casePage);
         openAllDetails();
+        // nothing is preselected: answer every item (the first option of each is the low-risk one)
+        for (WebElement item : browser.findElements(By.cssSelector("#assessment-form .item"))) {
+            List<WebElement> options = item.findElements(By.cssSelector("input[type=radio]"));
+            if (!options.isEmpty()) {
+                options.get(0).click();
+            }
+        }
         browser.findElement(By.id("rationale")).sendKeys("家访核实：父亲酗酒后殴打，母亲能保护");
         clickAndWait(By.id("assessment-submit"));
         expectText(By.id("case-risk"), "低");

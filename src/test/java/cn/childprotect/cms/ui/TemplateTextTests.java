@@ -32,15 +32,31 @@ class TemplateTextTests {
         assertThat(offenders).as("templates with hard-coded Chinese text").isEmpty();
     }
 
+    /** Each bundle and its English twin hold the same keys: a word added in one language only fails here. */
     @Test
-    void everyUiKeyHasAnEnglishTranslation() throws IOException {
-        var zh = new java.util.Properties();
-        var en = new java.util.Properties();
-        try (var a = Files.newBufferedReader(Path.of("src/main/resources/messages-ui.properties"));
-                var b = Files.newBufferedReader(Path.of("src/main/resources/messages-ui_en.properties"))) {
-            zh.load(a);
-            en.load(b);
+    void everyBundleHasTheSameKeysInChineseAndEnglish() throws IOException {
+        List<Path> bundles;
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
+            bundles = files.filter(f -> f.getFileName().toString().matches("messages(-[a-z]+)?\\.properties")).sorted().toList();
         }
-        assertThat(en.stringPropertyNames()).containsAll(zh.stringPropertyNames());
+        assertThat(bundles).isNotEmpty();
+        for (Path zhFile : bundles) {
+            Path enFile = zhFile.resolveSibling(zhFile.getFileName().toString().replace(".properties", "_en.properties"));
+            assertThat(enFile).as("English twin of " + zhFile).exists();
+            var zh = load(zhFile);
+            var en = load(enFile);
+            assertThat(en.stringPropertyNames()).as("keys of " + zhFile + " missing in " + enFile)
+                    .containsAll(zh.stringPropertyNames());
+            assertThat(zh.stringPropertyNames()).as("keys of " + enFile + " missing in " + zhFile)
+                    .containsAll(en.stringPropertyNames());
+        }
+    }
+
+    private static java.util.Properties load(Path file) throws IOException {
+        var properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 }

@@ -41,7 +41,7 @@ class AdminUsersController {
     record CreateUserRequest(
             @NotBlank @Size(min = 3, max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{cms.validation.username}") String username,
             @NotBlank @Size(max = 100) String displayName,
-            @NotBlank @Size(min = 8, max = 100) String password,
+            @NotBlank @Size(max = 100) String password,
             @NotNull Role role,
             @NotBlank @Pattern(regexp = "\\d{12}", message = "{cms.validation.division-code}") String jurisdictionCode,
             InstitutionType institutionType,
@@ -59,7 +59,7 @@ class AdminUsersController {
             @Size(max = 40) String agencyCode,
             @Email @Size(max = 200) String email,
             Boolean enabled,
-            @Size(min = 8, max = 100) String password,
+            @Size(max = 100) String password,
             Boolean unlock) {
     }
 

@@ -1,0 +1,392 @@
+package cn.childprotect.cms.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import cn.childprotect.cms.cases.CaseEvent;
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.escalations.DeadlineSweep;
+import cn.childprotect.cms.intake.Channel;
+import cn.childprotect.cms.intake.IntakeDesk;
+import cn.childprotect.cms.intake.ReportReceipt;
+import cn.childprotect.cms.intake.ReportSubmission;
+import cn.childprotect.cms.people.ChildData;
+import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.support.IntegrationTest;
+import cn.childprotect.cms.support.TestDatabase;
+import cn.childprotect.cms.support.TestIds;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.UserDirectory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 17 ("the first hour") in Debian's headless Chromium: an assessment that cannot lie
+ * (nothing preselected, the server refuses unanswered items and rates nothing, the age from the
+ * birth date, a live preview, the supervisors' 评估待确认 queue), the police notification
+ * recorded from the receipt, "my reports", the case page and the escalation row, and the HTML
+ * error pages. Same set-up as {@link BrowserWalkThroughTests} (so the two share one context);
+ * screenshots under target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AssessmentAndPoliceBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+    private static final String VILLAGE_1_1 = "141029100001";
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeDesk intake;
+
+    @Autowired
+    CaseFiles caseFiles;
+
+    @Autowired
+    UserDirectory users;
+
+    @Autowired
+    DeadlineSweep sweep;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.get().register(registry);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("cms-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Keeps what the browser showed when a test fails, for the person who reads the CI log. */
+    @AfterEach
+    void keepFailure(TestInfo test) throws Exception {
+        if (browser != null) {
+            Path dir = Path.of("target/browser-last");
+            Files.createDirectories(dir);
+            String name = test.getTestMethod().map(m -> m.getName()).orElse("test");
+            Files.writeString(dir.resolve(name + ".html"), browser.getPageSource());
+        }
+    }
+
+    // --- 2. the risk assessment cannot lie ---------------------------------------------------------
+
+    @Test
+    void anAssessmentStartsUnansweredIsRefusedIncompleteAndPreviewsItsLevel() throws Exception {
+        LocalDate fiveYearsOld = LocalDate.now(COUNTY).minusYears(5).minusDays(20);
+        long caseId = hotlineReport(List.of("GD03"), fiveYearsOld).caseId();
+        assignToDirector1(caseId);
+
+        login("director1");
+        open("/cases/" + caseId);
+        openAllDetails();
+        // nothing preselected; the age is not asked but derived from the birth date
+        assertThat(browser.findElements(By.cssSelector("#assessment-form input[type=radio]:checked"))).isEmpty();
+        assertThat(browser.findElement(By.id("derived-V1")).getText()).contains("3 至 6 岁").contains("5 岁");
+        assertThat(browser.findElement(By.id("assessment-preview")).getText()).contains("还有 13 项未回答");
+
+        // a browser that skips the required check: the server refuses, names the items, rates nothing
+        browser.findElement(By.id("rationale")).sendKeys("电话了解情况，尚未家访");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('assessment-form').noValidate = true");
+        clickAndWait(By.id("assessment-submit"));
+        expectText(By.id("page-error"), "还有 13 项未回答");
+        assertThat(browser.findElement(By.id("error-S1")).getText()).contains("完成评估前须回答此项");
+        assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("-");
+        assertThat(jdbc.queryForObject("select count(*) from assessment_assessment where case_id = ?", Integer.class,
+                caseId)).isZero();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('page-error').scrollIntoView()");
+        screenshot("fh-assessment-refused");
+
+        // answers: the lowest-risk option everywhere except an immediate physical threat (S1 是)
+        openAllDetails();
+        for (WebElement item : browser.findElements(By.cssSelector("#assessment-form .item"))) {
+            List<WebElement> options = item.findElements(By.cssSelector("input[type=radio]"));
+            if (!options.isEmpty()) {
+                options.get(item.getDomAttribute("id").equals("item-S1") ? 1 : 0).click();
+            }
+        }
+        // 8 (S1) + 3 (age 3-6) = 11 points is MEDIUM by score; the override makes it at least HIGH
+        expectText(By.id("assessment-preview"), "11 分");
+        assertThat(browser.findElement(By.id("assessment-preview")).getText()).contains("预计等级：高");
+        assertThat(browser.findElement(By.id("error-S1")).isDisplayed()).isFalse();
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('assessment-preview').scrollIntoView({block: 'center'})");
+        screenshot("fh-assessment-preview");
+        clickAndWait(By.id("assessment-submit"));
+        expectText(By.cssSelector("p.notice"), "已保存");
+        assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("-"); // counts once confirmed
+
+        // the township supervisor finds it in 评估待确认 on the dashboard
+        String caseNumber = browser.findElement(By.id("case-number")).getText();
+        login("supervisor1");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
+        assertThat(browser.findElement(By.id("awaiting-confirmation")).getText()).contains("评估待确认").contains(caseNumber)
+                .contains("高");
+        screenshot("fh-dashboard-awaiting-confirmation");
+    }
+
+    // --- 3. police notification in the UI -----------------------------------------------------------
+
+    @Test
+    void thePoliceNotificationIsRecordedFromTheReceiptMyReportsTheCasePageAndTheEscalationQueue() throws Exception {
+        // the receipt: a school files an MR04 report and records its police report right there
+        login("school1");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/reports/new"));
+        browser.findElement(By.cssSelector("input[name=categories][value=MR04]")).click();
+        browser.findElement(By.id("narrative")).sendKeys("学生手臂多处淤青，自述被父亲殴打");
+        browser.findElement(By.id("childName")).sendKeys(TestIds.uniqueName());
+        new Select(browser.findElement(By.id("childSex"))).selectByValue("FEMALE");
+        clickAndWait(By.id("submit-report"));
+        expectText(By.id("receipt-police"), "报警");
+        String receipt = browser.findElement(By.id("receipt-number")).getText();
+        long fromReceipt = reportId(receipt);
+        screenshot("fh-receipt-police-form");
+        recordPolice(fromReceipt, "城关派出所");
+        expectText(By.id("police-saved"), "已登记报警情况");
+        assertThat(policeDeadline(fromReceipt)).isNull();
+        assertThat(policeStation(fromReceipt)).isEqualTo("城关派出所");
+
+        // "my reports": a second report of the school, recorded from its row
+        long fromList = intake.submit(mandatoryReport(), UUID.randomUUID().toString(), user("school1")).reportId();
+        open("/reports/mine");
+        assertThat(browser.findElement(By.id("police-form-" + fromList)).isDisplayed()).isTrue();
+        screenshot("fh-my-reports-police-form");
+        recordPolice(fromList, "110 指挥中心");
+        expectText(By.id("police-saved"), "已登记报警情况");
+        assertThat(policeDeadline(fromList)).isNull();
+
+        // the case page: the child director records it for a hotline report of the case
+        ReportReceipt hotline = intake.submit(mandatoryReport(), null, user("operator1"));
+        assignToDirector1(hotline.caseId());
+        login("director1");
+        open("/cases/" + hotline.caseId());
+        recordPolice(hotline.reportId(), "城关派出所");
+        expectText(By.id("police-recorded-" + hotline.reportId()), "城关派出所");
+        assertThat(policeDeadline(hotline.reportId())).isNull();
+
+        // the "未按时报警" row of the escalation queue: the supervisor records it, the item resolves itself
+        ReportReceipt late = intake.submit(mandatoryReport(), null, user("operator1"));
+        jdbc.update("update intake_report set police_deadline = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofHours(2))), late.reportId());
+        sweep.sweep();
+        assertThat(escalationStatus(late.reportId())).isEqualTo("OPEN");
+        login("supervisor1");
+        open("/escalations");
+        assertThat(browser.findElement(By.id("police-form-" + late.reportId())).isDisplayed()).isTrue();
+        screenshot("fh-escalation-police-form");
+        recordPolice(late.reportId(), "昌宁派出所");
+        expectText(By.cssSelector("p.notice"), "已登记报警情况");
+        assertThat(escalationStatus(late.reportId())).isEqualTo("RESOLVED");
+        assertThat(browser.findElements(By.id("police-form-" + late.reportId()))).isEmpty();
+    }
+
+    @Test
+    void aPoliceNotificationWithoutItsUnitIsRefusedOnThePage() {
+        long reportId = intake.submit(mandatoryReport(), UUID.randomUUID().toString(), user("school1")).reportId();
+        login("school1");
+        open("/reports/mine");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('police-form-' + arguments[0]).noValidate = true",
+                reportId);
+        setValue("police-at-" + reportId, LocalDateTime.now(COUNTY).minusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        clickAndWait(By.id("police-submit-" + reportId));
+        expectText(By.id("page-error"), "接警单位");
+        assertThat(policeDeadline(reportId)).isNotNull();
+    }
+
+    // --- 8. error pages -----------------------------------------------------------------------------
+
+    @Test
+    void browsersGetAChineseErrorPageWhileTheApiKeepsProblemJson() throws Exception {
+        login("director1");
+        open("/no-such-page");
+        expectText(By.id("error-title"), "页面不存在");
+        assertThat(browser.findElement(By.id("error-text")).getText()).contains("返回首页");
+        assertThat(browser.getPageSource()).doesNotContain("problem");
+        screenshot("fh-error-404");
+
+        // a form posted without its CSRF token (an expired page) is refused with the 403 page
+        ((JavascriptExecutor) browser).executeScript("const f = document.createElement('form'); f.method = 'post';"
+                + "f.action = '/escalations/1/resolve'; document.body.appendChild(f); f.submit();");
+        expectText(By.id("error-title"), "无权访问");
+        screenshot("fh-error-403");
+
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("director1:" + IntegrationTest.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private ReportReceipt hotlineReport(List<String> categories, LocalDate birthDate) {
+        return intake.submit(new ReportSubmission(Channel.HOTLINE, categories, false, Instant.now().minusSeconds(3600),
+                VILLAGE_1_1, "村委会来电：母亲住院，孩子暂无人照料", new ChildData(TestIds.uniqueName(), Sex.MALE, birthDate,
+                        null, null, false, null, VILLAGE_1_1, null, null, List.of()),
+                new ReportSubmission.Reporter(false, "村委会主任", null, null, null), null, false), null, user("operator1"));
+    }
+
+    private ReportSubmission mandatoryReport() {
+        return new ReportSubmission(Channel.HOTLINE, List.of("MR04"), false, Instant.now().minusSeconds(3600), VILLAGE_1_1,
+                "学生身上多处淤青，自述在家被打", new ChildData(TestIds.uniqueName(), Sex.MALE, TestIds.childBirthDate(),
+                        null, null, false, null, VILLAGE_1_1, null, null, List.of()),
+                new ReportSubmission.Reporter(false, "王老师", null, null, null), null, false);
+    }
+
+    private void assignToDirector1(long caseId) {
+        CurrentUser supervisor = user("supervisor1");
+        caseFiles.transition(caseId, new TransitionCommand(CaseEvent.ACCEPT, null, null, null),
+                caseFiles.currentVersion(caseId), supervisor);
+        caseFiles.assign(caseId, "director1", null, supervisor);
+    }
+
+    private CurrentUser user(String username) {
+        return users.findCurrentUser(username).orElseThrow();
+    }
+
+    private void recordPolice(long reportId, String station) {
+        setValue("police-at-" + reportId,
+                LocalDateTime.now(COUNTY).minusMinutes(10).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        browser.findElement(By.id("police-station-" + reportId)).sendKeys(station);
+        clickAndWait(By.id("police-submit-" + reportId));
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    private long reportId(String receiptNumber) {
+        return jdbc.queryForObject("select id from intake_report where receipt_number = ?", Long.class, receiptNumber);
+    }
+
+    private Timestamp policeDeadline(long reportId) {
+        return jdbc.queryForObject("select police_deadline from intake_report where id = ?", Timestamp.class, reportId);
+    }
+
+    private String policeStation(long reportId) {
+        return jdbc.queryForObject("select police_station from intake_report where id = ?", String.class, reportId);
+    }
+
+    private String escalationStatus(long reportId) {
+        return jdbc.queryForObject("select status from escalations_item where kind = 'POLICE_NOTIFICATION' "
+                + "and source_id = ? and level = 'TOWNSHIP'", String.class, reportId);
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void login(String user) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
+        clickAndWait(By.id("login-submit"));
+    }
+
+    private void openAllDetails() {
+        ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = BrowserWalkThroughTests.screenshotDir();
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Waits (page loads follow each click) until the element shows the text; fails after 10 s. */
+    private void expectText(By element, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(element).getText().contains(text));
+    }
+
+    /** Clicks something that submits a form and waits until the next page has replaced this one. */
+    private void clickAndWait(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            }
+            catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+}
