@@ -41,6 +41,9 @@ class AccountSafetyTests extends IntegrationTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    cn.childprotect.cms.support.MutableClock clock;
+
     @Test
     void anAdministratorCannotDisableOrDemoteTheirOwnAccount() {
         String admin = createUser("ADMIN", "141029000000");
@@ -133,15 +136,15 @@ class AccountSafetyTests extends IntegrationTest {
         patch(director, "{\"enabled\":false}");
     }
 
+    /** Failed logins throttle new logins only: else anyone knowing a username could log its owner out. */
     @Test
-    void anAccountLockedByFailedLoginsLosesItsSessions() {
+    void failedLoginsBySomeoneElseDoNotEndTheOwnersSessions() {
         String director = createUser("CHILD_DIRECTOR", "141029100002");
         formLogin(director);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             mvc.get().uri("/api/v1/me").header("Authorization", basic(director, "wrong-password")).exchange();
         }
-        assertThat(users.find(director)).hasValueSatisfying(u -> assertThat(u.locked()).isTrue());
-        assertThat(sessions.findByPrincipalName(director)).isEmpty();
+        assertThat(sessions.findByPrincipalName(director)).isNotEmpty();
     }
 
     @Test
@@ -154,9 +157,9 @@ class AccountSafetyTests extends IntegrationTest {
         assertThat(mvc.get().uri("/api/v1/me").header("Authorization", basic(director, "a-new-password-1")))
                 .hasStatusOk();
 
-        for (int i = 0; i < 5; i++) {
-            mvc.get().uri("/api/v1/me").header("Authorization", basic(director, "wrong-password")).exchange();
-        }
+        // the account lock needs 50 failures from many addresses (LoginThrottleTests); set it directly
+        jdbc.update("update users_account set locked_until = ? where username = ?",
+                java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofMinutes(15))), director);
         assertThat(users.find(director)).hasValueSatisfying(u -> assertThat(u.locked()).isTrue());
         assertThat(mvc.post().uri("/admin/users/{u}/unlock", director).cookie(admin).with(csrf()))
                 .hasStatus3xxRedirection();
