@@ -32,6 +32,7 @@ import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.SequenceNumbers;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
@@ -125,6 +126,14 @@ public class IntakeDesk {
             return tx.execute(status -> file(submission, user));
         }
         String hash = hashOf(submission);
+        // With a key, a transient database failure is retried once: the claim and the report commit
+        // together, so a repeat either files it (the first attempt was rolled back) or finds the
+        // first attempt's receipt (its commit went through after all). Without a key it is not.
+        return TransientDatabaseFailures.retryOnce("filing a report with an Idempotency-Key",
+                () -> fileWithKey(submission, idempotencyKey, hash, user));
+    }
+
+    private ReportReceipt fileWithKey(ReportSubmission submission, String idempotencyKey, String hash, CurrentUser user) {
         Optional<ReportReceipt> earlier = replay(user, idempotencyKey, hash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -137,8 +146,12 @@ public class IntakeDesk {
                 return receipt;
             });
         }
-        catch (DataIntegrityViolationException | ConcurrencyFailureException lostTheRace) {
+        catch (DataIntegrityViolationException lostTheRace) {
             return awaitWinner(user, idempotencyKey, hash);
+        }
+        catch (ConcurrencyFailureException deadlocked) {
+            // a deadlock among requests with this key: the winner's receipt if one committed; else transient
+            return replay(user, idempotencyKey, hash).orElseThrow(() -> deadlocked);
         }
     }
 

@@ -22,11 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A new escalation mails the supervisors of its level (the township's or the county's); every
@@ -61,7 +60,7 @@ class EscalationMails {
         this.baseUrl = baseUrl;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EscalationRaised event) {
         mailItem(event.escalationId());
     }
@@ -69,11 +68,10 @@ class EscalationMails {
     /**
      * A chunk of the deadline sweep (hundreds of items): one listener mails them one after the
      * other, so a chunk takes one pool connection at a time instead of one thread and connection
-     * per item. Not one transaction: each mail is logged as it is sent, so a retry after a failed
-     * send skips those already sent.
+     * per item. Like the others, outside a transaction: each mail is logged as it is sent, so a
+     * retry after a failed send skips those already sent.
      */
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EscalationsRaised event) {
         event.escalationIds().forEach(this::mailItem);
     }
@@ -104,7 +102,7 @@ class EscalationMails {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DigestDue event) {
         CurrentUser supervisor = users.findCurrentUser(event.username()).orElse(null);
         UserSummary account = users.find(event.username()).orElse(null);
