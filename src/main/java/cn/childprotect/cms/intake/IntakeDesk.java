@@ -198,7 +198,8 @@ public class IntakeDesk {
         // the child: the same one again (certain match) or a new one; uncertain matches are offered
         ChildMatch match = children.match(childData, submission.villageCode());
         long childId;
-        if (match.exact().isPresent()) {
+        boolean knownChild = match.exact().isPresent();
+        if (knownChild) {
             childId = match.exact().get();
             children.learn(childId, childData);
         }
@@ -211,6 +212,7 @@ public class IntakeDesk {
                 submission.occurredAt(), now, submission.villageCode(), submission.narrative().strip(), childId,
                 pregnancyUnder14, user.username(), user.role());
         recordReporter(report, submission.reporter(), user);
+        report.flagPossibleDuplicate(!match.candidates().isEmpty());
         boolean mandatory = categories.stream().anyMatch(taxonomy::isMandatory);
         if (submission.police() != null && submission.police().notifiedAt() != null) {
             report.policeNotified(submission.police().notifiedAt(), Texts.blankToNull(submission.police().station()),
@@ -224,7 +226,8 @@ public class IntakeDesk {
         boolean opensCase = categories.stream().anyMatch(taxonomy::opensCase);
         CaseRef caseRef = null;
         if (opensCase) {
-            Optional<CaseRef> open = caseFiles.findOpenCaseOfChild(childId);
+            // a child registered just now has no case yet: no need to look
+            Optional<CaseRef> open = knownChild ? caseFiles.findOpenCaseOfChild(childId) : Optional.empty();
             if (open.isPresent()) {
                 caseRef = caseFiles.linkReport(open.get().id(), report.id(), receiptNumber, user.username());
                 report.attachToCase(caseRef.id(), true);

@@ -42,6 +42,26 @@ public class IntakeQueries {
         this.events = events;
     }
 
+    /**
+     * Channel and duplicate flag of the cases of one work-list page (ids the caller's scoped list
+     * returned), in one query; nothing personal, so not audited as a read of reports.
+     */
+    public java.util.Map<Long, CaseIntakeFacts> intakeFactsOfCases(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, CaseIntakeFacts> facts = new java.util.LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return facts;
+        }
+        for (Object[] row : reports.findIntakeFactsOfCases(caseIds)) {
+            long caseId = (Long) row[0];
+            Channel channel = (Channel) row[1];
+            boolean flagged = (Boolean) row[2];
+            facts.merge(caseId, new CaseIntakeFacts(caseId, channel, 1, flagged),
+                    (first, next) -> new CaseIntakeFacts(caseId, first.channel(), first.reports() + 1,
+                            first.possibleDuplicate() || next.possibleDuplicate()));
+        }
+        return facts;
+    }
+
     public Page<ReportFeedback> myFeedback(CurrentUser user, Pageable page) {
         return reports.findBySubmittedBy(user.username(), page).map(this::feedbackOf);
     }

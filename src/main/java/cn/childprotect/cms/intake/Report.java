@@ -77,6 +77,10 @@ class Report {
     @Column(name = "pregnancy_flag")
     private boolean pregnancyFlag;
 
+    /** A child of the same name in the same village was already known (an uncertain match). */
+    @Column(name = "possible_duplicate")
+    private boolean possibleDuplicate;
+
     @Column(name = "reporter_anonymous")
     private boolean reporterAnonymous;
 
@@ -149,6 +153,10 @@ class Report {
         this.linkedToExisting = linked;
     }
 
+    void flagPossibleDuplicate(boolean flag) {
+        this.possibleDuplicate = flag;
+    }
+
     void policeNotified(Instant at, String station, String receipt) {
         this.policeNotifiedAt = at;
         this.policeStation = station;
@@ -180,6 +188,7 @@ class Report {
     Set<Long> possibleDuplicateCaseIds() { return possibleDuplicateCaseIds; }
     void possibleDuplicates(java.util.Collection<Long> caseIds) { possibleDuplicateCaseIds.addAll(caseIds); }
     boolean pregnancyFlag() { return pregnancyFlag; }
+    boolean possibleDuplicate() { return possibleDuplicate; }
     boolean reporterAnonymous() { return reporterAnonymous; }
     String reporterName() { return reporterName; }
     String reporterPhoneCipher() { return reporterPhoneCipher; }
