@@ -51,10 +51,12 @@ public class CaseFiles {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final MessageSource messages;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
             ObjectProvider<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
-            ApplicationEventPublisher events, BusinessTime time, MessageSource messages) {
+            ApplicationEventPublisher events, BusinessTime time, MessageSource messages,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.messages = messages;
         this.cases = cases;
         this.timeline = timeline;
@@ -65,6 +67,7 @@ public class CaseFiles {
         this.users = users;
         this.events = events;
         this.time = time;
+        this.jdbc = jdbc;
     }
 
     // --- for intake ----------------------------------------------------------------------------
@@ -109,6 +112,12 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public Optional<Long> childOf(long caseId) {
         return cases.findById(caseId).map(CaseFile::childId);
+    }
+
+    /** The case's state and since when; for status-only feedback to a reporting unit. */
+    @Transactional(readOnly = true)
+    public Optional<CaseProgress> progress(long caseId) {
+        return cases.findById(caseId).map(c -> new CaseProgress(c.status(), c.statusEnteredAt()));
     }
 
     /** The case if the user's jurisdiction contains it (any role), else empty. */
@@ -232,6 +241,31 @@ public class CaseFiles {
     public void addTimelineEntry(long caseId, TimelineKind kind, String actor, String note, String reference) {
         CaseFile file = load(caseId);
         record(file, actor, kind, null, null, null, note, reference);
+    }
+
+    /** One entry for {@link #addTimelineEntries}. */
+    public record NewTimelineEntry(long caseId, TimelineKind kind, String actor, String note, String reference) {
+    }
+
+    /**
+     * Many timeline entries in one JDBC batch (the deadline sweep's escalations): no read of the
+     * cases (their foreign key guards them) and one round trip instead of one per entry. Joins
+     * the caller's transaction. Times are stored as UTC, as Hibernate stores them.
+     */
+    public void addTimelineEntries(List<NewTimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(time.now(), java.time.ZoneOffset.UTC);
+        jdbc.batchUpdate("insert into cases_timeline (case_id, occurred_at, actor, kind, note, reference) "
+                + "values (?, ?, ?, ?, ?, ?)", entries, 500, (ps, e) -> {
+                    ps.setLong(1, e.caseId());
+                    ps.setObject(2, at);
+                    ps.setString(3, e.actor());
+                    ps.setString(4, e.kind().name());
+                    ps.setString(5, truncate(e.note()));
+                    ps.setString(6, e.reference());
+                });
     }
 
     // --- firsthour-b: relinking at intake, merge by case number, case notes ----------------------

@@ -10,7 +10,8 @@ public enum EscalationKind {
     EMERGENCY_DECLARED("启动应急处置", 5),
     WORK_ORDER_RETURNED("工单被退回", 2),
     HIGH_RISK("高风险个案", 4),
-    CLOSURE_REQUESTED("结案待审核", 1);
+    CLOSURE_REQUESTED("结案待审核", 1),
+    POSSIBLE_DUPLICATE(BundleText.of("escalation.kind.possible-duplicate"), 2);
 
     private final String label;
     private final int severity;

@@ -272,7 +272,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
                         .formatted(village, UUID.randomUUID(), side, village)).exchange();
         assertThat(report).hasStatus(201);
         long reportId = ((Number) read(report, "$.reportId")).longValue();
-        long caseId = ((Number) read(report, "$.caseId")).longValue();
+        // a reporting unit's receipt does not name the case (issue 18): the supervisor's view of the report does
+        long caseId = ((Number) read(mvc.get().uri("/api/v1/reports/{id}", reportId)
+                .header("Authorization", basic(supervisor)).exchange(), "$.caseId")).longValue();
 
         assertThat(fire(supervisor, caseId, "ACCEPT", null)).hasStatusOk();
         assertThat(mvc.put().uri("/api/v1/cases/{id}/assignee", caseId).header("Authorization", basic(supervisor))

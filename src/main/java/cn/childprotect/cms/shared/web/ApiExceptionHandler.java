@@ -109,6 +109,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "message", problems.message("validation.type-mismatch"))));
     }
 
+    /** A query string Tomcat cannot decode ({@code ?q=%zz}): the client's mistake, not ours. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameter(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+                problems.message("problem.invalid-request.detail")));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         if (TransientDatabaseFailures.isTransient(ex)) {
