@@ -11,6 +11,7 @@ import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.exchange.events.TicketFeedbackDue;
 import cn.childprotect.cms.intake.Channel;
 import cn.childprotect.cms.intake.IntakeDesk;
+import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.people.ChildData;
@@ -44,15 +45,17 @@ public class Exchange12345 {
     private static final Locale PLATFORM_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final IntakeDesk intake;
+    private final IntakeQueries reports;
     private final Tickets tickets;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final MessageSource messages;
 
-    Exchange12345(IntakeDesk intake, Tickets tickets, TransactionTemplate tx, ApplicationEventPublisher events,
+    Exchange12345(IntakeDesk intake, IntakeQueries reports, Tickets tickets, TransactionTemplate tx, ApplicationEventPublisher events,
             BusinessTime time, MessageSource messages) {
         this.intake = intake;
+        this.reports = reports;
         this.tickets = tickets;
         this.tx = tx;
         this.events = events;
@@ -88,8 +91,10 @@ public class Exchange12345 {
             return tx.execute(status -> {
                 ReportReceipt receipt = intake.submit(submissionOf(ticket), null, user);
                 Instant now = time.now();
+                // the receipt does not name the case to a machine; the exchange follows it internally
+                Long caseId = reports.caseOfFiledReport(receipt.reportId()).orElse(null);
                 tickets.save(new Ticket(ticket.ticketNumber(), receipt.reportId(), receipt.receiptNumber(),
-                        receipt.caseId(), ticket.receivedAt() == null ? now : ticket.receivedAt(), now));
+                        caseId, ticket.receivedAt() == null ? now : ticket.receivedAt(), now));
                 events.publishEvent(AuditEvent.success(user.username(), "EXCHANGE_TICKET_RECEIVED", "REPORT",
                         receipt.reportId()).withDetail("ticket " + ticket.ticketNumber()));
                 events.publishEvent(new TicketFeedbackDue(UUID.randomUUID().toString(), ticket.ticketNumber(),

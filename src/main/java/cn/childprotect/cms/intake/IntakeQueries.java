@@ -109,6 +109,15 @@ public class IntakeQueries {
         return reports.findById(reportId).filter(r -> !user.is(Role.REPORTER) && mayRead(r, user)).map(Report::caseId);
     }
 
+    /**
+     * The case a report was filed into, for a module that filed it on a machine's behalf and must
+     * follow it (the 12345 exchange reports 办结 when that case closes). Never shown to the
+     * machine or to a person: no user, no disclosure (coop, issue 16).
+     */
+    public java.util.Optional<Long> caseOfFiledReport(long reportId) {
+        return reports.findById(reportId).map(Report::caseId);
+    }
+
     /** Reports of a case, for the case page of someone who works it. */
     public List<ReportView> ofCase(long caseId, CurrentUser user) {
         return reports.findByCaseIdOrderById(caseId).stream().map(r -> viewOf(r, user)).toList();
