@@ -241,11 +241,13 @@ class ConfidentialityTests extends IntegrationTest {
         assertThat(get("director1", "/api/v1/cases?q={q}", caseNumber)).bodyJson()
                 .extractingPath("$.items[0].childLabel").isEqualTo(name.charAt(0) + "***");
         // ... and neither the full name, a fragment beyond the masked one, nor the ID number finds it
+        // (other tests' children may share a short prefix and be worked by director1: only this case must not appear)
         for (String q : List.of(name, name.substring(0, 2), idNumber)) {
-            assertThat(get("director1", "/api/v1/cases?q={q}", q)).bodyJson().extractingPath("$.total").as(q)
-                    .isEqualTo(0);
-            assertThat(get("operator1", "/api/v1/cases?q={q}", q)).bodyJson().extractingPath("$.total").as(q)
-                    .isEqualTo(0);
+            for (String caller : List.of("director1", "operator1")) {
+                assertThat(get(caller, "/api/v1/cases?q={q}&size=100", q)).bodyJson()
+                        .extractingPath("$.items[*].caseNumber").asArray().as(caller + " " + q)
+                        .doesNotContain(caseNumber);
+            }
         }
         assertThat(mvc.get().uri("/cases?q={q}", name).with(user(userDetails.loadUserByUsername("director1")))
                 .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(caseNumber);
