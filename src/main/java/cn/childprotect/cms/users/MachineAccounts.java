@@ -63,7 +63,7 @@ public class MachineAccounts {
         if (!MACHINE_ROLES.contains(account.role())) {
             throw ApiProblem.invalidField("role", text("cms.credentials.machine-role"));
         }
-        users.create(new NewUser(account.username(), account.displayName(), randomSecret(), account.role(),
+        users.createAccount(new NewUser(account.username(), account.displayName(), randomSecret(), account.role(),
                 account.jurisdictionCode(), account.institutionType(), account.institutionName(), account.agencyCode(),
                 account.email()), actor);
         UserAccount created = accounts.findByUsername(account.username()).orElseThrow();

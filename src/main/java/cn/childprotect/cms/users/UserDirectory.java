@@ -99,6 +99,16 @@ public class UserDirectory {
 
     @Transactional
     public UserSummary create(NewUser user, String actor) {
+        if (user.role() == Role.EXCHANGE_12345) {
+            // the exchange role is for the 12345 platform's machine account only (MachineAccounts)
+            throw ApiProblem.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
+                    LocaleContextHolder.getLocale()));
+        }
+        return createAccount(user, actor);
+    }
+
+    /** Creates any account; the machine-only roles come through {@link MachineAccounts}. */
+    UserSummary createAccount(NewUser user, String actor) {
         if (accounts.findByUsername(user.username()).isPresent()) {
             throw ApiProblem.invalidField("username", "用户名已存在：" + user.username());
         }
@@ -129,6 +139,10 @@ public class UserDirectory {
         if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null
                 || change.institutionName() != null || change.agencyCode() != null) {
             Role role = change.role() != null ? change.role() : before.role();
+            if (role != before.role() && (role == Role.EXCHANGE_12345 || before.role() == Role.EXCHANGE_12345)) {
+                throw ApiProblem.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
+                        LocaleContextHolder.getLocale()));
+            }
             String code = change.jurisdictionCode() != null ? change.jurisdictionCode() : before.jurisdictionCode();
             InstitutionType type = pick(change.institutionType(), before.institutionType(), role == Role.REPORTER);
             String institution = pick(change.institutionName(), before.institutionName(), role == Role.REPORTER);
