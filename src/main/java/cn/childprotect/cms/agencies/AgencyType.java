@@ -1,6 +1,6 @@
 package cn.childprotect.cms.agencies;
 
-/** DOMAIN.md §5. */
+/** docs/domain.md §5. */
 public enum AgencyType {
     PUBLIC_SECURITY("公安"),
     CIVIL_AFFAIRS("民政"),

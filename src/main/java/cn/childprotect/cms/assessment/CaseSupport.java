@@ -20,7 +20,10 @@ import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.cases.RiskLevel;
-import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.assessment.events.AssessmentCompleted;
+import cn.childprotect.cms.assessment.events.AssessmentConfirmed;
+import cn.childprotect.cms.assessment.events.FollowUpVisitRecorded;
+import cn.childprotect.cms.assessment.events.SupportPlanRevised;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.shared.ApiProblem;
@@ -133,9 +136,8 @@ public class CaseSupport {
         }
         RiskInstrument.Result result = instrument.evaluate(answers);
         a.complete(result.score(), result.level(), time.now());
-        caseFiles.addTimelineEntry(caseId, TimelineKind.ASSESSMENT, user.username(),
-                "完成风险评估：" + result.level().label() + "风险（" + result.score() + " 分）"
-                        + (result.level().needsConfirmation() ? "，待督导员确认" : ""), "assessment:" + a.id());
+        events.publishEvent(new AssessmentCompleted(caseId, a.id(), result.level(), result.score(),
+                result.level().needsConfirmation(), user.username()));
         if (a.counts()) {
             takeEffect(a, user);
         }
@@ -192,9 +194,8 @@ public class CaseSupport {
             throw ApiProblem.invalidField("reason", "调整风险等级须说明理由");
         }
         a.confirm(chosen, user.username(), reason == null ? null : reason.strip(), time.now());
-        caseFiles.addTimelineEntry(caseId, TimelineKind.ASSESSMENT, user.username(),
-                "督导员确认风险等级：" + chosen.label() + (chosen != a.computedLevel() ? "（由" + a.computedLevel().label()
-                        + "调整，理由：" + reason.strip() + "）" : ""), "assessment:" + a.id());
+        events.publishEvent(new AssessmentConfirmed(caseId, a.id(), chosen, a.computedLevel(),
+                reason == null ? null : reason.strip(), user.username()));
         takeEffect(a, user);
         events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENT_CONFIRMED", "CASE", caseId)
                 .withDetail(chosen.name()));
@@ -304,8 +305,7 @@ public class CaseSupport {
         plan.revise(goals.strip(), servicesJson, saved.size(), user.username(), now);
         plans.saveAndFlush(plan);
         revisions.save(new PlanRevision(caseId, now, user.username(), goals.strip(), servicesJson));
-        caseFiles.addTimelineEntry(caseId, TimelineKind.SUPPORT, user.username(),
-                "修订帮扶计划（" + saved.size() + " 项服务）", "support-plan");
+        events.publishEvent(new SupportPlanRevised(caseId, saved.size(), user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "SUPPORT_PLAN_SAVED", "CASE", caseId));
         return planView(plan);
     }
@@ -365,9 +365,8 @@ public class CaseSupport {
                 user.username());
         FollowUpVisit visit = visits.save(new FollowUpVisit(caseId, input.visitedOn(), type, Texts.blankToNull(input.personsSeen()),
                 input.observations().strip(), safety, Texts.blankToNull(input.nextSteps()), nextDue, user.username(), time.now()));
-        caseFiles.addTimelineEntry(caseId, TimelineKind.SUPPORT, user.username(),
-                "随访（" + input.visitedOn() + "）：" + (safety == FollowUpVisit.Safety.IN_DANGER ? "发现儿童处于危险" : "已记录"),
-                "visit:" + visit.toView().id());
+        events.publishEvent(new FollowUpVisitRecorded(caseId, visit.toView().id(), input.visitedOn(),
+                safety == FollowUpVisit.Safety.IN_DANGER, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "VISIT_RECORDED", "CASE", caseId));
         if (input.declareEmergency()) {
             caseFiles.transition(caseId, new TransitionCommand(CaseEvent.DECLARE_EMERGENCY, "随访发现儿童处于危险", null, null),

@@ -2,7 +2,7 @@ package cn.childprotect.cms.assessment;
 
 import java.time.LocalDate;
 
-/** A service of the support plan (DOMAIN.md §6), kept as part of the plan's JSON document. */
+/** A service of the support plan (docs/domain.md §6), kept as part of the plan's JSON document. */
 public record PlanService(String type, String providerAgencyCode, String providerName, LocalDate dueDate,
         ServiceStatus status, String notDoneReason, Long workOrderId) {
 

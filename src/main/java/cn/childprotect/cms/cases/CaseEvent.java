@@ -1,6 +1,6 @@
 package cn.childprotect.cms.cases;
 
-/** DOMAIN.md §4; what each needs is in {@link CaseWorkflow} and {@link CasePermissions}. */
+/** docs/domain.md §4; what each needs is in {@link CaseWorkflow} and {@link CasePermissions}. */
 public enum CaseEvent {
     ACCEPT("受理"),
     DECLARE_EMERGENCY("启动应急处置"),

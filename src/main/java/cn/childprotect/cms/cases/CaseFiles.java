@@ -8,7 +8,9 @@ import java.util.Optional;
 import cn.childprotect.cms.cases.events.CaseAssigned;
 import cn.childprotect.cms.cases.events.CaseOpened;
 import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
+import cn.childprotect.cms.cases.events.CaseNoteAdded;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
+import cn.childprotect.cms.cases.events.ReportLinked;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.shared.ApiProblem;
 import cn.childprotect.cms.shared.AuditEvent;
@@ -79,11 +81,10 @@ public class CaseFiles {
                 command.urgent(), now,
                 deadlines.onEntering(CaseStatus.RECEIVED, now, command.categories(), command.urgent(), null));
         cases.save(file);
-        record(file, command.actor(), TimelineKind.OPENED, null, null, CaseStatus.RECEIVED,
-                "由报告 " + command.receiptNumber() + " 立案", "report:" + command.reportId());
+        events.publishEvent(new CaseOpened(file.id(), file.villageCode(), command.reportId(), command.receiptNumber(),
+                command.actor()));
         events.publishEvent(AuditEvent.success(command.actor(), "CASE_OPENED", "CASE", file.id())
                 .withDetail("report " + command.reportId()));
-        events.publishEvent(new CaseOpened(file.id(), file.villageCode()));
         return file.toRef();
     }
 
@@ -94,8 +95,7 @@ public class CaseFiles {
 
     public CaseRef linkReport(long caseId, long reportId, String receiptNumber, String actor) {
         CaseFile file = load(caseId);
-        record(file, actor, TimelineKind.REPORT_LINKED, null, null, null, "关联新报告 " + receiptNumber,
-                "report:" + reportId);
+        events.publishEvent(new ReportLinked(file.id(), reportId, receiptNumber, actor));
         events.publishEvent(AuditEvent.success(actor, "REPORT_LINKED", "CASE", caseId).withDetail("report " + reportId));
         return file.toRef();
     }
@@ -163,15 +163,10 @@ public class CaseFiles {
             file.mergeInto(mergeTarget.id());
         }
         CaseState state = flushFirst(file);
-        String note = joinNote(command.note(), command.reason());
-        record(file, user.username(), TimelineKind.TRANSITION, event, from, to, note, null);
-        if (mergeTarget != null) {
-            record(mergeTarget, user.username(), TimelineKind.MERGED_IN, null, null, null,
-                    "个案 " + file.caseNumber() + " 并入本案", "case:" + file.id());
-        }
+        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username(),
+                file.caseNumber(), command.reason(), command.note(), mergeTarget == null ? null : mergeTarget.id()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(event + ": " + from + " -> " + to));
-        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username()));
         return state;
     }
 
@@ -195,13 +190,10 @@ public class CaseFiles {
         String previous = file.assignee();
         file.assignTo(assignee.username());
         CaseState state = flushFirst(file);
-        record(file, user.username(), TimelineKind.ASSIGNMENT, null, null, null,
-                (previous == null ? "指派给 " : "由 " + previous + " 改派给 ") + assignee.displayName(),
-                "user:" + assignee.username());
+        events.publishEvent(new CaseAssigned(caseId, file.villageCode(), assignee.username(), previous,
+                user.username(), assignee.displayName()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_ASSIGNED", "CASE", caseId)
                 .withDetail("assignee " + assignee.username()));
-        events.publishEvent(new CaseAssigned(caseId, file.villageCode(), assignee.username(), previous,
-                user.username()));
         return state;
     }
 
@@ -212,10 +204,8 @@ public class CaseFiles {
         CaseFile file = load(caseId);
         RiskLevel before = file.riskLevel();
         file.recordRiskLevel(level);
-        record(file, actor, TimelineKind.RISK_LEVEL, null, null, null,
-                "风险等级：" + (before == null ? "" : before.label() + " → ") + level.label(), null);
+        events.publishEvent(new CaseRiskLevelChanged(caseId, file.villageCode(), level, before, actor));
         events.publishEvent(AuditEvent.success(actor, "CASE_RISK_LEVEL", "CASE", caseId).withDetail(level.name()));
-        events.publishEvent(new CaseRiskLevelChanged(caseId, file.villageCode(), level));
     }
 
     /** A follow-up visit on a SUPPORTING case moves its deadline to the next visit due. */
@@ -226,12 +216,6 @@ public class CaseFiles {
             file.rescheduleDeadline(next);
         }
         return next;
-    }
-
-    /** A line on the timeline written by another module (work orders, escalations, assessments). */
-    public void addTimelineEntry(long caseId, TimelineKind kind, String actor, String note, String reference) {
-        CaseFile file = load(caseId);
-        record(file, actor, kind, null, null, null, note, reference);
     }
 
     // --- firsthour-b: relinking at intake, merge by case number, case notes ----------------------
@@ -268,13 +252,10 @@ public class CaseFiles {
         file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()), null);
         file.mergeInto(target.id());
         CaseState state = flushFirst(file);
-        record(file, user.username(), TimelineKind.TRANSITION, CaseEvent.MERGE, CaseStatus.RECEIVED, to, note, null);
-        record(target, user.username(), TimelineKind.MERGED_IN, null, null, null,
-                recorded("cases.timeline.merged-in", file.caseNumber()), "case:" + file.id());
+        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), CaseEvent.MERGE, CaseStatus.RECEIVED, to,
+                user.username(), file.caseNumber(), null, note, target.id()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(CaseEvent.MERGE + ": " + CaseStatus.RECEIVED + " -> " + to + " (report relinked)"));
-        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), CaseEvent.MERGE, CaseStatus.RECEIVED, to,
-                user.username()));
         return state;
     }
 
@@ -298,19 +279,13 @@ public class CaseFiles {
         if (noteText.strip().length() > NOTE_MAX_LENGTH) {
             throw ApiProblem.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
         }
-        TimelineEntry entry = timeline.save(new TimelineEntry(file.id(), time.now(), user.username(),
-                TimelineKind.NOTE, null, null, null, noteText.strip(), null));
+        events.publishEvent(new CaseNoteAdded(file.id(), noteText.strip(), user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_NOTE_ADDED", "CASE", caseId));
-        return entry.toItem();
+        return timeline.findFirstByCaseIdOrderByIdDesc(file.id()).orElseThrow().toItem();
     }
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    /** Timeline text is part of the record: written in the default language, whoever's browser asked. */
-    private String recorded(String key, Object... args) {
-        return messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     // --- internals -------------------------------------------------------------------------------
@@ -360,24 +335,5 @@ public class CaseFiles {
         return ApiProblem.conflict("invalid-transition",
                 "个案处于“" + file.status().label() + "”状态，不能执行“" + event.label() + "”")
                 .with("currentStatus", file.status().name()).with("event", event.name());
-    }
-
-    private void record(CaseFile file, String actor, TimelineKind kind, CaseEvent event, CaseStatus from,
-            CaseStatus to, String note, String reference) {
-        timeline.save(new TimelineEntry(file.id(), time.now(), actor, kind, event, from, to, truncate(note),
-                reference));
-    }
-
-    private static String joinNote(String note, String reason) {
-        boolean hasNote = note != null && !note.isBlank();
-        boolean hasReason = reason != null && !reason.isBlank();
-        if (hasNote && hasReason) {
-            return "理由：" + reason.strip() + "；" + note.strip();
-        }
-        return hasReason ? "理由：" + reason.strip() : (hasNote ? note.strip() : null);
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 }

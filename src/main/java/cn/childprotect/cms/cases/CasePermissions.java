@@ -7,7 +7,7 @@ import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
 /**
- * Who may see and change a case (DOMAIN.md §2, issue "who may fire what"): a SUPERVISOR whose
+ * Who may see and change a case (docs/domain.md §2, issue "who may fire what"): a SUPERVISOR whose
  * scope contains the case's village, and the CHILD_DIRECTOR the case is assigned to. Some
  * events are decisions only a supervisor takes.
  */

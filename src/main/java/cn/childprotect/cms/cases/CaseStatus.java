@@ -1,6 +1,6 @@
 package cn.childprotect.cms.cases;
 
-/** DOMAIN.md §4. */
+/** docs/domain.md §4. */
 public enum CaseStatus {
     RECEIVED("接报"),
     EMERGENCY("应急处置"),

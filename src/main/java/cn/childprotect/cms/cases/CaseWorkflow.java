@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The transition table of DOMAIN.md §4, run by spring-statemachine-core. The library is
+ * The transition table of docs/domain.md §4, run by spring-statemachine-core. The library is
  * unmaintained, so it stays behind this one package-private class: the database row is the
  * source of truth, and each command restores a fresh machine to the stored state, sends the
  * event and reads where it ended. Guards and permissions are checked by the caller before.

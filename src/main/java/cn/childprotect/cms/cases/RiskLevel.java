@@ -1,6 +1,6 @@
 package cn.childprotect.cms.cases;
 
-/** DOMAIN.md §6: the level a risk assessment gives. */
+/** docs/domain.md §6: the level a risk assessment gives. */
 public enum RiskLevel {
     LOW("低"), MEDIUM("中"), HIGH("高"), CRITICAL("极高");
 

@@ -12,8 +12,9 @@ import java.util.Set;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
-import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
+import cn.childprotect.cms.escalations.events.EscalationResolved;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.ApiProblem;
@@ -116,10 +117,8 @@ public class EscalationDesk {
             throw ApiProblem.conflict("escalation-resolved", "该事项已办结");
         }
         e.resolve(user.username(), time.now(), note.strip());
-        if (e.caseId() != null) {
-            caseFiles.addTimelineEntry(e.caseId(), TimelineKind.ESCALATION, user.username(),
-                    e.kind().label() + "（" + e.level().label() + "）已办结：" + note.strip(), "escalation:" + id);
-        }
+        events.publishEvent(new EscalationResolved(id, e.caseId(), e.kind().label(), e.level().label(), note.strip(),
+                false, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_RESOLVED", "ESCALATION", id));
         return view(e);
     }
@@ -135,8 +134,8 @@ public class EscalationDesk {
         Escalation e = escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode,
                 time.now()));
         if (caseId != null) {
-            caseFiles.addTimelineEntry(caseId, TimelineKind.ESCALATION, "system",
-                    "提请" + level.label() + "督导员关注：" + kind.label(), "escalation:" + e.id());
+            events.publishEvent(new EscalationRaisedOnCase(e.id(), caseId, kind.name(), level.name(), kind.label(),
+                    level.label()));
         }
         events.publishEvent(new EscalationRaised(e.id()));
         return true;
@@ -154,10 +153,8 @@ public class EscalationDesk {
         int n = 0;
         for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
             e.resolve("system", time.now(), why);
-            if (e.caseId() != null) {
-                caseFiles.addTimelineEntry(e.caseId(), TimelineKind.ESCALATION, "system",
-                        e.kind().label() + "（" + e.level().label() + "）已自动解除：" + why, "escalation:" + e.id());
-            }
+            events.publishEvent(new EscalationResolved(e.id(), e.caseId(), e.kind().label(), e.level().label(), why,
+                    true, "system"));
             n++;
         }
         return n;

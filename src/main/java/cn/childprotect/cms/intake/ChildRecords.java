@@ -1,12 +1,10 @@
 package cn.childprotect.cms.intake;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.childprotect.cms.cases.CaseFiles;
-import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.intake.events.ChildRecordCorrected;
 import cn.childprotect.cms.people.ChildCorrection;
 import cn.childprotect.cms.people.ChildRegistry;
 import cn.childprotect.cms.shared.ApiProblem;
@@ -58,12 +56,7 @@ public class ChildRecords {
         }
         List<String> changed = registry.correct(childId, correction);
         if (!changed.isEmpty()) {
-            String fields = changed.stream()
-                    .map(f -> messages.getMessage("child.field." + f, null, f, Locale.SIMPLIFIED_CHINESE))
-                    .collect(Collectors.joining("、"));
-            caseFiles.addTimelineEntry(caseId, TimelineKind.CHILD_CORRECTED, user.username(),
-                    messages.getMessage("child.corrected.note", new Object[] { fields }, Locale.SIMPLIFIED_CHINESE),
-                    "child:" + childId);
+            events.publishEvent(new ChildRecordCorrected(caseId, childId, changed, user.username()));
             events.publishEvent(AuditEvent.success(user.username(), "CHILD_CORRECTED", "CHILD", childId)
                     .withDetail("case " + caseId + ": " + String.join(",", changed)));
         }

@@ -178,7 +178,7 @@ public class IntakeDesk {
         Set<String> categories = new LinkedHashSet<>(submission.categories());
         boolean pregnancyUnder14 = submission.pregnancyOrAbortion() && isGirlUnder14(childData);
         if (pregnancyUnder14) {
-            categories.add("MR02"); // DOMAIN.md §3.1: age alone plus pregnancy triggers MR02
+            categories.add("MR02"); // docs/domain.md §3.1: age alone plus pregnancy triggers MR02
         }
         // the child: the same one again (certain match) or a new one; uncertain matches are offered
         ChildMatch match = children.match(childData, submission.villageCode());

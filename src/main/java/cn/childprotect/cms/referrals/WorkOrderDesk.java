@@ -13,12 +13,12 @@ import cn.childprotect.cms.agencies.AgencySummary;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
-import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
 import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
 import cn.childprotect.cms.referrals.events.WorkOrderEvent;
+import cn.childprotect.cms.referrals.events.WorkOrderStepRecorded;
 import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
 import cn.childprotect.cms.referrals.events.WorkOrderReopened;
 import cn.childprotect.cms.referrals.events.WorkOrderResponded;
@@ -268,7 +268,7 @@ public class WorkOrderDesk {
                     "工单处于“" + order.status().label() + "”状态，不能" + action.label())
                     .with("currentStatus", order.status().name());
         }
-        // DOMAIN.md §5: 督办 is for an order that is late for signing or for its answer
+        // docs/domain.md §5: 督办 is for an order that is late for signing or for its answer
         if (action == WorkOrderAction.URGE && !order.isOverdueAt(time.now())) {
             throw ApiProblem.conflict("work-order-not-overdue",
                     "工单尚未逾期（当前期限 " + localTime(order.dueAt()) + "），只能对逾期工单督办")
@@ -307,10 +307,8 @@ public class WorkOrderDesk {
         orders.saveAndFlush(order);
         WorkOrderStep step = steps.save(new WorkOrderStep(order.id(), time.now(), user.username(), action, note));
         AgencySummary agency = agencies.findByCode(order.agencyCode()).orElse(null);
-        caseFiles.addTimelineEntry(order.caseId(), TimelineKind.WORK_ORDER, user.username(),
-                "工单 #" + order.id() + " " + action.label() + "（" + (agency == null ? order.agencyCode() : agency.name())
-                        + "）" + (note == null ? "" : "：" + note),
-                "work-order:" + order.id());
+        events.publishEvent(new WorkOrderStepRecorded(order.id(), step.id(), order.caseId(), action.label(),
+                agency == null ? order.agencyCode() : agency.name(), note, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + action.name(), "WORK_ORDER", order.id())
                 .withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
         events.publishEvent(eventOf(action, order.id(), step.id(), order.caseId(), order.agencyCode()));

@@ -1,6 +1,6 @@
 package cn.childprotect.cms.referrals;
 
-/** DOMAIN.md §5 (12345 practice). */
+/** docs/domain.md §5 (12345 practice). */
 public enum WorkOrderStatus {
     DISPATCHED("已派单"), SIGNED("已签收"), RETURNED("已退回"), RESPONDED("已反馈"), COMPLETED("已办结"),
     REVOKED("已撤回");

@@ -1,6 +1,6 @@
 package cn.childprotect.cms.users;
 
-/** Mandated-reporter institution types, DOMAIN.md §3.2. */
+/** Mandated-reporter institution types, docs/domain.md §3.2. */
 public enum InstitutionType {
     VILLAGE_COMMITTEE("村（居）民委员会"),
     SCHOOL("学校、幼儿园、培训机构"),

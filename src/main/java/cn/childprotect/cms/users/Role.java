@@ -1,6 +1,6 @@
 package cn.childprotect.cms.users;
 
-/** DOMAIN.md §2. */
+/** docs/domain.md §2. */
 public enum Role {
     HOTLINE_OPERATOR("热线接线员"),
     REPORTER("强制报告责任单位"),
