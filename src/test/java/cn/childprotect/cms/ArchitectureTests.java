@@ -49,6 +49,17 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * Refusals are domain types ({@link cn.childprotect.cms.shared.Refusal}); only the web layer
+     * (controllers, the problem handler, the pages) and the HTTP security set-up know HTTP.
+     */
+    @Test
+    void facadesAndDomainClassesDoNotKnowHttp() {
+        noClasses().that().resideOutsideOfPackages("..web..", "cn.childprotect.cms.ui..")
+                .and().doNotHaveSimpleName("SecurityConfiguration")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.http..").check(CLASSES);
+    }
+
     @Test
     void noFieldInjection() {
         noClasses().should().dependOnClassesThat()

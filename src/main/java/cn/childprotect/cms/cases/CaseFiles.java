@@ -12,7 +12,7 @@ import cn.childprotect.cms.cases.events.CaseNoteAdded;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.cases.events.ReportLinked;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
@@ -26,7 +26,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -141,7 +140,7 @@ public class CaseFiles {
         requireVersion(file, expectedVersion);
         CaseEvent event = command.event();
         if (!CasePermissions.mayFire(user, file, event)) {
-            throw ApiProblem.forbidden("只有管辖范围内的儿童督导员" + (CasePermissions.SUPERVISOR_ONLY.contains(event)
+            throw Refusal.notAllowed("只有管辖范围内的儿童督导员" + (CasePermissions.SUPERVISOR_ONLY.contains(event)
                     ? "" : "或承办该个案的儿童主任") + "可以执行“" + event.label() + "”");
         }
         CaseStatus from = file.status();
@@ -149,11 +148,11 @@ public class CaseFiles {
             throw invalidTransition(file, event);
         }
         if (event.needsReason() && (command.reason() == null || command.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "“" + event.label() + "”必须填写理由");
+            throw Refusal.invalidField("reason", "“" + event.label() + "”必须填写理由");
         }
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
         guards.orderedStream().forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
-            throw ApiProblem.unprocessable("guard-failed", unmet).with("event", event.name());
+            throw Refusal.unmet("guard-failed", unmet).with("event", event.name());
         }));
         CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(file, event));
         Instant now = time.now();
@@ -173,19 +172,19 @@ public class CaseFiles {
     public CaseState assign(long caseId, String assigneeUsername, Long expectedVersion, CurrentUser user) {
         CaseFile file = loadForWork(caseId, user);
         if (!CasePermissions.isSupervisorOf(user, file)) {
-            throw ApiProblem.forbidden("只有管辖范围内的儿童督导员可以指派个案");
+            throw Refusal.notAllowed("只有管辖范围内的儿童督导员可以指派个案");
         }
         if (expectedVersion != null) {
             requireVersion(file, expectedVersion);
         }
         if (!file.status().isOpen()) {
-            throw ApiProblem.conflict("case-not-open", "个案已“" + file.status().label() + "”，不能再指派");
+            throw Refusal.invalidState("case-not-open", "个案已“" + file.status().label() + "”，不能再指派");
         }
         UserSummary assignee = users.find(assigneeUsername)
                 .filter(u -> u.enabled() && u.role() == Role.CHILD_DIRECTOR)
-                .orElseThrow(() -> ApiProblem.invalidField("username", "没有这个可用的儿童主任账户：" + assigneeUsername));
+                .orElseThrow(() -> Refusal.invalidField("username", "没有这个可用的儿童主任账户：" + assigneeUsername));
         if (!assignee.jurisdictionCode().equals(file.villageCode())) {
-            throw ApiProblem.invalidField("username", "只能指派给个案所在村（居）的儿童主任");
+            throw Refusal.invalidField("username", "只能指派给个案所在村（居）的儿童主任");
         }
         String previous = file.assignee();
         file.assignTo(assignee.username());
@@ -239,10 +238,10 @@ public class CaseFiles {
      */
     public CaseState mergeOpenedInError(long caseId, long targetCaseId, String note, CurrentUser user) {
         CaseFile file = cases.findById(caseId).filter(c -> user.covers(c.villageCode()))
-                .orElseThrow(() -> ApiProblem.notFound(text("cases.not-found-in-scope")));
+                .orElseThrow(() -> Refusal.notFound(text("cases.not-found-in-scope")));
         CaseFile target = cases.findById(targetCaseId).filter(c -> user.covers(c.villageCode()))
                 .filter(c -> c.status().isOpen() && !c.id().equals(file.id()))
-                .orElseThrow(() -> ApiProblem.invalidField("caseId", text("cases.merge.target-invalid")));
+                .orElseThrow(() -> Refusal.invalidField("caseId", text("cases.merge.target-invalid")));
         if (file.status() != CaseStatus.RECEIVED) {
             throw invalidTransition(file, CaseEvent.MERGE);
         }
@@ -274,10 +273,10 @@ public class CaseFiles {
     public CaseTimelineItem addNote(long caseId, String noteText, CurrentUser user) {
         CaseFile file = loadForWork(caseId, user);
         if (noteText == null || noteText.isBlank()) {
-            throw ApiProblem.invalidField("text", text("cases.note.required"));
+            throw Refusal.invalidField("text", text("cases.note.required"));
         }
         if (noteText.strip().length() > NOTE_MAX_LENGTH) {
-            throw ApiProblem.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
+            throw Refusal.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
         }
         events.publishEvent(new CaseNoteAdded(file.id(), noteText.strip(), user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_NOTE_ADDED", "CASE", caseId));
@@ -302,37 +301,37 @@ public class CaseFiles {
     }
 
     private CaseFile load(long caseId) {
-        return cases.findById(caseId).orElseThrow(() -> ApiProblem.notFound("没有这个个案"));
+        return cases.findById(caseId).orElseThrow(() -> Refusal.notFound("没有这个个案"));
     }
 
     /** 404, not 403, for a case the caller does not work: its existence is not revealed. */
     CaseFile loadForWork(long caseId, CurrentUser user) {
         return cases.findById(caseId).filter(c -> CasePermissions.works(user, c))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个个案，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("没有这个个案，或不在您的管辖范围内"));
     }
 
     private CaseFile mergeTarget(CaseFile file, Long targetId, CurrentUser user) {
         if (targetId == null) {
-            throw ApiProblem.invalidField("mergeInto", "合并须指明并入的个案");
+            throw Refusal.invalidField("mergeInto", "合并须指明并入的个案");
         }
         CaseFile target = cases.findById(targetId).filter(c -> CasePermissions.isSupervisorOf(user, c))
-                .orElseThrow(() -> ApiProblem.invalidField("mergeInto", "并入的个案不存在或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.invalidField("mergeInto", "并入的个案不存在或不在您的管辖范围内"));
         if (target.id().equals(file.id()) || !target.status().isOpen()) {
-            throw ApiProblem.invalidField("mergeInto", "只能并入另一个未结案的个案");
+            throw Refusal.invalidField("mergeInto", "只能并入另一个未结案的个案");
         }
         return target;
     }
 
     private static void requireVersion(CaseFile file, long expectedVersion) {
         if (file.version() != expectedVersion) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+            throw Refusal.staleVersion(
                     "该个案已被其他人修改（当前状态：" + file.status().label() + "），请刷新后再操作。")
                     .with("currentVersion", file.version()).with("currentStatus", file.status().name());
         }
     }
 
-    private static ApiProblem invalidTransition(CaseFile file, CaseEvent event) {
-        return ApiProblem.conflict("invalid-transition",
+    private static Refusal invalidTransition(CaseFile file, CaseEvent event) {
+        return Refusal.invalidState("invalid-transition",
                 "个案处于“" + file.status().label() + "”状态，不能执行“" + event.label() + "”")
                 .with("currentStatus", file.status().name()).with("event", event.name());
     }

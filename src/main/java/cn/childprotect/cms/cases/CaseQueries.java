@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -67,7 +67,7 @@ public class CaseQueries {
 
     public Page<CaseListRow> search(CaseSearch search, Pageable pageable, CurrentUser user) {
         if (!mayList(user)) {
-            throw ApiProblem.forbidden("当前角色不能查看个案列表");
+            throw Refusal.notAllowed("当前角色不能查看个案列表");
         }
         JurisdictionScope scope = user.scope().narrowTo(search.jurisdictionPrefix());
         if (scope == null) {

@@ -17,7 +17,7 @@ import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
 import cn.childprotect.cms.escalations.events.EscalationResolved;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -101,7 +101,7 @@ public class EscalationDesk {
     public EscalationView acknowledge(long id, CurrentUser user) {
         Escalation e = visible(id, user);
         if (e.status() != Escalation.Status.OPEN) {
-            throw ApiProblem.conflict("escalation-not-open", "该事项已" + (e.isOpen() ? "确认" : "办结"));
+            throw Refusal.invalidState("escalation-not-open", "该事项已" + (e.isOpen() ? "确认" : "办结"));
         }
         e.acknowledge(user.username(), time.now());
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_ACKNOWLEDGED", "ESCALATION", id));
@@ -110,14 +110,14 @@ public class EscalationDesk {
 
     public EscalationView resolve(long id, String note, CurrentUser user) {
         if (note == null || note.isBlank()) {
-            throw ApiProblem.invalidField("note", "办结须填写处理说明");
+            throw Refusal.invalidField("note", "办结须填写处理说明");
         }
         Escalation e = visible(id, user);
         if (!e.isOpen()) {
-            throw ApiProblem.conflict("escalation-resolved", "该事项已办结");
+            throw Refusal.invalidState("escalation-resolved", "该事项已办结");
         }
         e.resolve(user.username(), time.now(), note.strip());
-        events.publishEvent(new EscalationResolved(id, e.caseId(), e.kind().label(), e.level().label(), note.strip(),
+        events.publishEvent(new EscalationResolved(id, e.caseId(), e.kind(), e.level(), note.strip(),
                 false, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_RESOLVED", "ESCALATION", id));
         return view(e);
@@ -134,8 +134,7 @@ public class EscalationDesk {
         Escalation e = escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode,
                 time.now()));
         if (caseId != null) {
-            events.publishEvent(new EscalationRaisedOnCase(e.id(), caseId, kind.name(), level.name(), kind.label(),
-                    level.label()));
+            events.publishEvent(new EscalationRaisedOnCase(e.id(), caseId, kind, level));
         }
         events.publishEvent(new EscalationRaised(e.id()));
         return true;
@@ -153,7 +152,7 @@ public class EscalationDesk {
         int n = 0;
         for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
             e.resolve("system", time.now(), why);
-            events.publishEvent(new EscalationResolved(e.id(), e.caseId(), e.kind().label(), e.level().label(), why,
+            events.publishEvent(new EscalationResolved(e.id(), e.caseId(), e.kind(), e.level(), why,
                     true, "system"));
             n++;
         }
@@ -180,7 +179,7 @@ public class EscalationDesk {
 
     private static Set<EscalationLevel> visibleLevels(CurrentUser user) {
         if (!user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden("只有儿童督导员有督办事项");
+            throw Refusal.notAllowed("只有儿童督导员有督办事项");
         }
         return DivisionLevel.of(user.jurisdictionCode()) == DivisionLevel.COUNTY
                 ? EnumSet.allOf(EscalationLevel.class) : EnumSet.of(EscalationLevel.TOWNSHIP);
@@ -189,7 +188,7 @@ public class EscalationDesk {
     private Escalation visible(long id, CurrentUser user) {
         Set<EscalationLevel> levels = visibleLevels(user);
         return escalations.findById(id).filter(e -> user.covers(e.villageCode()) && levels.contains(e.level()))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个督办事项，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("没有这个督办事项，或不在您的管辖范围内"));
     }
 
     /** For a page of items: each case number and village name is looked up once. */

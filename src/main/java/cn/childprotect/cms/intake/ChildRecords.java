@@ -7,7 +7,7 @@ import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.intake.events.ChildRecordCorrected;
 import cn.childprotect.cms.people.ChildCorrection;
 import cn.childprotect.cms.people.ChildRegistry;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.users.CurrentUser;
 
@@ -50,9 +50,9 @@ public class ChildRecords {
     @Transactional
     public ChildCard correct(long caseId, ChildCorrection correction, CurrentUser user) {
         long childId = caseFiles.childOfCaseWorkedBy(caseId, user);
-        List<Map<String, String>> errors = registry.validateCorrection(childId, correction);
+        List<Refusal.FieldError> errors = registry.validateCorrection(childId, correction);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFields(errors);
         }
         List<String> changed = registry.correct(childId, correction);
         if (!changed.isEmpty()) {

@@ -1,5 +1,7 @@
 package cn.childprotect.cms.referrals;
 
+import cn.childprotect.cms.shared.Labels;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,32 +16,29 @@ import static cn.childprotect.cms.referrals.WorkOrderStatus.SIGNED;
  * another agency) or revokes it.
  */
 public enum WorkOrderAction {
-    DISPATCH("派单", Set.of(), DISPATCHED, Side.DISPATCHER),
-    SIGN("签收", EnumSet.of(DISPATCHED), SIGNED, Side.AGENCY),
-    RETURN("退回", EnumSet.of(DISPATCHED, SIGNED), RETURNED, Side.AGENCY),
-    RESPOND("反馈", EnumSet.of(SIGNED), RESPONDED, Side.AGENCY),
-    COMPLETE("办结", EnumSet.of(RESPONDED), WorkOrderStatus.COMPLETED, Side.DISPATCHER),
-    REOPEN("重办", EnumSet.of(RESPONDED), SIGNED, Side.DISPATCHER),
-    REDISPATCH("重新派单", EnumSet.of(RETURNED), DISPATCHED, Side.DISPATCHER),
-    REVOKE("撤回", EnumSet.of(DISPATCHED, SIGNED, RETURNED, RESPONDED), WorkOrderStatus.REVOKED, Side.DISPATCHER),
-    URGE("督办", EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR);
+    DISPATCH(Set.of(), DISPATCHED, Side.DISPATCHER),
+    SIGN(EnumSet.of(DISPATCHED), SIGNED, Side.AGENCY),
+    RETURN(EnumSet.of(DISPATCHED, SIGNED), RETURNED, Side.AGENCY),
+    RESPOND(EnumSet.of(SIGNED), RESPONDED, Side.AGENCY),
+    COMPLETE(EnumSet.of(RESPONDED), WorkOrderStatus.COMPLETED, Side.DISPATCHER),
+    REOPEN(EnumSet.of(RESPONDED), SIGNED, Side.DISPATCHER),
+    REDISPATCH(EnumSet.of(RETURNED), DISPATCHED, Side.DISPATCHER),
+    REVOKE(EnumSet.of(DISPATCHED, SIGNED, RETURNED, RESPONDED), WorkOrderStatus.REVOKED, Side.DISPATCHER),
+    URGE(EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR);
 
     enum Side { DISPATCHER, AGENCY, SUPERVISOR }
-
-    private final String label;
     private final Set<WorkOrderStatus> from;
     private final WorkOrderStatus to;
     private final Side side;
 
-    WorkOrderAction(String label, Set<WorkOrderStatus> from, WorkOrderStatus to, Side side) {
-        this.label = label;
+    WorkOrderAction(Set<WorkOrderStatus> from, WorkOrderStatus to, Side side) {
         this.from = from;
         this.to = to;
         this.side = side;
     }
 
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 
     public boolean allowedFrom(WorkOrderStatus status) {

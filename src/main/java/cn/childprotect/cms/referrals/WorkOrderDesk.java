@@ -26,7 +26,7 @@ import cn.childprotect.cms.referrals.events.WorkOrderReturned;
 import cn.childprotect.cms.referrals.events.WorkOrderRevoked;
 import cn.childprotect.cms.referrals.events.WorkOrderSigned;
 import cn.childprotect.cms.referrals.events.WorkOrderUrged;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.sla.SlaDuration;
@@ -83,16 +83,16 @@ public class WorkOrderDesk {
 
     public WorkOrderView dispatch(long caseId, Dispatch dispatch, CurrentUser user) {
         CaseRef ref = caseFiles.find(caseId).filter(c -> caseFiles.isWorkedBy(caseId, user))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个个案，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("没有这个个案，或不在您的管辖范围内"));
         if (!DISPATCHABLE.contains(ref.status())) {
-            throw ApiProblem.conflict("case-not-dispatchable",
+            throw Refusal.invalidState("case-not-dispatchable",
                     "个案处于“" + ref.status().label() + "”状态，只有评估、应急处置、处置、帮扶中的个案可以派单");
         }
         AgencySummary agency = activeAgency(dispatch.agencyCode(), ref.villageCode());
         Instant now = time.now();
         Instant policyRespond = SlaDuration.parse(sla.workOrder().respond()).addTo(now, calendar);
         if (dispatch.deadline() != null && (dispatch.deadline().isBefore(now) || dispatch.deadline().isAfter(policyRespond))) {
-            throw ApiProblem.invalidField("deadline", "办理期限须晚于现在且不晚于政策期限（" + sla.workOrder().respond()
+            throw Refusal.invalidField("deadline", "办理期限须晚于现在且不晚于政策期限（" + sla.workOrder().respond()
                     + "，即 " + localTime(policyRespond) + "）");
         }
         WorkOrder order = orders.save(new WorkOrder(caseId, ref.caseNumber(), ref.villageCode(), agency.code(),
@@ -182,7 +182,7 @@ public class WorkOrderDesk {
     /** The orders of the caller's agency; overdue = past the deadline of the current step. Audited. */
     public Page<WorkOrderView> mine(CurrentUser user, WorkOrderStatus status, boolean overdueOnly, Pageable page) {
         if (!user.is(Role.AGENCY_STAFF) || user.agencyCode() == null) {
-            throw ApiProblem.forbidden("只有协同机构人员有本机构的工单列表");
+            throw Refusal.notAllowed("只有协同机构人员有本机构的工单列表");
         }
         Page<WorkOrder> found = orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page);
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "AGENCY", user.agencyCode())
@@ -201,7 +201,7 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     List<WorkOrderView> ofCaseUnaudited(long caseId, CurrentUser user) {
         if (!caseFiles.isWorkedBy(caseId, user)) {
-            throw ApiProblem.notFound("没有这个个案，或不在您的管辖范围内");
+            throw Refusal.notFound("没有这个个案，或不在您的管辖范围内");
         }
         return views(orders.findByCaseIdOrderById(caseId));
     }
@@ -249,7 +249,7 @@ public class WorkOrderDesk {
 
     private WorkOrder visible(long id, CurrentUser user) {
         return orders.findById(id).filter(o -> isAgencyOf(user, o) || caseFiles.isWorkedBy(o.caseId(), user))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个工单，或您无权查看"));
+                .orElseThrow(() -> Refusal.notFound("没有这个工单，或您无权查看"));
     }
 
     /** 404 when the order is not the caller's to see, 403 when it is but the step is not theirs, 409 when the state refuses. */
@@ -261,16 +261,16 @@ public class WorkOrderDesk {
             case SUPERVISOR -> user.is(Role.SUPERVISOR) && user.covers(order.villageCode());
         };
         if (!mayTake) {
-            throw ApiProblem.forbidden("您不能对该工单执行“" + action.label() + "”");
+            throw Refusal.notAllowed("您不能对该工单执行“" + action.label() + "”");
         }
         if (!action.allowedFrom(order.status())) {
-            throw ApiProblem.conflict("invalid-work-order-step",
+            throw Refusal.invalidState("invalid-work-order-step",
                     "工单处于“" + order.status().label() + "”状态，不能" + action.label())
                     .with("currentStatus", order.status().name());
         }
         // docs/domain.md §5: 督办 is for an order that is late for signing or for its answer
         if (action == WorkOrderAction.URGE && !order.isOverdueAt(time.now())) {
-            throw ApiProblem.conflict("work-order-not-overdue",
+            throw Refusal.invalidState("work-order-not-overdue",
                     "工单尚未逾期（当前期限 " + localTime(order.dueAt()) + "），只能对逾期工单督办")
                     .with("currentStatus", order.status().name());
         }
@@ -284,9 +284,9 @@ public class WorkOrderDesk {
     /** An active agency whose jurisdiction covers the case's village (a township's station serves its own villages only). */
     private AgencySummary activeAgency(String code, String villageCode) {
         AgencySummary agency = agencies.findByCode(code).filter(AgencySummary::active)
-                .orElseThrow(() -> ApiProblem.invalidField("agencyCode", "没有这个在用的协同机构：" + code));
+                .orElseThrow(() -> Refusal.invalidField("agencyCode", "没有这个在用的协同机构：" + code));
         if (!JurisdictionScope.of(agency.jurisdictionCode()).contains(villageCode)) {
-            throw ApiProblem.invalidField("agencyCode", agency.name() + "的辖区不包括个案所在地（"
+            throw Refusal.invalidField("agencyCode", agency.name() + "的辖区不包括个案所在地（"
                     + jurisdictions.nameOf(villageCode) + "）");
         }
         return agency;
@@ -307,7 +307,7 @@ public class WorkOrderDesk {
         orders.saveAndFlush(order);
         WorkOrderStep step = steps.save(new WorkOrderStep(order.id(), time.now(), user.username(), action, note));
         AgencySummary agency = agencies.findByCode(order.agencyCode()).orElse(null);
-        events.publishEvent(new WorkOrderStepRecorded(order.id(), step.id(), order.caseId(), action.label(),
+        events.publishEvent(new WorkOrderStepRecorded(order.id(), step.id(), order.caseId(), action,
                 agency == null ? order.agencyCode() : agency.name(), note, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + action.name(), "WORK_ORDER", order.id())
                 .withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
@@ -361,10 +361,10 @@ public class WorkOrderDesk {
 
     private static void requireText(String text, String field, String message) {
         if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField(field, message);
+            throw Refusal.invalidField(field, message);
         }
         if (text.length() > 4000) {
-            throw ApiProblem.invalidField(field, "不能超过 4000 个字符");
+            throw Refusal.invalidField(field, "不能超过 4000 个字符");
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.childprotect.cms.ui;
 
 import cn.childprotect.cms.referrals.WorkOrderDesk;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
@@ -45,7 +45,7 @@ class AgencyPagesController {
             model.addAttribute("w", desk.find(id, currentUsers.current()));
             return "ui/work-order";
         }
-        catch (ApiProblem notThere) {
+        catch (Refusal notThere) {
             model.addAttribute("pageError", notThere.getMessage());
             return "ui/not-found";
         }
@@ -60,11 +60,11 @@ class AgencyPagesController {
                 case "sign" -> desk.sign(id, me);
                 case "return" -> desk.returnOrder(id, text, me);
                 case "respond" -> desk.respond(id, text, me);
-                default -> throw ApiProblem.notFound("unknown step");
+                default -> throw Refusal.notFound("unknown step");
             }
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
         }
         return "redirect:/work-orders/" + id;

@@ -27,7 +27,7 @@ import cn.childprotect.cms.people.ChildCorrection;
 import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.intake.ChildCard;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUser;
@@ -123,7 +123,7 @@ class CasePagesController {
         try {
             detail = queries.detail(id, me);
         }
-        catch (ApiProblem notThere) {
+        catch (Refusal notThere) {
             model.addAttribute("pageError", notThere.getMessage());
             return "ui/not-found";
         }
@@ -158,11 +158,11 @@ class CasePagesController {
                     mergeTarget(mergeInto)), version, currentUsers.current());
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             // a stale version says who changed what; the page that follows shows the new state
             redirect.addFlashAttribute("stale", ProblemTypes.STALE_VERSION.equals(problem.type()));
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
         }
         return "redirect:/cases/" + id;
     }
@@ -203,11 +203,11 @@ class CasePagesController {
             support.assess(id, answers, rationale, me);
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             // nothing was saved: the form comes back open, with what was chosen and what is missing
-            Map<String, String> errors = FormErrors.byField(problem);
+            Map<String, String> errors = FormErrors.byField(problem, messages);
             long unanswered = errors.keySet().stream().filter(f -> f.startsWith("answers.")).count();
-            redirect.addFlashAttribute("pageError", unanswered == 0 ? problem.getMessage()
+            redirect.addFlashAttribute("pageError", unanswered == 0 ? FormErrors.message(problem, messages)
                     : messages.getMessage("ui.assess.refused", new Object[] { unanswered },
                             org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("fieldErrors", errors);
@@ -276,7 +276,7 @@ class CasePagesController {
             case "revoke" -> workOrders.revoke(orderId, text, me);
             case "redispatch" -> workOrders.redispatch(orderId, null, text, me);
             case "urge" -> workOrders.urge(orderId, text, me);
-            default -> throw ApiProblem.notFound("unknown step");
+            default -> throw Refusal.notFound("unknown step");
         });
     }
 
@@ -321,9 +321,9 @@ class CasePagesController {
             action.get();
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+        catch (Refusal problem) {
+            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
         }
         catch (RuntimeException badInput) {
             redirect.addFlashAttribute("pageError", badInput.getMessage());

@@ -1,5 +1,6 @@
 package cn.childprotect.cms.assessment.events;
 
+import cn.childprotect.cms.shared.Labels;
 import java.util.List;
 
 import cn.childprotect.cms.cases.RiskLevel;
@@ -15,6 +16,6 @@ public record AssessmentCompleted(long caseId, long assessmentId, RiskLevel leve
     public List<TimelineLine> timelineLines() {
         return List.of(TimelineLine.of(caseId, actor, TimelineKind.ASSESSMENT, "assessment:" + assessmentId,
                 awaitsConfirmation ? "timeline.assessment.completed-awaiting" : "timeline.assessment.completed",
-                level.label(), String.valueOf(score)));
+                Labels.resolvable(level), String.valueOf(score)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.childprotect.cms.assessment.events;
 
+import cn.childprotect.cms.shared.Labels;
 import java.util.List;
 
 import cn.childprotect.cms.cases.RiskLevel;
@@ -15,8 +16,8 @@ public record AssessmentConfirmed(long caseId, long assessmentId, RiskLevel leve
     public List<TimelineLine> timelineLines() {
         return List.of(level == computedLevel
                 ? TimelineLine.of(caseId, actor, TimelineKind.ASSESSMENT, "assessment:" + assessmentId,
-                        "timeline.assessment.confirmed", level.label())
+                        "timeline.assessment.confirmed", Labels.resolvable(level))
                 : TimelineLine.of(caseId, actor, TimelineKind.ASSESSMENT, "assessment:" + assessmentId,
-                        "timeline.assessment.adjusted", level.label(), computedLevel.label(), reason));
+                        "timeline.assessment.adjusted", Labels.resolvable(level), Labels.resolvable(computedLevel), reason));
     }
 }

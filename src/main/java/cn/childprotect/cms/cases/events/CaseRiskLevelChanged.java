@@ -1,5 +1,6 @@
 package cn.childprotect.cms.cases.events;
 
+import cn.childprotect.cms.shared.Labels;
 import java.util.List;
 
 import cn.childprotect.cms.cases.RiskLevel;
@@ -13,8 +14,8 @@ public record CaseRiskLevelChanged(long caseId, String villageCode, RiskLevel le
     public List<TimelineLine> timelineLines() {
         return List.of(previous == null
                 ? TimelineLine.of(caseId, actor, TimelineKind.RISK_LEVEL, null, "timeline.risk-level",
-                        level.label())
+                        Labels.resolvable(level))
                 : TimelineLine.of(caseId, actor, TimelineKind.RISK_LEVEL, null, "timeline.risk-level-changed",
-                        previous.label(), level.label()));
+                        Labels.resolvable(previous), Labels.resolvable(level)));
     }
 }

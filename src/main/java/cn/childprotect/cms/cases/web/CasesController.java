@@ -15,7 +15,8 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.CaseTimelineItem;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TransitionCommand;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.web.ApiProblem;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUsers;
 
@@ -69,10 +70,10 @@ class CasesController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String sort) {
         if (assignee != null && !assignee.equals("me")) {
-            throw ApiProblem.invalidField("assignee", "assignee 只支持 me");
+            throw Refusal.invalidField("assignee", "assignee 只支持 me");
         }
         if (jurisdiction != null && !jurisdiction.matches("\\d{6}|\\d{9}|\\d{12}")) {
-            throw ApiProblem.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
+            throw Refusal.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
         }
         Page<CaseListRow> rows = queries.search(
                 new CaseSearch(status, jurisdiction, assignee != null, category, overdue, riskLevel, q, receivedFrom,
@@ -141,7 +142,7 @@ class CasesController {
             return Long.parseLong(value);
         }
         catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(ProblemTypes.VALIDATION, "If-Match 须为个案的 ETag，例如 \"7\"");
+            throw Refusal.badRequest(ProblemTypes.VALIDATION, "If-Match 须为个案的 ETag，例如 \"7\"");
         }
     }
 
@@ -149,7 +150,7 @@ class CasesController {
         String[] parts = sort.split(",");
         String property = parts[0].strip();
         if (!SORTABLE.contains(property)) {
-            throw ApiProblem.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
+            throw Refusal.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
         }
         boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
         return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));

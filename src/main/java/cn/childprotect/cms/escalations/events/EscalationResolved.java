@@ -1,5 +1,8 @@
 package cn.childprotect.cms.escalations.events;
 
+import cn.childprotect.cms.escalations.EscalationLevel;
+import cn.childprotect.cms.escalations.EscalationKind;
+import cn.childprotect.cms.shared.Labels;
 import java.util.List;
 
 import cn.childprotect.cms.cases.TimelineKind;
@@ -10,7 +13,7 @@ import cn.childprotect.cms.cases.events.TimelineLine;
  * An escalation or review item was resolved, by a supervisor with a note or automatically
  * because its cause is gone (docs/domain.md §7). {@code caseId} is null for an item about no case.
  */
-public record EscalationResolved(long escalationId, Long caseId, String kindLabel, String levelLabel, String note,
+public record EscalationResolved(long escalationId, Long caseId, EscalationKind kind, EscalationLevel level, String note,
         boolean automatic, String actor) implements CaseTimelineFact {
 
     @Override
@@ -20,6 +23,6 @@ public record EscalationResolved(long escalationId, Long caseId, String kindLabe
         }
         return List.of(TimelineLine.of(caseId, actor, TimelineKind.ESCALATION, "escalation:" + escalationId,
                 automatic ? "timeline.escalation.resolved-automatically" : "timeline.escalation.resolved",
-                kindLabel, levelLabel, note));
+                Labels.resolvable(kind), Labels.resolvable(level), note));
     }
 }
