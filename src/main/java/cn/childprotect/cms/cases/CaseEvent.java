@@ -22,6 +22,6 @@ public enum CaseEvent {
 
     /** Events whose reason is recorded on the case and must be given. */
     public boolean needsReason() {
-        return this == SCREEN_OUT || this == REQUEST_CLOSURE || this == REJECT_CLOSURE || this == REOPEN;
+        return CaseTransitions.row(this).reasonNeeded();
     }
 }

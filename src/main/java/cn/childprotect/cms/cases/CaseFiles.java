@@ -1,5 +1,6 @@
 package cn.childprotect.cms.cases;
 
+import java.util.Set;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,8 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CaseFiles {
 
-    static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.EMERGENCY,
-            CaseStatus.ASSESSING, CaseStatus.HANDLING, CaseStatus.SUPPORTING, CaseStatus.PENDING_CLOSURE);
+    static final Set<CaseStatus> OPEN = CaseTransitions.openStates();
 
     private final Cases cases;
     private final TimelineEntries timeline;
@@ -151,9 +151,10 @@ public class CaseFiles {
             throw Refusal.invalidField("reason", "“" + event.label() + "”必须填写理由");
         }
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
-        guards.orderedStream().forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
-            throw Refusal.unmet("guard-failed", unmet).with("event", event.name());
-        }));
+        guards.orderedStream().filter(guard -> guard.events().contains(event))
+                .forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
+                    throw Refusal.unmet("guard-failed", unmet.key(), unmet.args()).with("event", event.name());
+                }));
         CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(file, event));
         Instant now = time.now();
         file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()),

@@ -2,6 +2,7 @@ package cn.childprotect.cms.cases;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
@@ -13,8 +14,10 @@ import cn.childprotect.cms.users.Role;
  */
 final class CasePermissions {
 
-    static final Set<CaseEvent> SUPERVISOR_ONLY = EnumSet.of(CaseEvent.ACCEPT, CaseEvent.SCREEN_OUT, CaseEvent.MERGE,
-            CaseEvent.APPROVE_CLOSURE, CaseEvent.REJECT_CLOSURE, CaseEvent.REOPEN);
+    /** Derived from the transition table: the events whose row says only a supervisor fires them. */
+    static final Set<CaseEvent> SUPERVISOR_ONLY = CaseTransitions.TABLE.stream()
+            .filter(r -> r.who() == CaseTransitions.Who.SUPERVISOR).map(CaseTransitions.Row::event)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseEvent.class)));
 
     private CasePermissions() {
     }

@@ -20,6 +20,6 @@ public enum CaseStatus {
 
     /** Still needs work: not closed, screened out or merged. */
     public boolean isOpen() {
-        return this != CLOSED && this != SCREENED_OUT && this != MERGED;
+        return !CaseTransitions.END_STATES.contains(this);
     }
 }
