@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.persistence.Entity;
@@ -34,6 +35,19 @@ class ArchitectureTests {
     void controllersArePackagePrivateAndLiveInWebPackages() {
         classes().that().areAnnotatedWith(RestController.class).should().notBePublic().andShould()
                 .resideInAPackage("..web..").check(CLASSES);
+    }
+
+    /**
+     * The pages' {@code @Controller}s too: package-private, in {@code ui} or a {@code web/}
+     * package, and (like the REST controllers) never touching an entity or a repository.
+     */
+    @Test
+    void pageControllersArePackagePrivateAndUseOnlyFacades() {
+        classes().that().areAnnotatedWith(Controller.class).should().notBePublic().andShould()
+                .resideInAnyPackage("cn.childprotect.cms.ui..", "..web..").check(CLASSES);
+        noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class).orShould().dependOnClassesThat()
+                .areAssignableTo(Repository.class).check(CLASSES);
     }
 
     @Test
