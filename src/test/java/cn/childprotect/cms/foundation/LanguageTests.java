@@ -7,7 +7,6 @@ import cn.childprotect.cms.support.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 /**
  * Every word comes from the bundles (issue 11 item 5): {@code Accept-Language: en} gives English
@@ -21,14 +20,12 @@ class LanguageTests extends IntegrationTest {
     @Test
     void theCaseDetailSpeaksTheCallersLanguage() {
         long id = fixtures.openInVillage1().id();
-        assertThat(mvc.get().uri("/api/v1/cases/{id}", id).header("Authorization", basic("supervisor1"))
-                .header("Accept-Language", "en")).hasStatusOk().bodyJson().satisfies(json -> {
+        assertThat(api().as("supervisor1").inLanguage("en").caseFile(id)).hasStatusOk().bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.statusLabel").isEqualTo("Received");
                     assertThat(json).extractingPath("$.allowedEvents[?(@.event == 'ACCEPT')].label").asArray()
                             .containsExactly("Accept");
                 });
-        assertThat(mvc.get().uri("/api/v1/cases/{id}", id).header("Authorization", basic("supervisor1")))
-                .hasStatusOk().bodyJson().satisfies(json -> {
+        assertThat(api().as("supervisor1").caseFile(id)).hasStatusOk().bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.statusLabel").isEqualTo("接报");
                     assertThat(json).extractingPath("$.allowedEvents[?(@.event == 'ACCEPT')].label").asArray()
                             .containsExactly("受理");
@@ -36,16 +33,24 @@ class LanguageTests extends IntegrationTest {
     }
 
     @Test
+    void refusalsOfTheWorkflowSpeakTheCallersLanguage() {
+        long id = fixtures.openInVillage1().id();
+        assertThat(api().as("supervisor1").inLanguage("en").fire(id, "APPROVE_CLOSURE", null)).hasStatus(409)
+                .bodyJson().extractingPath("$.type").asString().endsWith("/invalid-transition");
+        assertThat(api().as("supervisor1").fire(id, "ACCEPT", null)).hasStatusOk();
+        assertThat(api().as("supervisor1").inLanguage("en").fire(id, "SCREEN_OUT", null)).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+    }
+
+    @Test
     void fieldErrorsOfABadReportSpeakTheCallersLanguage() {
         String bad = """
                 {"channel":"HOTLINE","categories":[],"villageCode":"141029100001","narrative":"x",
                  "child":{"name":"甲"},"reporter":{"anonymous":true}}""";
-        assertThat(mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
-                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(bad))
+        assertThat(api().as("operator1").inLanguage("en").report(bad))
                 .hasStatus(400).bodyJson().extractingPath("$.errors[?(@.field == 'categories')].message").asArray()
                 .containsExactly("Choose at least one category");
-        assertThat(mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
-                .contentType(MediaType.APPLICATION_JSON).content(bad))
+        assertThat(api().as("operator1").report(bad))
                 .hasStatus(400).bodyJson().extractingPath("$.errors[?(@.field == 'categories')].message").asArray()
                 .containsExactly("至少选择一个报告类别");
     }
