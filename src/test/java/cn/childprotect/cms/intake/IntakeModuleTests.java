@@ -40,7 +40,7 @@ class IntakeModuleTests {
 
     @Test
     void aHotlineReportOpensACaseAndSaysSo(PublishedEvents events) {
-        CurrentUser operator = new CurrentUser("operator1", "operator1", Role.HOTLINE_OPERATOR, "141029", null, null,
+        CurrentUser operator = new CurrentUser("operator1", "operator1", Role.HOTLINE_OPERATOR, "141029000000", null, null,
                 null);
         ReportSubmission report = new ReportSubmission(Channel.HOTLINE, List.of("BL01"), false, null, "141029100001",
                 "module test " + UUID.randomUUID(), new ChildData(TestIds.uniqueName(), null, null, null, null, false,
