@@ -1,0 +1,62 @@
+package cn.childprotect.cms.escalations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.OpenCaseCommand;
+import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
+import cn.childprotect.cms.support.TestDatabase;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The escalations module with what it depends on (issue 11 item 8): raising an item publishes
+ * the ids-only event for the mails and the case timeline's fact, exactly once per miss and level.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ActiveProfiles("test")
+class EscalationsModuleTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.get().register(registry);
+    }
+
+    @Autowired
+    CaseFiles caseFiles;
+
+    @Autowired
+    EscalationDesk desk;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void raisingAnItemPublishesItOnce(PublishedEvents events) {
+        long reportId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
+        CaseRef ref = caseFiles.open(new OpenCaseCommand(ThreadLocalRandom.current().nextLong(1_000_000_000L,
+                Long.MAX_VALUE), "141029100001", Set.of("BL01"), false, reportId, "R-" + reportId, "operator1"));
+        Instant deadline = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThat(tx.<Boolean>execute(s -> desk.raise(EscalationKind.CASE_DEADLINE, ref.id(), deadline,
+                EscalationLevel.TOWNSHIP, ref.id(), ref.villageCode()))).isTrue();
+        assertThat(tx.<Boolean>execute(s -> desk.raise(EscalationKind.CASE_DEADLINE, ref.id(), deadline,
+                EscalationLevel.TOWNSHIP, ref.id(), ref.villageCode()))).isFalse();
+
+        assertThat(events.ofType(EscalationRaisedOnCase.class).matching(e -> e.caseId() == ref.id())).hasSize(1);
+        assertThat(events.ofType(EscalationRaised.class)).isNotEmpty();
+    }
+}
