@@ -110,6 +110,12 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFile::childId);
     }
 
+    /** The case's state and since when; for status-only feedback to a reporting unit. */
+    @Transactional(readOnly = true)
+    public Optional<CaseProgress> progress(long caseId) {
+        return cases.findById(caseId).map(c -> new CaseProgress(c.status(), c.statusEnteredAt()));
+    }
+
     /** The case if the user's jurisdiction contains it (any role), else empty. */
     @Transactional(readOnly = true)
     public Optional<CaseRef> findInScope(long caseId, CurrentUser user) {

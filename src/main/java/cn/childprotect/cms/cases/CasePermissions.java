@@ -5,6 +5,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.childprotect.cms.users.CurrentUser;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import cn.childprotect.cms.users.Role;
 
 /**
@@ -33,6 +37,22 @@ final class CasePermissions {
     /** Works the case: may read the file and see the child unmasked. */
     static boolean works(CurrentUser user, CaseFile file) {
         return isSupervisorOf(user, file) || isAssignedDirector(user, file);
+    }
+
+    /**
+     * {@link #works} as a query condition, for rows already limited to the caller's scope: a
+     * supervisor works every case in its scope, a child director those assigned to it, nobody
+     * else any. A free-text search matches the child only on rows this admits (issue 18: a
+     * caller who sees the name masked must not confirm it by searching).
+     */
+    static Predicate worksInScope(CurrentUser user, Root<CaseFile> root, CriteriaBuilder cb) {
+        if (user.is(Role.SUPERVISOR)) {
+            return cb.conjunction();
+        }
+        if (user.is(Role.CHILD_DIRECTOR)) {
+            return cb.equal(root.get("assignee"), user.username());
+        }
+        return cb.disjunction();
     }
 
     static boolean mayFire(CurrentUser user, CaseFile file, CaseEvent event) {

@@ -1,7 +1,6 @@
 package cn.childprotect.cms.cases;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +16,17 @@ import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CaseQueries {
 
+    /** A list's total is counted up to here ("1,000+"), never over the whole scope. */
+    public static final int COUNT_CAP = 1000;
+
     private final Cases cases;
     private final TimelineEntries timeline;
     private final CaseWorkflow workflow;
@@ -43,12 +49,15 @@ public class CaseQueries {
     private final Jurisdictions jurisdictions;
     private final ChildDirectory children;
     private final ObjectProvider<CaseDetailSection> sections;
+    private final ObjectProvider<TimelineRedaction> redactions;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final EntityManager entityManager;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
             Jurisdictions jurisdictions, ChildDirectory children, ObjectProvider<CaseDetailSection> sections,
-            ApplicationEventPublisher events, BusinessTime time) {
+            ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time,
+            EntityManager entityManager) {
         this.cases = cases;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -56,8 +65,10 @@ public class CaseQueries {
         this.jurisdictions = jurisdictions;
         this.children = children;
         this.sections = sections;
+        this.redactions = redactions;
         this.events = events;
         this.time = time;
+        this.entityManager = entityManager;
     }
 
     /** Roles that may list cases at all: those who work them, and the hotline looking for a case to link. */
@@ -65,22 +76,111 @@ public class CaseQueries {
         return user.is(Role.SUPERVISOR) || user.is(Role.CHILD_DIRECTOR) || user.is(Role.HOTLINE_OPERATOR);
     }
 
+    /**
+     * Kept for callers that want a {@link Page}; its total is capped like {@link CaseList#total()}.
+     * Only the first order of the pageable counts.
+     */
     public Page<CaseListRow> search(CaseSearch search, Pageable pageable, CurrentUser user) {
+        CaseSort sort = pageable.getSort().stream().findFirst()
+                .map(o -> new CaseSort(o.getProperty(), o.isDescending())).orElse(CaseSort.NEWEST);
+        CaseList list = list(search, pageable.getPageNumber(), pageable.getPageSize(), sort, user);
+        return new PageImpl<>(list.items(), pageable, list.total());
+    }
+
+    /**
+     * One page of the scoped case list. Its cost follows the page, not the table: rows are read in
+     * the order of an index that starts with the sort column (V7_6_1), one row more than the page
+     * tells whether there is a next one, and the total is counted only up to {@link #COUNT_CAP}.
+     */
+    public CaseList list(CaseSearch search, int page, int size, CaseSort sort, CurrentUser user) {
         if (!mayList(user)) {
             throw Refusal.notAllowed("当前角色不能查看个案列表");
         }
+        int offset = Math.max(page, 0) * size;
         JurisdictionScope scope = user.scope().narrowTo(search.jurisdictionPrefix());
         if (scope == null) {
-            return Page.empty(pageable);
+            return new CaseList(List.of(), Math.max(page, 0), size, false, 0, true);
         }
         Instant now = time.now();
-        List<Long> childMatches = search.text() == null || search.text().isBlank() ? null
-                : children.matchingChildren(search.text().strip(), scope);
-        Specification<CaseFile> spec = (root, query, cb) -> {
+        boolean byText = search.text() != null && !search.text().isBlank();
+        // the child's name and ID number are searched only where the caller sees them in clear
+        List<Long> childMatches = !byText ? null
+                : mayMatchChildren(user) ? children.matchingChildren(search.text().strip(), scope) : List.of();
+        Filter filter = new Filter(search, scope, user, now, childMatches,
+                search.receivedFrom() == null ? null : startOf(search.receivedFrom()),
+                search.receivedTo() == null ? null : startOf(search.receivedTo().plusDays(1)));
+        List<CaseFile> rows;
+        if (sort.property().equals("statusDeadline")) {
+            rows = byDeadline(filter, sort, offset, size + 1);
+        }
+        else {
+            rows = fetch(filter, null, sort, offset, size + 1);
+        }
+        boolean hasNext = rows.size() > size;
+        List<CaseFile> content = hasNext ? rows.subList(0, size) : rows;
+        long total;
+        boolean exact;
+        if (!hasNext && (!content.isEmpty() || offset == 0)) {
+            total = offset + content.size();
+            exact = true;
+        }
+        else {
+            long counted = countUpTo(filter, null, COUNT_CAP + 1);
+            exact = counted <= COUNT_CAP;
+            total = Math.min(counted, COUNT_CAP);
+        }
+        return new CaseList(toRows(content, user, now), Math.max(page, 0), size, hasNext, total, exact);
+    }
+
+    /** Cases with a deadline in its order, then those without one (closed), newest first. */
+    private List<CaseFile> byDeadline(Filter filter, CaseSort sort, int offset, int limit) {
+        List<CaseFile> withDeadline = fetch(filter, Boolean.TRUE, sort, offset, limit);
+        if (withDeadline.size() >= limit) {
+            return withDeadline;
+        }
+        // how many cases with a deadline precede the page decides where the rest starts
+        long before = withDeadline.isEmpty() ? countUpTo(filter, Boolean.TRUE, offset) : offset + withDeadline.size();
+        int restOffset = (int) Math.max(0, offset - before);
+        List<CaseFile> rows = new ArrayList<>(withDeadline);
+        rows.addAll(fetch(filter, Boolean.FALSE, new CaseSort("openedAt", true), restOffset, limit - rows.size()));
+        return rows;
+    }
+
+    private List<CaseFile> fetch(Filter filter, Boolean hasDeadline, CaseSort sort, int offset, int limit) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<CaseFile> query = cb.createQuery(CaseFile.class);
+        Root<CaseFile> root = query.from(CaseFile.class);
+        query.where(filter.predicates(root, cb, hasDeadline));
+        var column = root.get(sort.property());
+        var id = root.get("id");
+        query.orderBy(sort.descending() ? List.of(cb.desc(column), cb.desc(id)) : List.of(cb.asc(column), cb.asc(id)));
+        return entityManager.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Counts matching cases, but reads at most {@code cap} index entries. */
+    private long countUpTo(Filter filter, Boolean hasDeadline, int cap) {
+        if (cap <= 0) {
+            return 0;
+        }
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<CaseFile> root = query.from(CaseFile.class);
+        query.select(root.get("id")).where(filter.predicates(root, cb, hasDeadline));
+        return entityManager.createQuery(query).setMaxResults(cap).getResultList().size();
+    }
+
+    /** The list's WHERE clause; the scope is always part of it. */
+    private record Filter(CaseSearch search, JurisdictionScope scope, CurrentUser user, Instant now,
+            List<Long> childMatches, Instant from, Instant toExclusive) {
+
+        Predicate[] predicates(Root<CaseFile> root, CriteriaBuilder cb, Boolean hasDeadline) {
             List<Predicate> where = new ArrayList<>();
-            where.add(cb.like(root.get("villageCode"), scope.likePattern()));
+            // a village's scope is one value: equality lets (village_code, opened_at) serve the order
+            where.add(scope.prefix().length() == 12 ? cb.equal(root.get("villageCode"), scope.prefix())
+                    : cb.like(root.get("villageCode"), scope.likePattern()));
             if (search.statuses() != null && !search.statuses().isEmpty()) {
-                where.add(root.get("status").in(search.statuses()));
+                where.add(search.statuses().size() == 1 ? cb.equal(root.get("status"), search.statuses().iterator().next())
+                        : root.get("status").in(search.statuses()));
             }
             if (search.assignedToMe()) {
                 where.add(cb.equal(root.get("assignee"), user.username()));
@@ -91,42 +191,55 @@ public class CaseQueries {
             if (search.overdueOnly()) {
                 where.add(cb.lessThan(root.get("statusDeadline"), now));
             }
+            if (hasDeadline != null) {
+                where.add(hasDeadline ? cb.isNotNull(root.get("statusDeadline")) : cb.isNull(root.get("statusDeadline")));
+            }
             if (search.riskLevel() != null) {
                 where.add(cb.equal(root.get("riskLevel"), search.riskLevel()));
             }
-            if (search.receivedFrom() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("openedAt"), startOf(search.receivedFrom())));
+            if (search.urgentOnly()) {
+                where.add(cb.isTrue(root.get("urgent")));
             }
-            if (search.receivedTo() != null) {
-                where.add(cb.lessThan(root.get("openedAt"), startOf(search.receivedTo().plusDays(1))));
+            if (search.assignee() != null && !search.assignee().isBlank()) {
+                where.add(cb.equal(root.get("assignee"), search.assignee().strip()));
+            }
+            if (from != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("openedAt"), from));
+            }
+            if (toExclusive != null) {
+                where.add(cb.lessThan(root.get("openedAt"), toExclusive));
             }
             if (childMatches != null) {
                 String text = search.text().strip().toUpperCase();
                 Predicate byNumber = cb.equal(root.get("caseNumber"), text);
-                where.add(childMatches.isEmpty() ? byNumber : cb.or(byNumber, root.get("childId").in(childMatches)));
+                where.add(childMatches.isEmpty() ? byNumber : cb.or(byNumber, cb.and(root.get("childId").in(childMatches),
+                        CasePermissions.worksInScope(user, root, cb))));
             }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
-        Page<CaseFile> page = cases.findAll(spec, pageable);
-        return toRows(page, user, now);
+            return where.toArray(Predicate[]::new);
+        }
     }
 
-    private Page<CaseListRow> toRows(Page<CaseFile> page, CurrentUser user, Instant now) {
-        Set<Long> worked = page.getContent().stream().filter(c -> CasePermissions.works(user, c))
+    /** Whether the caller works any case in clear at all (supervisor, child director); the hotline sees every name masked. */
+    private static boolean mayMatchChildren(CurrentUser user) {
+        return user.is(Role.SUPERVISOR) || user.is(Role.CHILD_DIRECTOR);
+    }
+
+    private List<CaseListRow> toRows(List<CaseFile> page, CurrentUser user, Instant now) {
+        Set<Long> worked = page.stream().filter(c -> CasePermissions.works(user, c))
                 .map(CaseFile::childId).collect(Collectors.toSet());
-        Set<Long> others = page.getContent().stream().map(CaseFile::childId).filter(id -> !worked.contains(id))
+        Set<Long> others = page.stream().map(CaseFile::childId).filter(id -> !worked.contains(id))
                 .collect(Collectors.toSet());
         Map<Long, String> full = worked.isEmpty() ? Map.of() : children.labels(worked);
         Map<Long, String> masked = others.isEmpty() ? Map.of() : children.maskedLabels(others);
         Map<String, String> villageNames = new LinkedHashMap<>();
-        return page.map(c -> {
+        return page.stream().map(c -> {
             boolean works = CasePermissions.works(user, c);
             String label = works ? full.get(c.childId()) : masked.get(c.childId());
             String village = villageNames.computeIfAbsent(c.villageCode(), jurisdictions::nameOf);
             return new CaseListRow(c.id(), c.caseNumber(), c.status(), c.status().label(), c.villageCode(), village,
                     c.categories(), c.urgent(), c.riskLevel(), c.assignee(), c.openedAt(), c.statusDeadline(),
                     c.isOverdueAt(now), c.childId(), label, !works);
-        });
+        }).toList();
     }
 
     /** The case file for someone who works it; the read is audited. Writes an audit row, so read-write. */
@@ -150,7 +263,14 @@ public class CaseQueries {
     public List<CaseTimelineItem> timeline(long caseId, CurrentUser user) {
         caseFiles.loadForWork(caseId, user);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TIMELINE_READ", "CASE", caseId));
-        return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(TimelineEntry::toItem).toList();
+        List<TimelineRedaction> redactions = this.redactions.orderedStream().toList();
+        return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(TimelineEntry::toItem)
+                .map(item -> redactions.stream().anyMatch(r -> r.hidesActor(item, user)) ? item.withoutActor() : item)
+                .toList();
+    }
+
+    private Instant startOf(java.time.LocalDate date) {
+        return date.atStartOfDay(time.zone()).toInstant();
     }
 
     /** Overdue cases, earliest deadline first, for the escalation sweep (an index range scan: cost follows the result). */
@@ -158,7 +278,4 @@ public class CaseQueries {
         return cases.findOverdueRows(now, Pageable.ofSize(limit));
     }
 
-    private Instant startOf(LocalDate date) {
-        return date.atStartOfDay(time.zone()).toInstant();
-    }
 }

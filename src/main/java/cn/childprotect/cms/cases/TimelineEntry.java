@@ -67,6 +67,6 @@ class TimelineEntry {
 
     CaseTimelineItem toItem() {
         return new CaseTimelineItem(id, occurredAt, actor, kind, kind.label(), event, fromStatus, toStatus, note,
-                reference);
+                reference, false);
     }
 }

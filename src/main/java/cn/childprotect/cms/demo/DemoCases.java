@@ -21,6 +21,7 @@ import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.intake.Channel;
 import cn.childprotect.cms.intake.IntakeDesk;
+import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.people.ChildData;
@@ -61,6 +62,7 @@ class DemoCases implements ApplicationRunner {
     static final String MARKER = "demo-cases-seeded";
 
     private final IntakeDesk intake;
+    private final IntakeQueries reports;
     private final CaseFiles caseFiles;
     private final CaseSupport support;
     private final RiskInstrument instrument;
@@ -72,11 +74,12 @@ class DemoCases implements ApplicationRunner {
     private final BusinessTime time;
     private final Path file;
 
-    DemoCases(IntakeDesk intake, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
+    DemoCases(IntakeDesk intake, IntakeQueries reports, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, UserDirectory users, SequenceNumbers sequences, JdbcTemplate jdbc,
             TransactionTemplate tx, BusinessTime time,
             @Value("${cms.seed.demo-cases:${CMS_SEED_DIR:config/seed}/demo-cases.csv}") Path file) {
         this.intake = intake;
+        this.reports = reports;
         this.caseFiles = caseFiles;
         this.support = support;
         this.instrument = instrument;
@@ -147,7 +150,9 @@ class DemoCases implements ApplicationRunner {
         CurrentUser worker = director.map(this::user).orElse(supervisor);
 
         ReportReceipt receipt = file(row);
-        long caseId = receipt.caseId();
+        // a school's or clinic's receipt does not name the case: ask as the supervisor who works it
+        long caseId = receipt.caseId() != null ? receipt.caseId()
+                : reports.caseOf(receipt.reportId(), supervisor).orElseThrow();
         if (row.past("RECEIVED")) {
             return;
         }

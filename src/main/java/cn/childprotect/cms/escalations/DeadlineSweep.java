@@ -3,7 +3,9 @@ package cn.childprotect.cms.escalations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.cases.CaseFiles;
@@ -77,24 +79,53 @@ public class DeadlineSweep {
         }
     }
 
-    /** One pass over every source of deadlines. Safe to call concurrently and repeatedly. */
+    /** Items raised in one transaction: one JDBC batch of items and one of timeline entries each. */
+    static final int CHUNK = 500;
+
+    /**
+     * One pass over every source of deadlines. Safe to call concurrently and repeatedly. What was
+     * raised already is read for all misses at once; new items are raised in chunks (one
+     * transaction, a few round trips each), the county level after the township's grace period.
+     */
     public SweepResult sweep() {
         long started = System.nanoTime();
         Instant now = time.now();
         Duration grace = SlaDuration.parse(sla.escalationGrace()).calendar();
         List<Miss> misses = findMisses(now);
-        int township = 0;
-        int county = 0;
-        for (Miss miss : misses) {
-            if (raise(miss, EscalationLevel.TOWNSHIP)) {
-                township++;
+        Map<ItemKey, EscalationDesk.ItemState> raised = misses.isEmpty() ? Map.of()
+                : new HashMap<>(tx.execute(s -> desk.existingItems(misses)));
+        List<Miss> township = misses.stream().filter(m -> !raised.containsKey(ItemKey.of(m, EscalationLevel.TOWNSHIP)))
+                .toList();
+        int townshipRaised = raiseAll(township, EscalationLevel.TOWNSHIP);
+        // township items raised just now are open since now; the grace period may be zero
+        Instant checked = time.now();
+        township.forEach(m -> raised.putIfAbsent(ItemKey.of(m, EscalationLevel.TOWNSHIP),
+                new EscalationDesk.ItemState(0, true, checked)));
+        List<Miss> county = misses.stream().filter(m -> !raised.containsKey(ItemKey.of(m, EscalationLevel.COUNTY)))
+                .filter(m -> {
+                    EscalationDesk.ItemState item = raised.get(ItemKey.of(m, EscalationLevel.TOWNSHIP));
+                    return item != null && item.open() && !item.raisedAt().plus(grace).isAfter(checked);
+                }).toList();
+        int countyRaised = raiseAll(county, EscalationLevel.COUNTY);
+        return new SweepResult(misses.size(), townshipRaised, countyRaised, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** In chunks; a chunk that meets an item another instance raised meanwhile is raised one by one. */
+    private int raiseAll(List<Miss> misses, EscalationLevel level) {
+        int count = 0;
+        for (int from = 0; from < misses.size(); from += CHUNK) {
+            List<Miss> chunk = misses.subList(from, Math.min(misses.size(), from + CHUNK));
+            try {
+                tx.execute(s -> desk.raiseAll(chunk, level));
+                count += chunk.size();
             }
-            if (Boolean.TRUE.equals(tx.execute(s -> desk.townshipItemOverdue(miss, grace)))
-                    && raise(miss, EscalationLevel.COUNTY)) {
-                county++;
+            catch (DataIntegrityViolationException raisedByAnotherInstance) {
+                for (Miss miss : chunk) {
+                    count += raise(miss, level) ? 1 : 0;
+                }
             }
         }
-        return new SweepResult(misses.size(), township, county, (System.nanoTime() - started) / 1_000_000);
+        return count;
     }
 
     private boolean raise(Miss miss, EscalationLevel level) {

@@ -1,5 +1,6 @@
 package cn.childprotect.cms.escalations;
 
+import cn.childprotect.cms.escalations.events.EscalationsRaisedOnCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
 import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
 import cn.childprotect.cms.escalations.events.EscalationResolved;
+import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.Refusal;
@@ -46,14 +48,16 @@ public class EscalationDesk {
     private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     EscalationDesk(Escalations escalations, CaseFiles caseFiles, Jurisdictions jurisdictions,
-            ApplicationEventPublisher events, BusinessTime time) {
+            ApplicationEventPublisher events, BusinessTime time, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.escalations = escalations;
         this.caseFiles = caseFiles;
         this.jurisdictions = jurisdictions;
         this.events = events;
         this.time = time;
+        this.jdbc = jdbc;
     }
 
     // --- the queue --------------------------------------------------------------------------------
@@ -140,6 +144,66 @@ public class EscalationDesk {
         return true;
     }
 
+    /** An item as the sweep needs to know it: is it open, and since when. */
+    record ItemState(long id, boolean open, Instant raisedAt) {
+    }
+
+    /** The items already raised for these misses, by (kind, source, deadline, level); one query per 1,000 sources. */
+    Map<ItemKey, ItemState> existingItems(List<Miss> misses) {
+        Map<ItemKey, ItemState> found = new java.util.HashMap<>();
+        List<Long> sources = misses.stream().map(Miss::sourceId).distinct().toList();
+        for (int from = 0; from < sources.size(); from += 1_000) {
+            for (Escalation e : escalations.findBySourceIdIn(sources.subList(from, Math.min(sources.size(), from + 1_000)))) {
+                found.put(new ItemKey(e.kind(), e.sourceId(), e.sourceDeadline(), e.level()),
+                        new ItemState(e.id(), e.isOpen(), e.raisedAt()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Raises items for many misses at one level in the caller's transaction: one JDBC batch of
+     * items, one query for their ids, one event for the cases' timelines (one batch), then one event (one
+     * outbox entry for the chunk). The unique key still decides: if another instance raised one of them first, the
+     * batch fails as a whole and the caller raises that chunk one by one ({@link #raise}).
+     */
+    List<Long> raiseAll(List<Miss> misses, EscalationLevel level) {
+        if (misses.isEmpty()) {
+            return List.of();
+        }
+        Instant now = time.now();
+        java.time.LocalDateTime raisedAt = utc(now);
+        jdbc.batchUpdate("insert into escalations_item (kind, source_id, source_deadline, level, case_id, village_code, "
+                + "severity, status, raised_at, version) values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0)", misses, 500,
+                (ps, m) -> {
+                    ps.setString(1, m.kind().name());
+                    ps.setLong(2, m.sourceId());
+                    ps.setObject(3, utc(m.deadline()));
+                    ps.setString(4, level.name());
+                    ps.setObject(5, m.caseId());
+                    ps.setString(6, m.villageCode());
+                    ps.setInt(7, m.kind().severity() + (level == EscalationLevel.COUNTY ? 10 : 0));
+                    ps.setObject(8, raisedAt);
+                });
+        Map<ItemKey, ItemState> ids = existingItems(misses);
+        List<Long> raised = new ArrayList<>();
+        List<EscalationsRaisedOnCases.Item> onCases = new ArrayList<>();
+        for (Miss m : misses) {
+            long id = ids.get(new ItemKey(m.kind(), m.sourceId(), m.deadline(), level)).id();
+            raised.add(id);
+            if (m.caseId() != null) {
+                onCases.add(new EscalationsRaisedOnCases.Item(id, m.caseId(), m.kind(), level));
+            }
+        }
+        events.publishEvent(new EscalationsRaisedOnCases(List.copyOf(onCases)));
+        events.publishEvent(new EscalationsRaised(List.copyOf(raised)));
+        return raised;
+    }
+
+    private static java.time.LocalDateTime utc(Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
     /** Whether the township item of a miss is still open and older than the grace period. */
     boolean townshipItemOverdue(Miss miss, Duration grace) {
         return escalations.findByKindAndSourceIdAndSourceDeadlineAndLevel(miss.kind(), miss.sourceId(), miss.deadline(),
@@ -220,6 +284,10 @@ public class EscalationDesk {
                     "/api/v1/cases/" + e.caseId() + "/assignee"));
             case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action("登记报警情况", "PUT",
                     "/api/v1/reports/" + e.sourceId() + "/police-notification"));
+            case POSSIBLE_DUPLICATE -> {
+                actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-report"), "GET", "/api/v1/reports/" + e.sourceId()));
+                actions.add(new EscalationView.Action(BundleText.of("escalation.action.relink-report"), "POST", "/api/v1/reports/" + e.sourceId() + "/link"));
+            }
             default -> {
             }
         }

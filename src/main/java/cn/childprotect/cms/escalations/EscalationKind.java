@@ -12,7 +12,8 @@ public enum EscalationKind {
     EMERGENCY_DECLARED(5),
     WORK_ORDER_RETURNED(2),
     HIGH_RISK(4),
-    CLOSURE_REQUESTED(1);
+    CLOSURE_REQUESTED(1),
+    POSSIBLE_DUPLICATE(2);
     private final int severity;
 
     EscalationKind(int severity) {

@@ -20,6 +20,9 @@ interface Escalations extends JpaRepository<Escalation, Long> {
     List<Escalation> findByKindInAndSourceIdAndStatusIn(Collection<EscalationKind> kinds, long sourceId,
             Collection<Escalation.Status> statuses);
 
+    /** The sweep's look-up of what was raised already (index escalations_item_source). */
+    List<Escalation> findBySourceIdIn(Collection<Long> sourceIds);
+
     List<Escalation> findByCaseIdAndStatusIn(long caseId, Collection<Escalation.Status> statuses);
 
     @Query("""

@@ -8,6 +8,9 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
+import cn.childprotect.cms.intake.events.PossibleDuplicateReported;
+import cn.childprotect.cms.intake.events.ReportRelinked;
+import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
 import cn.childprotect.cms.referrals.events.WorkOrderEvent;
 import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
@@ -96,6 +99,27 @@ class ReviewTriggers {
     private void resolveAllOfOrder(long workOrderId, String why) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE,
                 EscalationKind.WORK_ORDER_RETURNED), workOrderId, why);
+    }
+
+    /**
+     * A report that may be about a child with another open case goes to supervisors who may see
+     * both: the township's when every case is in the report's township, else the county's. The
+     * filer is only told that a match exists (issue 18: a receipt is not an oracle).
+     */
+    @EventListener
+    void on(PossibleDuplicateReported event) {
+        String township = JurisdictionCodes.townshipOf(event.villageCode());
+        boolean sameTownship = event.otherCaseIds().stream().map(caseFiles::find).flatMap(java.util.Optional::stream)
+                .allMatch(other -> JurisdictionCodes.townshipOf(other.villageCode()).equals(township));
+        desk.raise(EscalationKind.POSSIBLE_DUPLICATE, event.reportId(), time.now(),
+                sameTownship ? EscalationLevel.TOWNSHIP : EscalationLevel.COUNTY, event.caseId(), event.villageCode());
+    }
+
+    /** Linking the report settles whether it was a duplicate. */
+    @EventListener
+    void on(ReportRelinked event) {
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.POSSIBLE_DUPLICATE), event.reportId(),
+                BundleText.of("escalation.resolved.report-relinked"));
     }
 
     @EventListener

@@ -20,7 +20,9 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.OpenCaseCommand;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
+import cn.childprotect.cms.intake.events.PossibleDuplicateReported;
 import cn.childprotect.cms.intake.events.ReportReceived;
+import cn.childprotect.cms.intake.events.ReportRelinked;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.ChildMatch;
@@ -32,6 +34,7 @@ import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.SequenceNumbers;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
@@ -73,15 +76,14 @@ public class IntakeDesk {
     private final BusinessTime time;
     private final JsonMapper json;
     private final MessageSource messages;
-    private final DuplicateDescriptions descriptions;
+    private final ReportDisclosure disclosure;
 
     IntakeDesk(Reports reports, IdempotencyKeys idempotency, ReportTaxonomy taxonomy, ChildRegistry children,
             CaseFiles caseFiles, Jurisdictions jurisdictions, SequenceNumbers sequences,
             ContactCipher reporterCipher, SlaPolicy sla, WorkingCalendar calendar, TransactionTemplate tx,
             ApplicationEventPublisher events, BusinessTime time, JsonMapper json, MessageSource messages,
-            DuplicateDescriptions descriptions) {
+            ReportDisclosure disclosure) {
         this.messages = messages;
-        this.descriptions = descriptions;
         this.reports = reports;
         this.idempotency = idempotency;
         this.taxonomy = taxonomy;
@@ -96,6 +98,7 @@ public class IntakeDesk {
         this.events = events;
         this.time = time;
         this.json = json;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -125,6 +128,14 @@ public class IntakeDesk {
             return tx.execute(status -> file(submission, user));
         }
         String hash = hashOf(submission);
+        // With a key, a transient database failure is retried once: the claim and the report commit
+        // together, so a repeat either files it (the first attempt was rolled back) or finds the
+        // first attempt's receipt (its commit went through after all). Without a key it is not.
+        return TransientDatabaseFailures.retryOnce("filing a report with an Idempotency-Key",
+                () -> fileWithKey(submission, idempotencyKey, hash, user));
+    }
+
+    private ReportReceipt fileWithKey(ReportSubmission submission, String idempotencyKey, String hash, CurrentUser user) {
         Optional<ReportReceipt> earlier = replay(user, idempotencyKey, hash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -137,8 +148,12 @@ public class IntakeDesk {
                 return receipt;
             });
         }
-        catch (DataIntegrityViolationException | ConcurrencyFailureException lostTheRace) {
+        catch (DataIntegrityViolationException lostTheRace) {
             return awaitWinner(user, idempotencyKey, hash);
+        }
+        catch (ConcurrencyFailureException deadlocked) {
+            // a deadlock among requests with this key: the winner's receipt if one committed; else transient
+            return replay(user, idempotencyKey, hash).orElseThrow(() -> deadlocked);
         }
     }
 
@@ -168,7 +183,7 @@ public class IntakeDesk {
                         .with("receiptNumber", reports.findById(claim.reportId()).map(Report::receiptNumber).orElse(null));
             }
             Report report = reports.findById(claim.reportId()).orElseThrow();
-            return receiptOf(report, List.of(), user).asReplay();
+            return disclosure.receipt(report, user).asReplay();
         }));
     }
 
@@ -183,7 +198,8 @@ public class IntakeDesk {
         // the child: the same one again (certain match) or a new one; uncertain matches are offered
         ChildMatch match = children.match(childData, submission.villageCode());
         long childId;
-        if (match.exact().isPresent()) {
+        boolean knownChild = match.exact().isPresent();
+        if (knownChild) {
             childId = match.exact().get();
             children.learn(childId, childData);
         }
@@ -196,6 +212,7 @@ public class IntakeDesk {
                 submission.occurredAt(), now, submission.villageCode(), submission.narrative().strip(), childId,
                 pregnancyUnder14, user.username(), user.role());
         recordReporter(report, submission.reporter(), user);
+        report.flagPossibleDuplicate(!match.candidates().isEmpty());
         boolean mandatory = categories.stream().anyMatch(taxonomy::isMandatory);
         if (submission.police() != null && submission.police().notifiedAt() != null) {
             report.policeNotified(submission.police().notifiedAt(), Texts.blankToNull(submission.police().station()),
@@ -209,7 +226,8 @@ public class IntakeDesk {
         boolean opensCase = categories.stream().anyMatch(taxonomy::opensCase);
         CaseRef caseRef = null;
         if (opensCase) {
-            Optional<CaseRef> open = caseFiles.findOpenCaseOfChild(childId);
+            // a child registered just now has no case yet: no need to look
+            Optional<CaseRef> open = knownChild ? caseFiles.findOpenCaseOfChild(childId) : Optional.empty();
             if (open.isPresent()) {
                 caseRef = caseFiles.linkReport(open.get().id(), report.id(), receiptNumber, user.username());
                 report.attachToCase(caseRef.id(), true);
@@ -220,21 +238,24 @@ public class IntakeDesk {
                 report.attachToCase(caseRef.id(), false);
             }
         }
-        List<ReportReceipt.PossibleDuplicate> duplicates = new ArrayList<>();
-        if (!user.is(Role.REPORTER)) {
-            for (Long candidate : match.candidates()) {
-                caseFiles.findOpenCaseOfChild(candidate)
-                        .filter(c -> report.caseId() == null || c.id() != report.caseId())
-                        .filter(c -> user.covers(c.villageCode()))
-                        .ifPresent(c -> duplicates.add(descriptions.of(c, candidate)));
-            }
+        // uncertain matches are kept for every filer; who may see which is ReportDisclosure's decision
+        List<Long> duplicates = new ArrayList<>();
+        for (Long candidate : match.candidates()) {
+            caseFiles.findOpenCaseOfChild(candidate)
+                    .filter(c -> report.caseId() == null || c.id() != report.caseId())
+                    .ifPresent(c -> duplicates.add(c.id()));
         }
+        report.possibleDuplicates(duplicates);
         boolean alert = mandatory || submission.urgent() || categories.contains("GD05");
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_RECEIVED", "REPORT", report.id())
                 .withDetail("receipt " + receiptNumber + (caseRef == null ? "" : ", case " + caseRef.id())));
         events.publishEvent(new ReportReceived(report.id(), receiptNumber, report.caseId(), submission.villageCode(),
                 alert, report.linkedToExisting()));
-        return receiptOf(report, duplicates, user);
+        if (!duplicates.isEmpty()) {
+            events.publishEvent(new PossibleDuplicateReported(report.id(), report.caseId(), submission.villageCode(),
+                    List.copyOf(duplicates)));
+        }
+        return disclosure.receipt(report, user);
     }
 
     private void recordReporter(Report report, ReportSubmission.Reporter reporter, CurrentUser user) {
@@ -406,16 +427,9 @@ public class IntakeDesk {
             }
             events.publishEvent(AuditEvent.success(user.username(), "REPORT_RELINKED", "REPORT", reportId)
                     .withDetail("case " + previous + " -> " + targetCaseId));
+            events.publishEvent(new ReportRelinked(reportId, targetCaseId));
             return queries.viewOf(report, user);
         });
-    }
-
-    ReportReceipt receiptOf(Report report, List<ReportReceipt.PossibleDuplicate> duplicates, CurrentUser user) {
-        String caseNumber = report.caseId() == null ? null
-                : caseFiles.find(report.caseId()).map(CaseRef::caseNumber).orElse(null);
-        return new ReportReceipt(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
-                report.caseId(), caseNumber, report.linkedToExisting(), user.is(Role.REPORTER) ? List.of() : duplicates,
-                report.policeDeadline(), false);
     }
 
     private String hashOf(ReportSubmission submission) {

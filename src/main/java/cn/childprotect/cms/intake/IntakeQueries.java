@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reading reports, by role: a REPORTER sees its own reports as receipt and status only; a
  * HOTLINE_OPERATOR the reports it logged; a SUPERVISOR the reports in its scope, reporter
- * included; a CHILD_DIRECTOR the reports of cases it works, without the reporter.
+ * included; a CHILD_DIRECTOR the reports of cases it works, without the reporter or anything
+ * that points to them. What each may learn is decided in {@link ReportDisclosure}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,17 +31,37 @@ public class IntakeQueries {
 
     private final Reports reports;
     private final CaseFiles caseFiles;
-    private final ContactCipher contacts;
+    private final ReportDisclosure disclosure;
     private final ApplicationEventPublisher events;
     private final DuplicateDescriptions descriptions;
 
-    IntakeQueries(Reports reports, CaseFiles caseFiles, ContactCipher contacts, ApplicationEventPublisher events,
+    IntakeQueries(Reports reports, CaseFiles caseFiles, ReportDisclosure disclosure, ApplicationEventPublisher events,
             DuplicateDescriptions descriptions) {
         this.descriptions = descriptions;
         this.reports = reports;
         this.caseFiles = caseFiles;
-        this.contacts = contacts;
+        this.disclosure = disclosure;
         this.events = events;
+    }
+
+    /**
+     * Channel and duplicate flag of the cases of one work-list page (ids the caller's scoped list
+     * returned), in one query; nothing personal, so not audited as a read of reports.
+     */
+    public java.util.Map<Long, CaseIntakeFacts> intakeFactsOfCases(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, CaseIntakeFacts> facts = new java.util.LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return facts;
+        }
+        for (Object[] row : reports.findIntakeFactsOfCases(caseIds)) {
+            long caseId = (Long) row[0];
+            Channel channel = (Channel) row[1];
+            boolean flagged = (Boolean) row[2];
+            facts.merge(caseId, new CaseIntakeFacts(caseId, channel, 1, flagged),
+                    (first, next) -> new CaseIntakeFacts(caseId, first.channel(), first.reports() + 1,
+                            first.possibleDuplicate() || next.possibleDuplicate()));
+        }
+        return facts;
     }
 
     public Page<ReportFeedback> myFeedback(CurrentUser user, Pageable page) {
@@ -80,6 +101,14 @@ public class IntakeQueries {
         }
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_READ", "REPORT", reportId));
         return viewOf(report, user);
+    }
+
+    /**
+     * The case a report is with, for a caller who may read the report as a case worker (a
+     * REPORTER's receipt deliberately does not say: issue 18, a receipt is not an oracle).
+     */
+    public java.util.Optional<Long> caseOf(long reportId, CurrentUser user) {
+        return reports.findById(reportId).filter(r -> !user.is(Role.REPORTER) && mayRead(r, user)).map(Report::caseId);
     }
 
     /** Reports of a case, for the case page of someone who works it. */
@@ -124,39 +153,13 @@ public class IntakeQueries {
         return mayRead(report, user);
     }
 
+    /** Through {@link ReportDisclosure}, the one place that decides what this viewer may learn. */
     ReportView viewOf(Report report, CurrentUser user) {
-        boolean showReporter = report.submittedBy().equals(user.username())
-                || (user.is(Role.SUPERVISOR) && user.covers(report.villageCode()));
-        ReportView.ReporterIdentity reporter = showReporter
-                ? new ReportView.ReporterIdentity(report.reporterAnonymous(), report.reporterName(),
-                        contacts.decrypt(report.reporterPhoneCipher()),
-                        report.reporterInstitutionType() == null ? null : report.reporterInstitutionType().name(),
-                        report.reporterInstitutionName())
-                : null;
-        ReportView.Police police = report.policeNotifiedAt() == null ? null
-                : new ReportView.Police(report.policeNotifiedAt(), report.policeStation(), report.policeReceiptNumber());
-        return new ReportView(report.id(), report.receiptNumber(), report.channel(), report.categories(),
-                report.urgent(), report.occurredAt(), report.receivedAt(), report.villageCode(), report.narrative(),
-                report.caseId(), report.linkedToExisting(), report.pregnancyFlag(), police, report.policeDeadline(),
-                reporter, !showReporter, report.submittedBy());
+        return disclosure.view(report, user);
     }
 
     private ReportFeedback feedbackOf(Report report) {
-        ReportFeedback.FeedbackStatus status = report.caseId() == null ? ReportFeedback.FeedbackStatus.CLOSED
-                : caseFiles.find(report.caseId()).map(CaseRef::status).map(IntakeQueries::feedbackStatus)
-                        .orElse(ReportFeedback.FeedbackStatus.RECEIVED);
-        return new ReportFeedback(report.id(), report.receiptNumber(), report.receivedAt(), report.categories(),
-                status, status.label(), report.policeDeadline());
-    }
-
-    /** Status only, "in an appropriate way" (未成年人保护法 art. 11). */
-    static ReportFeedback.FeedbackStatus feedbackStatus(CaseStatus status) {
-        return switch (status) {
-            case RECEIVED -> ReportFeedback.FeedbackStatus.RECEIVED;
-            case ASSESSING -> ReportFeedback.FeedbackStatus.ACCEPTED;
-            case EMERGENCY, HANDLING, SUPPORTING, PENDING_CLOSURE, MERGED -> ReportFeedback.FeedbackStatus.IN_PROGRESS;
-            case CLOSED, SCREENED_OUT -> ReportFeedback.FeedbackStatus.CLOSED;
-        };
+        return disclosure.feedback(report);
     }
 
     private static Refusal notFound() {

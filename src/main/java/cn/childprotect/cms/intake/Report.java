@@ -44,6 +44,13 @@ class Report {
     @Column(name = "category")
     private Set<String> categories = new LinkedHashSet<>();
 
+    /** Open cases of children who may be this report's child; for a supervisor to confirm. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
+    @CollectionTable(name = "intake_report_possible_duplicate", joinColumns = @JoinColumn(name = "report_id"))
+    @Column(name = "case_id")
+    private Set<Long> possibleDuplicateCaseIds = new LinkedHashSet<>();
+
     private boolean urgent;
 
     @Column(name = "occurred_at")
@@ -69,6 +76,10 @@ class Report {
 
     @Column(name = "pregnancy_flag")
     private boolean pregnancyFlag;
+
+    /** A child of the same name in the same village was already known (an uncertain match). */
+    @Column(name = "possible_duplicate")
+    private boolean possibleDuplicate;
 
     @Column(name = "reporter_anonymous")
     private boolean reporterAnonymous;
@@ -142,6 +153,10 @@ class Report {
         this.linkedToExisting = linked;
     }
 
+    void flagPossibleDuplicate(boolean flag) {
+        this.possibleDuplicate = flag;
+    }
+
     void policeNotified(Instant at, String station, String receipt) {
         this.policeNotifiedAt = at;
         this.policeStation = station;
@@ -170,7 +185,10 @@ class Report {
     long childId() { return childId; }
     Long caseId() { return caseId; }
     boolean linkedToExisting() { return linkedToExisting; }
+    Set<Long> possibleDuplicateCaseIds() { return possibleDuplicateCaseIds; }
+    void possibleDuplicates(java.util.Collection<Long> caseIds) { possibleDuplicateCaseIds.addAll(caseIds); }
     boolean pregnancyFlag() { return pregnancyFlag; }
+    boolean possibleDuplicate() { return possibleDuplicate; }
     boolean reporterAnonymous() { return reporterAnonymous; }
     String reporterName() { return reporterName; }
     String reporterPhoneCipher() { return reporterPhoneCipher; }

@@ -6,12 +6,19 @@ import java.util.Set;
 
 /**
  * What the filer gets back at once. {@code replayed} is true when the same Idempotency-Key and
- * body came again and this is the first result. {@code possibleDuplicates} are open cases of
- * children who may be the same one, for a person to confirm (never shown to REPORTER accounts).
+ * body came again and this is the first result.
+ * <p>
+ * A receipt is not an oracle: a REPORTER account gets its receipt only — {@code caseId},
+ * {@code caseNumber} and {@code linkedToExistingCase} are null, so it cannot learn whether the
+ * child already had a case. Others see the case and {@code possibleDuplicates} (open cases of
+ * children who may be the same one) only where their scope covers them;
+ * {@code possibleMatchOutsideScope} says that a match exists elsewhere, which a supervisor who
+ * may see both is given to confirm.
  */
 public record ReportReceipt(long reportId, String receiptNumber, Instant receivedAt, Set<String> categories,
-        Long caseId, String caseNumber, boolean linkedToExistingCase, List<PossibleDuplicate> possibleDuplicates,
-        Instant policeNotificationDue, boolean replayed) implements java.io.Serializable {
+        Long caseId, String caseNumber, Boolean linkedToExistingCase, List<PossibleDuplicate> possibleDuplicates,
+        boolean possibleMatchOutsideScope, Instant policeNotificationDue, boolean replayed)
+        implements java.io.Serializable {
 
     /**
      * An open case of a child who may be the same one, with what lets a person tell them apart
@@ -26,6 +33,6 @@ public record ReportReceipt(long reportId, String receiptNumber, Instant receive
 
     ReportReceipt asReplay() {
         return new ReportReceipt(reportId, receiptNumber, receivedAt, categories, caseId, caseNumber,
-                linkedToExistingCase, possibleDuplicates, policeNotificationDue, true);
+                linkedToExistingCase, possibleDuplicates, possibleMatchOutsideScope, policeNotificationDue, true);
     }
 }

@@ -20,6 +20,11 @@ interface Reports extends JpaRepository<Report, Long> {
 
     long countByCaseId(long caseId);
 
+    /** For a page of the triage list: channel and duplicate flag of each case's reports, one query. */
+    @Query("""
+            select r.caseId, r.channel, r.possibleDuplicate from Report r where r.caseId in :caseIds order by r.id""")
+    List<Object[]> findIntakeFactsOfCases(java.util.Collection<Long> caseIds);
+
     Optional<Report> findFirstByCaseIdOrderByReceivedAtDesc(long caseId);
 
     /** The escalation sweep's query: an index range scan on the stored police deadline. */

@@ -30,9 +30,12 @@ class JurisdictionSeed implements ApplicationRunner {
     private final Divisions divisions;
     private final TransactionTemplate tx;
     private final Path file;
+    private final Jurisdictions jurisdictions;
 
-    JurisdictionSeed(Divisions divisions, TransactionTemplate tx, @Value("${cms.seed.jurisdictions}") Path file) {
+    JurisdictionSeed(Divisions divisions, TransactionTemplate tx, @Value("${cms.seed.jurisdictions}") Path file,
+            Jurisdictions jurisdictions) {
         this.divisions = divisions;
+        this.jurisdictions = jurisdictions;
         this.tx = tx;
         this.file = file;
     }
@@ -52,6 +55,7 @@ class JurisdictionSeed implements ApplicationRunner {
             // another instance seeded the same codes at the same moment: read again and go on
             added = apply(rows);
         }
+        jurisdictions.forget();
         log.info("Jurisdictions: {} divisions in seed, {} added", rows.size(), added);
     }
 

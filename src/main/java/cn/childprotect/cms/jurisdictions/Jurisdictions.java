@@ -12,6 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Jurisdictions {
 
     private final Divisions divisions;
+    /**
+     * Divisions by code, read once: the tree changes only when the seed adds or renames one
+     * ({@link #forget()}), and every filing and list looks codes up, so a read each time would
+     * be a statement per look-up. A code not found is not remembered (it may be seeded later).
+     */
+    private final java.util.Map<String, Division> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     Jurisdictions(Divisions divisions) {
         this.divisions = divisions;
@@ -21,7 +27,18 @@ public class Jurisdictions {
         if (!JurisdictionCodes.isWellFormed(code)) {
             return Optional.empty();
         }
-        return divisions.findById(code).map(DivisionEntity::toDivision);
+        Division cached = known.get(code);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Division> found = divisions.findById(code).map(DivisionEntity::toDivision);
+        found.ifPresent(d -> known.put(code, d));
+        return found;
+    }
+
+    /** After the seed changed the tree. */
+    void forget() {
+        known.clear();
     }
 
     /** Some division of the seed, for bootstrapping when nothing else is known. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import cn.childprotect.cms.escalations.EscalationDesk;
 import cn.childprotect.cms.escalations.EscalationLevel;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -23,6 +24,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,9 +60,24 @@ class EscalationMails {
         this.baseUrl = baseUrl;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EscalationRaised event) {
-        escalations.describe(event.escalationId()).ifPresent(item -> {
+        mailItem(event.escalationId());
+    }
+
+    /**
+     * A chunk of the deadline sweep (hundreds of items): one listener mails them one after the
+     * other, so a chunk takes one pool connection at a time instead of one thread and connection
+     * per item. Like the others, outside a transaction: each mail is logged as it is sent, so a
+     * retry after a failed send skips those already sent.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(EscalationsRaised event) {
+        event.escalationIds().forEach(this::mailItem);
+    }
+
+    private void mailItem(long escalationId) {
+        escalations.describe(escalationId).ifPresent(item -> {
             String division = item.level() == EscalationLevel.COUNTY ? JurisdictionCodes.countyOf(item.villageCode())
                     : JurisdictionCodes.townshipOf(item.villageCode());
             String caseNumber = item.caseNumber() == null ? "-" : item.caseNumber();
@@ -85,7 +102,7 @@ class EscalationMails {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DigestDue event) {
         CurrentUser supervisor = users.findCurrentUser(event.username()).orElse(null);
         UserSummary account = users.find(event.username()).orElse(null);

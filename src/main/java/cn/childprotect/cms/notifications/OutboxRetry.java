@@ -40,7 +40,7 @@ public class OutboxRetry {
     }
 
     @Scheduled(fixedDelayString = "${cms.outbox.retry-interval:30s}", initialDelayString = "${cms.outbox.retry-interval:30s}")
-    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "5m")
+    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "2m")
     public void resubmitDue() {
         Instant now = time.now();
         incomplete.resubmitIncompletePublications(publication -> isDue(publication, now));

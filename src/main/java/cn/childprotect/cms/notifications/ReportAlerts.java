@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * A mandatory-report (MR01–MR09), GD05 or urgent report mails the supervisors of the child's
@@ -40,7 +41,7 @@ class ReportAlerts {
         this.baseUrl = baseUrl;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ReportReceived event) {
         if (!event.alert()) {
             return;

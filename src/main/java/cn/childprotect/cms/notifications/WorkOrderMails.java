@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Work-order mails: a dispatch (and a re-dispatch) to the agency's address, a 督办 again to the
@@ -46,28 +47,28 @@ class WorkOrderMails {
         this.baseUrl = baseUrl;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkOrderDispatched event) {
         toAgency(event, "mail.work-order.dispatched", "");
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkOrderRedispatched event) {
         toAgency(event, "mail.work-order.dispatched", "");
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkOrderUrged event) {
         toAgency(event, "mail.work-order.urged",
                 workOrders.noteOfStep(event.stepId()).orElse(""));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkOrderReturned event) {
         toDispatcher(event, "mail.work-order.returned");
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkOrderResponded event) {
         toDispatcher(event, "mail.work-order.responded");
     }

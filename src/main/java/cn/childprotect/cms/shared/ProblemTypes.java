@@ -21,6 +21,8 @@ public final class ProblemTypes {
     public static final String STALE_VERSION = "stale-version";
     public static final String PRECONDITION_REQUIRED = "precondition-required";
     public static final String INTERNAL = "internal-error";
+    /** The database failed transiently (durability): nothing was stored; send the same request again later. */
+    public static final String SERVICE_UNAVAILABLE = "service-unavailable";
 
     private ProblemTypes() {
     }

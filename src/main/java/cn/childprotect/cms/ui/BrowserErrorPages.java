@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.web.RefusalStatus;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +49,9 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")) {
             return null;
+        }
+        if (TransientDatabaseFailures.isTransient(failure)) {
+            return null; // a database blink is not an error: UnavailablePages says "try again" (503)
         }
         int status = statusOf(failure);
         String incident = null;

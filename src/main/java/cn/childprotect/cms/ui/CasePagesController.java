@@ -17,8 +17,14 @@ import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseList;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseSearch;
+import cn.childprotect.cms.cases.CaseSort;
+import cn.childprotect.cms.intake.IntakeQueries;
+import cn.childprotect.cms.intake.ReportTaxonomy;
+import cn.childprotect.cms.jurisdictions.DivisionLevel;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TransitionCommand;
@@ -35,8 +41,6 @@ import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
 import cn.childprotect.cms.users.UserDirectory;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +69,9 @@ class CasePagesController {
     private final AgencyDirectory agencies;
     private final UserDirectory users;
     private final CurrentUsers currentUsers;
+    private final IntakeQueries intake;
+    private final ReportTaxonomy taxonomy;
+    private final Jurisdictions jurisdictions;
     private final ChildRecords childRecords;
     private final BusinessTime time;
     private final JsonMapper json;
@@ -72,7 +80,8 @@ class CasePagesController {
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
+            Jurisdictions jurisdictions) {
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -85,35 +94,88 @@ class CasePagesController {
         this.agencies = agencies;
         this.users = users;
         this.currentUsers = currentUsers;
+        this.intake = intake;
+        this.taxonomy = taxonomy;
+        this.jurisdictions = jurisdictions;
     }
 
+    /** Rows per page of the browser's work lists. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * The work lists: every filter stays set across a search and across pages (the links carry
+     * the query), sorted by deadline (overdue first) unless another order is chosen. The triage
+     * list (status RECEIVED) also shows each case's channel and a duplicate flag.
+     */
     @GetMapping("/cases")
     String list(@RequestParam(required = false) Set<CaseStatus> status, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String q, Model model) {
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean urgent,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String village,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam MultiValueMap<String, String> params, Model model) {
         CurrentUser me = currentUsers.current();
         if (!CaseQueries.mayList(me)) {
             return "redirect:/";
         }
-        var rows = queries.search(new CaseSearch(status, null, mine, null, overdue, null, q, null, null),
-                PageRequest.of(0, 100, Sort.by("statusDeadline").and(Sort.by(Sort.Direction.DESC, "openedAt"))), me);
-        // overdue first, then by deadline (no deadline last)
-        List<cn.childprotect.cms.cases.CaseListRow> sorted = new ArrayList<>(rows.getContent());
-        sorted.sort((a, b) -> {
-            if (a.overdue() != b.overdue()) {
-                return a.overdue() ? -1 : 1;
-            }
-            if (a.statusDeadline() == null || b.statusDeadline() == null) {
-                return a.statusDeadline() == null ? (b.statusDeadline() == null ? 0 : 1) : -1;
-            }
-            return a.statusDeadline().compareTo(b.statusDeadline());
-        });
-        model.addAttribute("rows", sorted);
-        model.addAttribute("total", rows.getTotalElements());
+        Set<CaseStatus> statuses = status == null ? Set.of()
+                : status.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        CaseSort order = sort == null || sort.isBlank() ? CaseSort.DEADLINE : CaseSort.parse(sort);
+        if (order == null) {
+            order = CaseSort.DEADLINE;
+        }
+        String villageCode = village != null && village.matches("\\d{12}") ? village : null;
+        LocalDate fromDate = dateOrNull(from);
+        LocalDate toDate = dateOrNull(to);
+        String assigneeName = Texts.blankToNull(assignee);
+        CaseList rows = queries.list(new CaseSearch(statuses, villageCode, mine, Texts.blankToNull(category), overdue, null,
+                Texts.blankToNull(q), fromDate, toDate, urgent, mine ? null : assigneeName), Math.max(page, 0), PAGE_SIZE,
+                order, me);
+        boolean triage = statuses.equals(Set.of(CaseStatus.RECEIVED));
+        model.addAttribute("rows", rows.items());
+        model.addAttribute("list", rows);
+        model.addAttribute("triage", triage);
+        model.addAttribute("facts", triage ? intake.intakeFactsOfCases(rows.items().stream().map(r -> r.id()).toList())
+                : java.util.Map.of());
         model.addAttribute("statuses", CaseStatus.values());
-        model.addAttribute("selected", status == null ? Set.of() : status);
+        model.addAttribute("selected", statuses);
         model.addAttribute("mine", mine);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("urgentOnly", urgent);
         model.addAttribute("q", q);
+        model.addAttribute("category", Texts.blankToNull(category));
+        model.addAttribute("assignee", assigneeName);
+        model.addAttribute("village", villageCode);
+        model.addAttribute("from", fromDate);
+        model.addAttribute("to", toDate);
+        model.addAttribute("sort", order.asParameter());
+        model.addAttribute("sorts", List.of("statusDeadline,asc", "openedAt,desc", "openedAt,asc", "caseNumber,asc"));
+        model.addAttribute("categories", taxonomy.categories());
+        model.addAttribute("taxonomy", taxonomy);
+        model.addAttribute("villages", jurisdictions.within(me.scope()).stream()
+                .filter(d -> d.level() == DivisionLevel.VILLAGE).toList());
+        model.addAttribute("supervisor", me.is(Role.SUPERVISOR));
+        model.addAttribute("firstRow", rows.page() * PAGE_SIZE + (rows.items().isEmpty() ? 0 : 1));
+        model.addAttribute("lastRow", rows.page() * PAGE_SIZE + rows.items().size());
+        model.addAttribute("prevUrl", rows.hasPrevious() ? pageUrl(params, rows.page() - 1) : null);
+        model.addAttribute("nextUrl", rows.hasNext() ? pageUrl(params, rows.page() + 1) : null);
         return "ui/cases";
+    }
+
+    /** The same list with every filter as it is, another page. */
+    private static String pageUrl(MultiValueMap<String, String> params, int page) {
+        return UriComponentsBuilder.fromPath("/cases").queryParams(params).replaceQueryParam("page", page)
+                .encode().build().toUriString();
+    }
+
+    private static LocalDate dateOrNull(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        }
+        catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     @GetMapping("/cases/{id}")

@@ -24,10 +24,16 @@ import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
+import cn.childprotect.cms.shared.web.ServiceUnavailable;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -53,12 +59,14 @@ class ReportPagesController {
     private final Jurisdictions jurisdictions;
     private final CurrentUsers currentUsers;
     private final CaseFiles caseFiles;
-    private final org.springframework.context.MessageSource messages;
+    private final ServiceUnavailable unavailable;
+    private final MessageSource messages;
 
     ReportPagesController(IntakeDesk desk, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles,
-            org.springframework.context.MessageSource messages) {
+            Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles, ServiceUnavailable unavailable,
+            MessageSource messages) {
         this.caseFiles = caseFiles;
+        this.unavailable = unavailable;
         this.messages = messages;
         this.desk = desk;
         this.queries = queries;
@@ -94,7 +102,8 @@ class ReportPagesController {
     }
 
     @PostMapping("/reports")
-    String submit(@ModelAttribute ReportForm form, Model model, RedirectAttributes redirect) {
+    String submit(@ModelAttribute ReportForm form, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         CurrentUser me = currentUsers.current();
         try {
             ReportReceipt receipt = desk.submit(toSubmission(form, me), Texts.blankToNull(form.idempotencyKey()), me);
@@ -110,6 +119,16 @@ class ReportPagesController {
         catch (IllegalArgumentException badInput) {
             model.addAttribute("form", form);
             model.addAttribute("pageError", badInput.getMessage());
+            return prepare(model, me, null);
+        }
+        catch (RuntimeException failure) {
+            if (!TransientDatabaseFailures.isTransient(failure)) {
+                throw failure;
+            }
+            // the database blinked: keep what was typed (and its Idempotency-Key) so that sending again is safe
+            unavailable.markPage(response, failure);
+            model.addAttribute("form", form);
+            model.addAttribute("pageError", messages.getMessage("ui.unavailable.form", null, LocaleContextHolder.getLocale()));
             return prepare(model, me, null);
         }
     }

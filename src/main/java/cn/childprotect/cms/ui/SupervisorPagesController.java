@@ -49,14 +49,20 @@ class SupervisorPagesController {
         }
         Map<String, Object> summary = escalations.summary(me);
         model.addAttribute("summary", summary);
-        var one = PageRequest.of(0, 1);
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        // counted up to CaseQueries.COUNT_CAP each (shown as "1000+"), never over the whole scope
+        java.util.Set<String> capped = new java.util.HashSet<>();
         for (CaseStatus status : CaseStatus.values()) {
             if (status.isOpen()) {
-                counts.put(status.label(), cases.search(new CaseSearch(java.util.Set.of(status), null, false, null, false,
-                        null, null, null, null), one, me).getTotalElements());
+                var list = cases.list(new CaseSearch(java.util.Set.of(status), null, false, null, false, null, null, null,
+                        null), 0, 1, cn.childprotect.cms.cases.CaseSort.NEWEST, me);
+                counts.put(status.label(), list.total());
+                if (!list.totalExact()) {
+                    capped.add(status.label());
+                }
             }
         }
+        model.addAttribute("capped", capped);
         long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
         model.addAttribute("counts", counts);
         model.addAttribute("max", Math.max(max, 1));

@@ -1,7 +1,9 @@
 package cn.childprotect.cms.users;
 
 import cn.childprotect.cms.shared.ProblemTypes;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 import cn.childprotect.cms.shared.web.ProblemWriter;
+import cn.childprotect.cms.shared.web.ServiceUnavailable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +45,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationEntryPoint problemEntryPoint(ProblemWriter writer) {
+    AuthenticationEntryPoint problemEntryPoint(ProblemWriter writer, ServiceUnavailable unavailable) {
         return (request, response, failure) -> {
+            if (TransientDatabaseFailures.isTransient(failure)) {
+                // the account could not be read (database down): not a wrong password; retry later
+                unavailable.write(request, response, failure);
+                return;
+            }
             String authorization = request.getHeader("Authorization");
             boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             if (bearer) {

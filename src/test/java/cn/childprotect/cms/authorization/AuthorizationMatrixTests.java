@@ -199,6 +199,8 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/reports/{id}/link" -> "{\"caseId\":" + side.caseId() + "}";
             case "/api/v1/cases/{id}/transitions" -> "{\"event\":\"ACCEPT\",\"note\":\"矩阵测试\"}";
             case "/api/v1/cases/{id}/assignee" -> "{\"username\":\"director1\"}";
+            case "/api/v1/cases/{id}/notes" -> "{\"text\":\"矩阵测试\"}";
+            case "/api/v1/cases/{id}/child" -> "{\"description\":\"矩阵测试\"}";
             case "/api/v1/cases/{caseId}/assessments", "/api/v1/cases/{caseId}/assessments/{id}" ->
                 "{\"answers\":" + LOW_RISK_ANSWERS + ",\"rationale\":\"矩阵测试\"}";
             case "/api/v1/cases/{caseId}/assessments/{id}/confirm" -> "{\"level\":\"HIGH\",\"reason\":\"矩阵测试\"}";
@@ -253,7 +255,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
                         .formatted(village, UUID.randomUUID(), side, village)).exchange();
         assertThat(report).hasStatus(201);
         long reportId = ((Number) read(report, "$.reportId")).longValue();
-        long caseId = ((Number) read(report, "$.caseId")).longValue();
+        // a reporting unit's receipt does not name the case (issue 18): the supervisor's view of the report does
+        long caseId = ((Number) read(mvc.get().uri("/api/v1/reports/{id}", reportId)
+                .header("Authorization", basic(supervisor)).exchange(), "$.caseId")).longValue();
 
         assertThat(fire(supervisor, caseId, "ACCEPT", null)).hasStatusOk();
         assertThat(mvc.put().uri("/api/v1/cases/{id}/assignee", caseId).header("Authorization", basic(supervisor))

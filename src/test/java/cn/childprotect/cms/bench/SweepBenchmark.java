@@ -46,7 +46,8 @@ class SweepBenchmark extends IntegrationTest {
         jdbc.update("update cases_case set status_deadline = ? where case_number like 'BENCH-%' and status_deadline < ?",
                 Timestamp.from(now.plusSeconds(30L * 24 * 3600)), Timestamp.from(now));
         jdbc.update("update cases_case set status_deadline = ? where case_number like 'BENCH-%' and id % ? = 0 "
-                + "order by id limit " + OVERDUE, Timestamp.from(now.minusSeconds(3600)), CASES / OVERDUE);
+                + "and status_deadline is not null "
+                + "order by id limit " + OVERDUE, Timestamp.from(now.minusSeconds(3600)), CASES / OVERDUE / 4);
         jdbc.update("delete from escalations_item where kind = 'CASE_DEADLINE' and source_id in "
                 + "(select id from cases_case where case_number like 'BENCH-%')");
         jdbc.execute("analyze table cases_case");

@@ -44,8 +44,10 @@ class PoliceNotificationSweepTests extends IntegrationTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                 .content(body).exchange();
         assertThat(created).hasStatus(201).bodyJson().extractingPath("$.policeNotificationDue").isNotNull();
-        return new long[] { ((Number) read(created, "$.reportId")).longValue(),
-                ((Number) read(created, "$.caseId")).longValue() };
+        long reportId = ((Number) read(created, "$.reportId")).longValue();
+        // a school's receipt does not name the case (issue 18): the supervisor's view of the report does
+        return new long[] { reportId, ((Number) read(mvc.get().uri("/api/v1/reports/{id}", reportId)
+                .header("Authorization", basic("supervisor1")).exchange(), "$.caseId")).longValue() };
     }
 
     int policeItems(long reportId) {

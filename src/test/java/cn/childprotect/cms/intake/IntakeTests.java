@@ -64,12 +64,17 @@ class IntakeTests extends IntegrationTest {
         assertThat(created).hasStatus(201).headers().containsHeader("Location");
         assertThat(created).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.receiptNumber").asString().matches("R\\d{8}-\\d{6}");
-            assertThat(json).extractingPath("$.caseNumber").asString().matches("CP-141029-\\d{4}-\\d{6}");
-            assertThat(json).extractingPath("$.linkedToExistingCase").isEqualTo(false);
+            // receipt and status only: whether a case was opened or found is not the school's to learn
+            assertThat(json).extractingPath("$.caseNumber").isNull();
+            assertThat(json).extractingPath("$.caseId").isNull();
+            assertThat(json).extractingPath("$.linkedToExistingCase").isNull();
             assertThat(json).extractingPath("$.policeNotificationDue").isNotNull();
         });
         Number reportId = read(created, "$.reportId");
-        Number caseId = read(created, "$.caseId");
+        Number caseId = read(mvc.get().uri("/api/v1/reports/{id}", reportId).header("Authorization", basic("supervisor1"))
+                .exchange(), "$.caseId");
+        assertThat(read(mvc.get().uri("/api/v1/cases/{id}", caseId).header("Authorization", basic("supervisor1"))
+                .exchange(), "$.caseNumber").toString()).matches("CP-141029-\\d{4}-\\d{6}");
         assertThat(mvc.get().uri("/api/v1/reports/{id}", reportId).header("Authorization", basic("school1")))
                 .hasStatusOk().bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.statusLabel").isEqualTo("已接收");
@@ -165,8 +170,10 @@ class IntakeTests extends IntegrationTest {
                  "reporter":{"anonymous":true}}""".formatted(id));
         assertThat(first).hasStatus(201);
         assertThat(second).hasStatus(201).bodyJson().extractingPath("$.linkedToExistingCase").isEqualTo(true);
-        Number caseId = read(first, "$.caseId");
-        assertThat(((Number) read(second, "$.caseId")).longValue()).isEqualTo(caseId.longValue());
+        Number caseId = read(second, "$.caseId");
+        assertThat(((Number) read(mvc.get().uri("/api/v1/reports/{id}", read(first, "$.reportId").toString())
+                .header("Authorization", basic("supervisor1")).exchange(), "$.caseId")).longValue())
+                .isEqualTo(caseId.longValue());
         assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1")))
                 .bodyJson().extractingPath("$[*].kind").asArray().containsExactly("OPENED", "REPORT_LINKED");
         // the ID number is found through its keyed hash in the case search
@@ -175,8 +182,9 @@ class IntakeTests extends IntegrationTest {
                     assertThat(json).extractingPath("$.total").isEqualTo(1);
                     assertThat(json).extractingPath("$.items[0].childLabel").isEqualTo(name);
                 });
+        // the hotline sees the child masked, so a search by name does not find it (issue 18: masked means unsearchable)
         assertThat(mvc.get().uri("/api/v1/cases?q=" + name).header("Authorization", basic("operator1")))
-                .bodyJson().extractingPath("$.items[0].childLabel").isEqualTo(name.charAt(0) + "***");
+                .bodyJson().extractingPath("$.total").isEqualTo(0);
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.util.Set;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseList;
 import cn.childprotect.cms.cases.CaseListRow;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseSearch;
+import cn.childprotect.cms.cases.CaseSort;
 import cn.childprotect.cms.cases.CaseState;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.CaseTimelineItem;
@@ -25,9 +27,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cases")
 class CasesController {
 
-    private static final Set<String> SORTABLE = Set.of("openedAt", "statusDeadline", "caseNumber");
-
     private final CaseFiles caseFiles;
     private final CaseQueries queries;
     private final CurrentUsers currentUsers;
@@ -57,7 +54,11 @@ class CasesController {
         this.currentUsers = currentUsers;
     }
 
-    record CasePage(List<CaseListRow> items, long total, int page, int size) {
+    /**
+     * A page of cases. {@code total} is exact only when {@code totalExact}; otherwise there are at
+     * least that many ({@link CaseQueries#COUNT_CAP}, "1,000+"): no list counts its whole scope.
+     */
+    record CasePage(List<CaseListRow> items, long total, int page, int size, boolean hasNext, boolean totalExact) {
     }
 
     @GetMapping
@@ -68,21 +69,22 @@ class CasesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(required = false) String sort) {
-        if (assignee != null && !assignee.equals("me")) {
-            throw Refusal.invalidField("assignee", "assignee 只支持 me");
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean urgent) {
+        if (assignee != null && !assignee.equals("me") && !assignee.matches("[A-Za-z0-9._@-]{1,50}")) {
+            throw Refusal.invalidField("assignee", "assignee 须为 me 或一个用户名");
         }
         if (jurisdiction != null && !jurisdiction.matches("\\d{6}|\\d{9}|\\d{12}")) {
             throw Refusal.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
         }
-        Page<CaseListRow> rows = queries.search(
-                new CaseSearch(status, jurisdiction, assignee != null, category, overdue, riskLevel, q, receivedFrom,
-                        receivedTo),
-                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
-                        // overdue work lists read the deadline index in order; everything else newest first
-                        sortOf(sort != null ? sort : overdue ? "statusDeadline,asc" : "openedAt,desc")),
+        boolean me = "me".equals(assignee);
+        CaseList rows = queries.list(
+                new CaseSearch(status, jurisdiction, me, category, overdue, riskLevel, q, receivedFrom, receivedTo,
+                        urgent, me ? null : assignee),
+                Math.max(page, 0), Math.min(Math.max(size, 1), 100),
+                // overdue work lists read the deadline index in order; everything else newest first
+                sortOf(sort != null ? sort : overdue ? "statusDeadline,asc" : "openedAt,desc"),
                 currentUsers.current());
-        return new CasePage(rows.getContent(), rows.getTotalElements(), rows.getNumber(), rows.getSize());
+        return new CasePage(rows.items(), rows.total(), rows.page(), rows.size(), rows.hasNext(), rows.totalExact());
     }
 
     @GetMapping("/{id}")
@@ -146,13 +148,11 @@ class CasesController {
         }
     }
 
-    private static Sort sortOf(String sort) {
-        String[] parts = sort.split(",");
-        String property = parts[0].strip();
-        if (!SORTABLE.contains(property)) {
+    private static CaseSort sortOf(String sort) {
+        CaseSort parsed = CaseSort.parse(sort);
+        if (parsed == null) {
             throw Refusal.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
         }
-        boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
-        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));
+        return parsed;
     }
 }

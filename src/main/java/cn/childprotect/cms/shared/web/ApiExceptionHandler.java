@@ -7,14 +7,19 @@ import java.util.UUID;
 
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.ProblemTypes;
+import cn.childprotect.cms.shared.TransientDatabaseFailures;
 
 import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,9 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ProblemFactory problems;
+    private final ServiceUnavailable unavailable;
 
-    ApiExceptionHandler(ProblemFactory problems) {
+    ApiExceptionHandler(ProblemFactory problems, ServiceUnavailable unavailable) {
         this.problems = problems;
+        this.unavailable = unavailable;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -76,12 +84,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ProblemTypes.STALE_VERSION, problems.message("problem.stale-version.detail")));
     }
 
-    /** A lock conflict between concurrent requests (deadlock victim, lock wait timeout): safe to retry. */
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> handleLockConflict(PessimisticLockingFailureException ex) {
-        log.warn("Lock conflict: {}", ex.getMostSpecificCause().getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.create(HttpStatus.CONFLICT,
-                ProblemTypes.CONFLICT, problems.message("problem.conflict.detail")));
+    /**
+     * A transient database failure (lost connection, deadlock victim, lock wait timeout, failover,
+     * no connection to be had): the work was rolled back; 503 with Retry-After (durability).
+     */
+    @ExceptionHandler({ PessimisticLockingFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class, RecoverableDataAccessException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> handleTransientDatabaseFailure(Exception ex) {
+        return unavailable.response(ex);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -111,8 +122,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "message", problems.message("validation.type-mismatch"))));
     }
 
+    /** A query string Tomcat cannot decode ({@code ?q=%zz}): the client's mistake, not ours. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameter(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+                problems.message("problem.invalid-request.detail")));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        if (TransientDatabaseFailures.isTransient(ex)) {
+            return unavailable.response(ex);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, ex);
         ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -36,5 +37,15 @@ public class ProblemWriter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    /**
+     * The problem for a failure the servlet container or an error dispatch reports, in the
+     * request's language; no {@code instance}: the raw path may be what was wrong with it.
+     */
+    String render(HttpServletRequest request, int status, String type, String detailCode) {
+        Locale locale = ProblemFactory.localeOf(request);
+        HttpStatusCode code = HttpStatusCode.valueOf(status);
+        return json.writeValueAsString(problems.create(code, type, problems.message(locale, detailCode), locale));
     }
 }

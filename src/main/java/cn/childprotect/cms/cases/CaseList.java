@@ -1,0 +1,15 @@
+package cn.childprotect.cms.cases;
+
+import java.util.List;
+
+/**
+ * One page of a work list. No list counts its whole scope: {@code total} is exact when
+ * {@code totalExact}, else a lower bound ({@link CaseQueries#COUNT_CAP}: shown as "1,000+").
+ * {@code hasNext} comes from reading one row more than the page, not from a count.
+ */
+public record CaseList(List<CaseListRow> items, int page, int size, boolean hasNext, long total, boolean totalExact) {
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+}
