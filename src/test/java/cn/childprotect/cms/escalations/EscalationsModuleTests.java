@@ -1,5 +1,7 @@
 package cn.childprotect.cms.escalations;
 
+import java.util.List;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -43,6 +45,28 @@ class EscalationsModuleTests {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** A sweep chunk's items reach the timeline in one batch: one line per item, with the item's words. */
+    @Test
+    void aChunkOfItemsGetsOneTimelineLineEach() {
+        List<Miss> misses = new ArrayList<>();
+        Instant deadline = Instant.parse("2026-01-02T00:00:00Z");
+        for (int i = 0; i < 12; i++) {
+            long reportId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
+            CaseRef ref = caseFiles.open(new OpenCaseCommand(ThreadLocalRandom.current().nextLong(1_000_000_000L,
+                    Long.MAX_VALUE), "141029100001", Set.of("BL01"), false, reportId, "R-" + reportId, "operator1"));
+            misses.add(new Miss(EscalationKind.CASE_DEADLINE, ref.id(), deadline, ref.id(), ref.villageCode()));
+        }
+        List<Long> raised = tx.execute(s -> desk.raiseAll(misses, EscalationLevel.TOWNSHIP));
+        assertThat(raised).hasSize(12);
+        for (Miss m : misses) {
+            assertThat(jdbc.queryForList("select note from cases_timeline where case_id = ? and kind = 'ESCALATION'",
+                    String.class, m.caseId())).containsExactly("提请乡镇督导员关注：个案环节超时");
+        }
+    }
 
     @Test
     void raisingAnItemPublishesItOnce(PublishedEvents events) {
