@@ -1,5 +1,5 @@
 /**
- * The directory of partner agencies (公安, 民政, 教育 ...) that receive work orders, DOMAIN.md §5.
+ * The directory of partner agencies (公安, 民政, 教育 ...) that receive work orders, docs/domain.md §5.
  */
 @ApplicationModule(allowedDependencies = { "shared", "jurisdictions" })
 package cn.childprotect.cms.agencies;

@@ -20,10 +20,13 @@ import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.cases.RiskLevel;
-import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.assessment.events.AssessmentCompleted;
+import cn.childprotect.cms.assessment.events.AssessmentConfirmed;
+import cn.childprotect.cms.assessment.events.FollowUpVisitRecorded;
+import cn.childprotect.cms.assessment.events.SupportPlanRevised;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.sla.SlaDuration;
@@ -94,7 +97,7 @@ public class CaseSupport {
     public AssessmentView draft(long caseId, Map<String, String> answers, String rationale, CurrentUser user) {
         CaseRef ref = workedCase(caseId, user);
         if (!ASSESSABLE.contains(ref.status())) {
-            throw ApiProblem.conflict("case-not-assessable", "个案处于“" + ref.status().label() + "”状态，不能评估");
+            throw Refusal.invalidState("case-not-assessable", "个案处于“" + ref.status().label() + "”状态，不能评估");
         }
         answers = withDerivedAnswers(caseId, answers);
         checkAnswers(answers);
@@ -108,7 +111,7 @@ public class CaseSupport {
             CurrentUser user) {
         Assessment a = ownAssessment(caseId, assessmentId, user);
         if (a.status() != Assessment.Status.DRAFT) {
-            throw ApiProblem.conflict("assessment-completed", "已完成的评估不能修改；需要时请新建一次评估");
+            throw Refusal.invalidState("assessment-completed", "已完成的评估不能修改；需要时请新建一次评估");
         }
         answers = withDerivedAnswers(caseId, answers);
         checkAnswers(answers);
@@ -120,22 +123,21 @@ public class CaseSupport {
     public AssessmentView complete(long caseId, long assessmentId, CurrentUser user) {
         Assessment a = ownAssessment(caseId, assessmentId, user);
         if (a.status() != Assessment.Status.DRAFT) {
-            throw ApiProblem.conflict("assessment-completed", "该评估已完成");
+            throw Refusal.invalidState("assessment-completed", "该评估已完成");
         }
         Map<String, String> answers = read(a.answers());
         List<String> missing = instrument.unanswered(answers);
         if (!missing.isEmpty()) {
-            throw ApiProblem.invalidFields(missing.stream()
+            throw Refusal.invalidFieldMaps(missing.stream()
                     .map(code -> Map.of("field", "answers." + code, "message", "完成评估前须回答此项")).toList());
         }
         if (a.rationale() == null || a.rationale().isBlank()) {
-            throw ApiProblem.invalidField("rationale", "完成评估须填写评估意见");
+            throw Refusal.invalidField("rationale", "完成评估须填写评估意见");
         }
         RiskInstrument.Result result = instrument.evaluate(answers);
         a.complete(result.score(), result.level(), time.now());
-        caseFiles.addTimelineEntry(caseId, TimelineKind.ASSESSMENT, user.username(),
-                "完成风险评估：" + result.level().label() + "风险（" + result.score() + " 分）"
-                        + (result.level().needsConfirmation() ? "，待督导员确认" : ""), "assessment:" + a.id());
+        events.publishEvent(new AssessmentCompleted(caseId, a.id(), result.level(), result.score(),
+                result.level().needsConfirmation(), user.username()));
         if (a.counts()) {
             takeEffect(a, user);
         }
@@ -181,20 +183,19 @@ public class CaseSupport {
     public AssessmentView confirm(long caseId, long assessmentId, RiskLevel level, String reason, CurrentUser user) {
         Assessment a = ownAssessment(caseId, assessmentId, user);
         if (!user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden("高风险、极高风险等级须由儿童督导员确认");
+            throw Refusal.notAllowed("高风险、极高风险等级须由儿童督导员确认");
         }
         if (a.status() != Assessment.Status.COMPLETED || a.confirmedBy() != null || a.computedLevel() == null
                 || !a.computedLevel().needsConfirmation()) {
-            throw ApiProblem.conflict("nothing-to-confirm", "该评估无需确认或已确认");
+            throw Refusal.invalidState("nothing-to-confirm", "该评估无需确认或已确认");
         }
         RiskLevel chosen = level == null ? a.computedLevel() : level;
         if (chosen != a.computedLevel() && (reason == null || reason.isBlank())) {
-            throw ApiProblem.invalidField("reason", "调整风险等级须说明理由");
+            throw Refusal.invalidField("reason", "调整风险等级须说明理由");
         }
         a.confirm(chosen, user.username(), reason == null ? null : reason.strip(), time.now());
-        caseFiles.addTimelineEntry(caseId, TimelineKind.ASSESSMENT, user.username(),
-                "督导员确认风险等级：" + chosen.label() + (chosen != a.computedLevel() ? "（由" + a.computedLevel().label()
-                        + "调整，理由：" + reason.strip() + "）" : ""), "assessment:" + a.id());
+        events.publishEvent(new AssessmentConfirmed(caseId, a.id(), chosen, a.computedLevel(),
+                reason == null ? null : reason.strip(), user.username()));
         takeEffect(a, user);
         events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENT_CONFIRMED", "CASE", caseId)
                 .withDetail(chosen.name()));
@@ -253,7 +254,7 @@ public class CaseSupport {
             CurrentUser user) {
         CaseRef ref = workedCase(caseId, user);
         if (!ref.status().isOpen() || ref.status() == CaseStatus.RECEIVED) {
-            throw ApiProblem.conflict("case-not-plannable", "个案处于“" + ref.status().label() + "”状态，不能修改帮扶计划");
+            throw Refusal.invalidState("case-not-plannable", "个案处于“" + ref.status().label() + "”状态，不能修改帮扶计划");
         }
         List<Map<String, String>> errors = new ArrayList<>();
         if (goals == null || goals.isBlank()) {
@@ -280,11 +281,11 @@ public class CaseSupport {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFieldMaps(errors);
         }
         SupportPlan plan = plans.findByCaseId(caseId).orElseGet(() -> new SupportPlan(caseId));
         if (expectedVersion != null && plan.id() != null && plan.version() != expectedVersion) {
-            throw ApiProblem.conflict("stale-version", "帮扶计划已被其他人修改，请刷新后再改");
+            throw Refusal.invalidState("stale-version", "帮扶计划已被其他人修改，请刷新后再改");
         }
         List<PlanService> saved = new ArrayList<>();
         for (ServiceInput s : services) {
@@ -304,8 +305,7 @@ public class CaseSupport {
         plan.revise(goals.strip(), servicesJson, saved.size(), user.username(), now);
         plans.saveAndFlush(plan);
         revisions.save(new PlanRevision(caseId, now, user.username(), goals.strip(), servicesJson));
-        caseFiles.addTimelineEntry(caseId, TimelineKind.SUPPORT, user.username(),
-                "修订帮扶计划（" + saved.size() + " 项服务）", "support-plan");
+        events.publishEvent(new SupportPlanRevised(caseId, saved.size(), user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "SUPPORT_PLAN_SAVED", "CASE", caseId));
         return planView(plan);
     }
@@ -314,7 +314,7 @@ public class CaseSupport {
         workedCase(caseId, user);
         events.publishEvent(AuditEvent.success(user.username(), "SUPPORT_PLAN_READ", "CASE", caseId));
         return plans.findByCaseId(caseId).map(this::planView)
-                .orElseThrow(() -> ApiProblem.notFound("该个案还没有帮扶计划"));
+                .orElseThrow(() -> Refusal.notFound("该个案还没有帮扶计划"));
     }
 
     public List<PlanRevisionView> planHistory(long caseId, CurrentUser user) {
@@ -343,7 +343,7 @@ public class CaseSupport {
     public Visit recordVisit(long caseId, VisitInput input, CurrentUser user) {
         CaseRef ref = workedCase(caseId, user);
         if (!ref.status().isOpen()) {
-            throw ApiProblem.conflict("case-not-open", "个案已“" + ref.status().label() + "”，不能再登记随访");
+            throw Refusal.invalidState("case-not-open", "个案已“" + ref.status().label() + "”，不能再登记随访");
         }
         List<Map<String, String>> errors = new ArrayList<>();
         FollowUpVisit.Type type = parse(FollowUpVisit.Type.class, input.type(), "type", "随访方式须为 HOME_VISIT、PHONE、SCHOOL 或 OTHER", errors);
@@ -358,16 +358,15 @@ public class CaseSupport {
             errors.add(Map.of("field", "declareEmergency", "message", "只有发现儿童处于危险时才能同时启动应急处置"));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFieldMaps(errors);
         }
         Instant visitedAt = input.visitedOn().atTime(12, 0).atZone(time.zone()).toInstant();
         Instant nextDue = caseFiles.recordFollowUpVisit(caseId, visitedAt.isAfter(time.now()) ? time.now() : visitedAt,
                 user.username());
         FollowUpVisit visit = visits.save(new FollowUpVisit(caseId, input.visitedOn(), type, Texts.blankToNull(input.personsSeen()),
                 input.observations().strip(), safety, Texts.blankToNull(input.nextSteps()), nextDue, user.username(), time.now()));
-        caseFiles.addTimelineEntry(caseId, TimelineKind.SUPPORT, user.username(),
-                "随访（" + input.visitedOn() + "）：" + (safety == FollowUpVisit.Safety.IN_DANGER ? "发现儿童处于危险" : "已记录"),
-                "visit:" + visit.toView().id());
+        events.publishEvent(new FollowUpVisitRecorded(caseId, visit.toView().id(), input.visitedOn(),
+                safety == FollowUpVisit.Safety.IN_DANGER, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "VISIT_RECORDED", "CASE", caseId));
         if (input.declareEmergency()) {
             caseFiles.transition(caseId, new TransitionCommand(CaseEvent.DECLARE_EMERGENCY, "随访发现儿童处于危险", null, null),
@@ -390,13 +389,13 @@ public class CaseSupport {
 
     private CaseRef workedCase(long caseId, CurrentUser user) {
         return caseFiles.find(caseId).filter(c -> caseFiles.isWorkedBy(caseId, user))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个个案，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("没有这个个案，或不在您的管辖范围内"));
     }
 
     private Assessment ownAssessment(long caseId, long assessmentId, CurrentUser user) {
         workedCase(caseId, user);
         return assessments.findById(assessmentId).filter(a -> a.caseId() == caseId)
-                .orElseThrow(() -> ApiProblem.notFound("没有这次评估"));
+                .orElseThrow(() -> Refusal.notFound("没有这次评估"));
     }
 
     /**
@@ -414,7 +413,7 @@ public class CaseSupport {
     private void checkAnswers(Map<String, String> answers) {
         List<Map<String, String>> errors = instrument.check(answers == null ? Map.of() : answers);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFieldMaps(errors);
         }
     }
 

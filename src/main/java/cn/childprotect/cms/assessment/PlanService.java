@@ -1,22 +1,18 @@
 package cn.childprotect.cms.assessment;
 
+import cn.childprotect.cms.shared.Labels;
+
 import java.time.LocalDate;
 
-/** A service of the support plan (DOMAIN.md §6), kept as part of the plan's JSON document. */
+/** A service of the support plan (docs/domain.md §6), kept as part of the plan's JSON document. */
 public record PlanService(String type, String providerAgencyCode, String providerName, LocalDate dueDate,
         ServiceStatus status, String notDoneReason, Long workOrderId) {
 
     public enum ServiceStatus {
-        PLANNED("计划中"), IN_PROGRESS("进行中"), DONE("已完成"), NOT_DONE("未完成");
-
-        private final String label;
-
-        ServiceStatus(String label) {
-            this.label = label;
-        }
+        PLANNED, IN_PROGRESS, DONE, NOT_DONE;
 
         public String label() {
-            return label;
+            return Labels.of(this);
         }
     }
 }

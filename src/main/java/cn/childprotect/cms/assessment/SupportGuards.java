@@ -1,6 +1,8 @@
 package cn.childprotect.cms.assessment;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.TransitionGuard;
@@ -18,12 +20,17 @@ class SupportGuards implements TransitionGuard {
     }
 
     @Override
-    public Optional<String> unmetCondition(long caseId, CaseEvent event) {
+    public Set<CaseEvent> events() {
+        return EnumSet.of(CaseEvent.COMPLETE_ASSESSMENT, CaseEvent.START_SUPPORT);
+    }
+
+    @Override
+    public Optional<Unmet> unmetCondition(long caseId, CaseEvent event) {
         if (event == CaseEvent.COMPLETE_ASSESSMENT && !support.hasCountingAssessment(caseId)) {
-            return Optional.of("尚无已完成的风险评估（高风险、极高风险须经督导员确认），不能进入处置");
+            return Optional.of(new Unmet("guard.assessment-missing"));
         }
         if (event == CaseEvent.START_SUPPORT && !support.hasPlanWithService(caseId)) {
-            return Optional.of("尚无包含至少一项服务的帮扶计划，不能开始帮扶");
+            return Optional.of(new Unmet("guard.plan-missing"));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package cn.childprotect.cms.cases;
 
+import java.util.Set;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.Optional;
 import cn.childprotect.cms.cases.events.CaseAssigned;
 import cn.childprotect.cms.cases.events.CaseOpened;
 import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
+import cn.childprotect.cms.cases.events.CaseNoteAdded;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
+import cn.childprotect.cms.cases.events.ReportLinked;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
@@ -24,7 +27,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CaseFiles {
 
-    static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.EMERGENCY,
-            CaseStatus.ASSESSING, CaseStatus.HANDLING, CaseStatus.SUPPORTING, CaseStatus.PENDING_CLOSURE);
+    static final Set<CaseStatus> OPEN = CaseTransitions.openStates();
 
     private final Cases cases;
     private final TimelineEntries timeline;
@@ -51,12 +52,10 @@ public class CaseFiles {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final MessageSource messages;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
             ObjectProvider<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
-            ApplicationEventPublisher events, BusinessTime time, MessageSource messages,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            ApplicationEventPublisher events, BusinessTime time, MessageSource messages) {
         this.messages = messages;
         this.cases = cases;
         this.timeline = timeline;
@@ -67,7 +66,6 @@ public class CaseFiles {
         this.users = users;
         this.events = events;
         this.time = time;
-        this.jdbc = jdbc;
     }
 
     // --- for intake ----------------------------------------------------------------------------
@@ -82,11 +80,10 @@ public class CaseFiles {
                 command.urgent(), now,
                 deadlines.onEntering(CaseStatus.RECEIVED, now, command.categories(), command.urgent(), null));
         cases.save(file);
-        record(file, command.actor(), TimelineKind.OPENED, null, null, CaseStatus.RECEIVED,
-                "由报告 " + command.receiptNumber() + " 立案", "report:" + command.reportId());
+        events.publishEvent(new CaseOpened(file.id(), file.villageCode(), command.reportId(), command.receiptNumber(),
+                command.actor()));
         events.publishEvent(AuditEvent.success(command.actor(), "CASE_OPENED", "CASE", file.id())
                 .withDetail("report " + command.reportId()));
-        events.publishEvent(new CaseOpened(file.id(), file.villageCode()));
         return file.toRef();
     }
 
@@ -97,8 +94,7 @@ public class CaseFiles {
 
     public CaseRef linkReport(long caseId, long reportId, String receiptNumber, String actor) {
         CaseFile file = load(caseId);
-        record(file, actor, TimelineKind.REPORT_LINKED, null, null, null, "关联新报告 " + receiptNumber,
-                "report:" + reportId);
+        events.publishEvent(new ReportLinked(file.id(), reportId, receiptNumber, actor));
         events.publishEvent(AuditEvent.success(actor, "REPORT_LINKED", "CASE", caseId).withDetail("report " + reportId));
         return file.toRef();
     }
@@ -150,7 +146,7 @@ public class CaseFiles {
         requireVersion(file, expectedVersion);
         CaseEvent event = command.event();
         if (!CasePermissions.mayFire(user, file, event)) {
-            throw ApiProblem.forbidden("只有管辖范围内的儿童督导员" + (CasePermissions.SUPERVISOR_ONLY.contains(event)
+            throw Refusal.notAllowed("只有管辖范围内的儿童督导员" + (CasePermissions.SUPERVISOR_ONLY.contains(event)
                     ? "" : "或承办该个案的儿童主任") + "可以执行“" + event.label() + "”");
         }
         CaseStatus from = file.status();
@@ -158,12 +154,13 @@ public class CaseFiles {
             throw invalidTransition(file, event);
         }
         if (event.needsReason() && (command.reason() == null || command.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "“" + event.label() + "”必须填写理由");
+            throw Refusal.invalidField("reason", "“" + event.label() + "”必须填写理由");
         }
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
-        guards.orderedStream().forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
-            throw ApiProblem.unprocessable("guard-failed", unmet).with("event", event.name());
-        }));
+        guards.orderedStream().filter(guard -> guard.events().contains(event))
+                .forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
+                    throw Refusal.unmet("guard-failed", unmet.key(), unmet.args()).with("event", event.name());
+                }));
         CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(file, event));
         Instant now = time.now();
         file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()),
@@ -172,45 +169,37 @@ public class CaseFiles {
             file.mergeInto(mergeTarget.id());
         }
         CaseState state = flushFirst(file);
-        String note = joinNote(command.note(), command.reason());
-        record(file, user.username(), TimelineKind.TRANSITION, event, from, to, note, null);
-        if (mergeTarget != null) {
-            record(mergeTarget, user.username(), TimelineKind.MERGED_IN, null, null, null,
-                    "个案 " + file.caseNumber() + " 并入本案", "case:" + file.id());
-        }
+        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username(),
+                file.caseNumber(), command.reason(), command.note(), mergeTarget == null ? null : mergeTarget.id()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(event + ": " + from + " -> " + to));
-        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username()));
         return state;
     }
 
     public CaseState assign(long caseId, String assigneeUsername, Long expectedVersion, CurrentUser user) {
         CaseFile file = loadForWork(caseId, user);
         if (!CasePermissions.isSupervisorOf(user, file)) {
-            throw ApiProblem.forbidden("只有管辖范围内的儿童督导员可以指派个案");
+            throw Refusal.notAllowed("只有管辖范围内的儿童督导员可以指派个案");
         }
         if (expectedVersion != null) {
             requireVersion(file, expectedVersion);
         }
         if (!file.status().isOpen()) {
-            throw ApiProblem.conflict("case-not-open", "个案已“" + file.status().label() + "”，不能再指派");
+            throw Refusal.invalidState("case-not-open", "个案已“" + file.status().label() + "”，不能再指派");
         }
         UserSummary assignee = users.find(assigneeUsername)
                 .filter(u -> u.enabled() && u.role() == Role.CHILD_DIRECTOR)
-                .orElseThrow(() -> ApiProblem.invalidField("username", "没有这个可用的儿童主任账户：" + assigneeUsername));
+                .orElseThrow(() -> Refusal.invalidField("username", "没有这个可用的儿童主任账户：" + assigneeUsername));
         if (!assignee.jurisdictionCode().equals(file.villageCode())) {
-            throw ApiProblem.invalidField("username", "只能指派给个案所在村（居）的儿童主任");
+            throw Refusal.invalidField("username", "只能指派给个案所在村（居）的儿童主任");
         }
         String previous = file.assignee();
         file.assignTo(assignee.username());
         CaseState state = flushFirst(file);
-        record(file, user.username(), TimelineKind.ASSIGNMENT, null, null, null,
-                (previous == null ? "指派给 " : "由 " + previous + " 改派给 ") + assignee.displayName(),
-                "user:" + assignee.username());
+        events.publishEvent(new CaseAssigned(caseId, file.villageCode(), assignee.username(), previous,
+                user.username(), assignee.displayName()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_ASSIGNED", "CASE", caseId)
                 .withDetail("assignee " + assignee.username()));
-        events.publishEvent(new CaseAssigned(caseId, file.villageCode(), assignee.username(), previous,
-                user.username()));
         return state;
     }
 
@@ -221,10 +210,8 @@ public class CaseFiles {
         CaseFile file = load(caseId);
         RiskLevel before = file.riskLevel();
         file.recordRiskLevel(level);
-        record(file, actor, TimelineKind.RISK_LEVEL, null, null, null,
-                "风险等级：" + (before == null ? "" : before.label() + " → ") + level.label(), null);
+        events.publishEvent(new CaseRiskLevelChanged(caseId, file.villageCode(), level, before, actor));
         events.publishEvent(AuditEvent.success(actor, "CASE_RISK_LEVEL", "CASE", caseId).withDetail(level.name()));
-        events.publishEvent(new CaseRiskLevelChanged(caseId, file.villageCode(), level));
     }
 
     /** A follow-up visit on a SUPPORTING case moves its deadline to the next visit due. */
@@ -235,37 +222,6 @@ public class CaseFiles {
             file.rescheduleDeadline(next);
         }
         return next;
-    }
-
-    /** A line on the timeline written by another module (work orders, escalations, assessments). */
-    public void addTimelineEntry(long caseId, TimelineKind kind, String actor, String note, String reference) {
-        CaseFile file = load(caseId);
-        record(file, actor, kind, null, null, null, note, reference);
-    }
-
-    /** One entry for {@link #addTimelineEntries}. */
-    public record NewTimelineEntry(long caseId, TimelineKind kind, String actor, String note, String reference) {
-    }
-
-    /**
-     * Many timeline entries in one JDBC batch (the deadline sweep's escalations): no read of the
-     * cases (their foreign key guards them) and one round trip instead of one per entry. Joins
-     * the caller's transaction. Times are stored as UTC, as Hibernate stores them.
-     */
-    public void addTimelineEntries(List<NewTimelineEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(time.now(), java.time.ZoneOffset.UTC);
-        jdbc.batchUpdate("insert into cases_timeline (case_id, occurred_at, actor, kind, note, reference) "
-                + "values (?, ?, ?, ?, ?, ?)", entries, 500, (ps, e) -> {
-                    ps.setLong(1, e.caseId());
-                    ps.setObject(2, at);
-                    ps.setString(3, e.actor());
-                    ps.setString(4, e.kind().name());
-                    ps.setString(5, truncate(e.note()));
-                    ps.setString(6, e.reference());
-                });
     }
 
     // --- firsthour-b: relinking at intake, merge by case number, case notes ----------------------
@@ -289,10 +245,10 @@ public class CaseFiles {
      */
     public CaseState mergeOpenedInError(long caseId, long targetCaseId, String note, CurrentUser user) {
         CaseFile file = cases.findById(caseId).filter(c -> user.covers(c.villageCode()))
-                .orElseThrow(() -> ApiProblem.notFound(text("cases.not-found-in-scope")));
+                .orElseThrow(() -> Refusal.notFound(text("cases.not-found-in-scope")));
         CaseFile target = cases.findById(targetCaseId).filter(c -> user.covers(c.villageCode()))
                 .filter(c -> c.status().isOpen() && !c.id().equals(file.id()))
-                .orElseThrow(() -> ApiProblem.invalidField("caseId", text("cases.merge.target-invalid")));
+                .orElseThrow(() -> Refusal.invalidField("caseId", text("cases.merge.target-invalid")));
         if (file.status() != CaseStatus.RECEIVED) {
             throw invalidTransition(file, CaseEvent.MERGE);
         }
@@ -302,13 +258,10 @@ public class CaseFiles {
         file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()), null);
         file.mergeInto(target.id());
         CaseState state = flushFirst(file);
-        record(file, user.username(), TimelineKind.TRANSITION, CaseEvent.MERGE, CaseStatus.RECEIVED, to, note, null);
-        record(target, user.username(), TimelineKind.MERGED_IN, null, null, null,
-                recorded("cases.timeline.merged-in", file.caseNumber()), "case:" + file.id());
+        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), CaseEvent.MERGE, CaseStatus.RECEIVED, to,
+                user.username(), file.caseNumber(), null, note, target.id()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(CaseEvent.MERGE + ": " + CaseStatus.RECEIVED + " -> " + to + " (report relinked)"));
-        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), CaseEvent.MERGE, CaseStatus.RECEIVED, to,
-                user.username()));
         return state;
     }
 
@@ -327,24 +280,18 @@ public class CaseFiles {
     public CaseTimelineItem addNote(long caseId, String noteText, CurrentUser user) {
         CaseFile file = loadForWork(caseId, user);
         if (noteText == null || noteText.isBlank()) {
-            throw ApiProblem.invalidField("text", text("cases.note.required"));
+            throw Refusal.invalidField("text", text("cases.note.required"));
         }
         if (noteText.strip().length() > NOTE_MAX_LENGTH) {
-            throw ApiProblem.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
+            throw Refusal.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
         }
-        TimelineEntry entry = timeline.save(new TimelineEntry(file.id(), time.now(), user.username(),
-                TimelineKind.NOTE, null, null, null, noteText.strip(), null));
+        events.publishEvent(new CaseNoteAdded(file.id(), noteText.strip(), user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_NOTE_ADDED", "CASE", caseId));
-        return entry.toItem();
+        return timeline.findFirstByCaseIdOrderByIdDesc(file.id()).orElseThrow().toItem();
     }
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    /** Timeline text is part of the record: written in the default language, whoever's browser asked. */
-    private String recorded(String key, Object... args) {
-        return messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     // --- internals -------------------------------------------------------------------------------
@@ -361,57 +308,38 @@ public class CaseFiles {
     }
 
     private CaseFile load(long caseId) {
-        return cases.findById(caseId).orElseThrow(() -> ApiProblem.notFound("没有这个个案"));
+        return cases.findById(caseId).orElseThrow(() -> Refusal.notFound("没有这个个案"));
     }
 
     /** 404, not 403, for a case the caller does not work: its existence is not revealed. */
     CaseFile loadForWork(long caseId, CurrentUser user) {
         return cases.findById(caseId).filter(c -> CasePermissions.works(user, c))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个个案，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("没有这个个案，或不在您的管辖范围内"));
     }
 
     private CaseFile mergeTarget(CaseFile file, Long targetId, CurrentUser user) {
         if (targetId == null) {
-            throw ApiProblem.invalidField("mergeInto", "合并须指明并入的个案");
+            throw Refusal.invalidField("mergeInto", "合并须指明并入的个案");
         }
         CaseFile target = cases.findById(targetId).filter(c -> CasePermissions.isSupervisorOf(user, c))
-                .orElseThrow(() -> ApiProblem.invalidField("mergeInto", "并入的个案不存在或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.invalidField("mergeInto", "并入的个案不存在或不在您的管辖范围内"));
         if (target.id().equals(file.id()) || !target.status().isOpen()) {
-            throw ApiProblem.invalidField("mergeInto", "只能并入另一个未结案的个案");
+            throw Refusal.invalidField("mergeInto", "只能并入另一个未结案的个案");
         }
         return target;
     }
 
     private static void requireVersion(CaseFile file, long expectedVersion) {
         if (file.version() != expectedVersion) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+            throw Refusal.staleVersion(
                     "该个案已被其他人修改（当前状态：" + file.status().label() + "），请刷新后再操作。")
                     .with("currentVersion", file.version()).with("currentStatus", file.status().name());
         }
     }
 
-    private static ApiProblem invalidTransition(CaseFile file, CaseEvent event) {
-        return ApiProblem.conflict("invalid-transition",
+    private static Refusal invalidTransition(CaseFile file, CaseEvent event) {
+        return Refusal.invalidState("invalid-transition",
                 "个案处于“" + file.status().label() + "”状态，不能执行“" + event.label() + "”")
                 .with("currentStatus", file.status().name()).with("event", event.name());
-    }
-
-    private void record(CaseFile file, String actor, TimelineKind kind, CaseEvent event, CaseStatus from,
-            CaseStatus to, String note, String reference) {
-        timeline.save(new TimelineEntry(file.id(), time.now(), actor, kind, event, from, to, truncate(note),
-                reference));
-    }
-
-    private static String joinNote(String note, String reason) {
-        boolean hasNote = note != null && !note.isBlank();
-        boolean hasReason = reason != null && !reason.isBlank();
-        if (hasNote && hasReason) {
-            return "理由：" + reason.strip() + "；" + note.strip();
-        }
-        return hasReason ? "理由：" + reason.strip() : (hasNote ? note.strip() : null);
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 }

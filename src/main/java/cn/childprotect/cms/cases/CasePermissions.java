@@ -2,6 +2,7 @@ package cn.childprotect.cms.cases;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.childprotect.cms.users.CurrentUser;
 
@@ -11,14 +12,16 @@ import jakarta.persistence.criteria.Root;
 import cn.childprotect.cms.users.Role;
 
 /**
- * Who may see and change a case (DOMAIN.md §2, issue "who may fire what"): a SUPERVISOR whose
+ * Who may see and change a case (docs/domain.md §2, issue "who may fire what"): a SUPERVISOR whose
  * scope contains the case's village, and the CHILD_DIRECTOR the case is assigned to. Some
  * events are decisions only a supervisor takes.
  */
 final class CasePermissions {
 
-    static final Set<CaseEvent> SUPERVISOR_ONLY = EnumSet.of(CaseEvent.ACCEPT, CaseEvent.SCREEN_OUT, CaseEvent.MERGE,
-            CaseEvent.APPROVE_CLOSURE, CaseEvent.REJECT_CLOSURE, CaseEvent.REOPEN);
+    /** Derived from the transition table: the events whose row says only a supervisor fires them. */
+    static final Set<CaseEvent> SUPERVISOR_ONLY = CaseTransitions.TABLE.stream()
+            .filter(r -> r.who() == CaseTransitions.Who.SUPERVISOR).map(CaseTransitions.Row::event)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseEvent.class)));
 
     private CasePermissions() {
     }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -94,7 +94,7 @@ public class CaseQueries {
      */
     public CaseList list(CaseSearch search, int page, int size, CaseSort sort, CurrentUser user) {
         if (!mayList(user)) {
-            throw ApiProblem.forbidden("当前角色不能查看个案列表");
+            throw Refusal.notAllowed("当前角色不能查看个案列表");
         }
         int offset = Math.max(page, 0) * size;
         JurisdictionScope scope = user.scope().narrowTo(search.jurisdictionPrefix());

@@ -1,17 +1,13 @@
 package cn.childprotect.cms.cases;
 
-/** DOMAIN.md §6: the level a risk assessment gives. */
+import cn.childprotect.cms.shared.Labels;
+
+/** docs/domain.md §6: the level a risk assessment gives. */
 public enum RiskLevel {
-    LOW("低"), MEDIUM("中"), HIGH("高"), CRITICAL("极高");
-
-    private final String label;
-
-    RiskLevel(String label) {
-        this.label = label;
-    }
+    LOW, MEDIUM, HIGH, CRITICAL;
 
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 
     /** HIGH and CRITICAL need a supervisor's confirmation before they count. */

@@ -1,6 +1,7 @@
 package cn.childprotect.cms.cases;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
 
@@ -10,4 +11,6 @@ interface TimelineEntries extends Repository<TimelineEntry, Long> {
     TimelineEntry save(TimelineEntry entry);
 
     List<TimelineEntry> findByCaseIdOrderByIdAsc(long caseId);
+
+    Optional<TimelineEntry> findFirstByCaseIdOrderByIdDesc(long caseId);
 }

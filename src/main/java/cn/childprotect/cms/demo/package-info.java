@@ -1,6 +1,6 @@
 /**
  * Demo users and demo cases for the embedded default (never under the mysql profile): the
- * people of DOMAIN.md §2 in the seeded demo county and a few dozen cases in every state, filed
+ * people of docs/domain.md §2 in the seeded demo county and a few dozen cases in every state, filed
  * and moved through the facades, so the system can be tried at once.
  */
 @ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "agencies", "users", "people", "cases",

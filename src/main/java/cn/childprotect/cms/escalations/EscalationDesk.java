@@ -1,5 +1,6 @@
 package cn.childprotect.cms.escalations;
 
+import cn.childprotect.cms.escalations.events.EscalationsRaisedOnCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,12 +13,13 @@ import java.util.Set;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
-import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
+import cn.childprotect.cms.escalations.events.EscalationResolved;
 import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -103,7 +105,7 @@ public class EscalationDesk {
     public EscalationView acknowledge(long id, CurrentUser user) {
         Escalation e = visible(id, user);
         if (e.status() != Escalation.Status.OPEN) {
-            throw ApiProblem.conflict("escalation-not-open", "该事项已" + (e.isOpen() ? "确认" : "办结"));
+            throw Refusal.invalidState("escalation-not-open", "该事项已" + (e.isOpen() ? "确认" : "办结"));
         }
         e.acknowledge(user.username(), time.now());
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_ACKNOWLEDGED", "ESCALATION", id));
@@ -112,17 +114,15 @@ public class EscalationDesk {
 
     public EscalationView resolve(long id, String note, CurrentUser user) {
         if (note == null || note.isBlank()) {
-            throw ApiProblem.invalidField("note", "办结须填写处理说明");
+            throw Refusal.invalidField("note", "办结须填写处理说明");
         }
         Escalation e = visible(id, user);
         if (!e.isOpen()) {
-            throw ApiProblem.conflict("escalation-resolved", "该事项已办结");
+            throw Refusal.invalidState("escalation-resolved", "该事项已办结");
         }
         e.resolve(user.username(), time.now(), note.strip());
-        if (e.caseId() != null) {
-            caseFiles.addTimelineEntry(e.caseId(), TimelineKind.ESCALATION, user.username(),
-                    e.kind().label() + "（" + e.level().label() + "）已办结：" + note.strip(), "escalation:" + id);
-        }
+        events.publishEvent(new EscalationResolved(id, e.caseId(), e.kind(), e.level(), note.strip(),
+                false, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_RESOLVED", "ESCALATION", id));
         return view(e);
     }
@@ -138,8 +138,7 @@ public class EscalationDesk {
         Escalation e = escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode,
                 time.now()));
         if (caseId != null) {
-            caseFiles.addTimelineEntry(caseId, TimelineKind.ESCALATION, "system",
-                    "提请" + level.label() + "督导员关注：" + kind.label(), "escalation:" + e.id());
+            events.publishEvent(new EscalationRaisedOnCase(e.id(), caseId, kind, level));
         }
         events.publishEvent(new EscalationRaised(e.id()));
         return true;
@@ -164,7 +163,7 @@ public class EscalationDesk {
 
     /**
      * Raises items for many misses at one level in the caller's transaction: one JDBC batch of
-     * items, one query for their ids, one batch of timeline entries, then one event (one
+     * items, one query for their ids, one event for the cases' timelines (one batch), then one event (one
      * outbox entry for the chunk). The unique key still decides: if another instance raised one of them first, the
      * batch fails as a whole and the caller raises that chunk one by one ({@link #raise}).
      */
@@ -188,16 +187,15 @@ public class EscalationDesk {
                 });
         Map<ItemKey, ItemState> ids = existingItems(misses);
         List<Long> raised = new ArrayList<>();
-        List<CaseFiles.NewTimelineEntry> entries = new ArrayList<>();
+        List<EscalationsRaisedOnCases.Item> onCases = new ArrayList<>();
         for (Miss m : misses) {
             long id = ids.get(new ItemKey(m.kind(), m.sourceId(), m.deadline(), level)).id();
             raised.add(id);
             if (m.caseId() != null) {
-                entries.add(new CaseFiles.NewTimelineEntry(m.caseId(), TimelineKind.ESCALATION, "system",
-                        "提请" + level.label() + "督导员关注：" + m.kind().label(), "escalation:" + id));
+                onCases.add(new EscalationsRaisedOnCases.Item(id, m.caseId(), m.kind(), level));
             }
         }
-        caseFiles.addTimelineEntries(entries);
+        events.publishEvent(new EscalationsRaisedOnCases(List.copyOf(onCases)));
         events.publishEvent(new EscalationsRaised(List.copyOf(raised)));
         return raised;
     }
@@ -218,10 +216,8 @@ public class EscalationDesk {
         int n = 0;
         for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
             e.resolve("system", time.now(), why);
-            if (e.caseId() != null) {
-                caseFiles.addTimelineEntry(e.caseId(), TimelineKind.ESCALATION, "system",
-                        e.kind().label() + "（" + e.level().label() + "）已自动解除：" + why, "escalation:" + e.id());
-            }
+            events.publishEvent(new EscalationResolved(e.id(), e.caseId(), e.kind(), e.level(), why,
+                    true, "system"));
             n++;
         }
         return n;
@@ -247,7 +243,7 @@ public class EscalationDesk {
 
     private static Set<EscalationLevel> visibleLevels(CurrentUser user) {
         if (!user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden("只有儿童督导员有督办事项");
+            throw Refusal.notAllowed("只有儿童督导员有督办事项");
         }
         return DivisionLevel.of(user.jurisdictionCode()) == DivisionLevel.COUNTY
                 ? EnumSet.allOf(EscalationLevel.class) : EnumSet.of(EscalationLevel.TOWNSHIP);
@@ -256,7 +252,7 @@ public class EscalationDesk {
     private Escalation visible(long id, CurrentUser user) {
         Set<EscalationLevel> levels = visibleLevels(user);
         return escalations.findById(id).filter(e -> user.covers(e.villageCode()) && levels.contains(e.level()))
-                .orElseThrow(() -> ApiProblem.notFound("没有这个督办事项，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("没有这个督办事项，或不在您的管辖范围内"));
     }
 
     /** For a page of items: each case number and village name is looked up once. */

@@ -1,15 +1,11 @@
 package cn.childprotect.cms.escalations;
 
+import cn.childprotect.cms.shared.Labels;
+
 public enum EscalationLevel {
-    TOWNSHIP("乡镇"), COUNTY("县级");
-
-    private final String label;
-
-    EscalationLevel(String label) {
-        this.label = label;
-    }
+    TOWNSHIP, COUNTY;
 
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 }

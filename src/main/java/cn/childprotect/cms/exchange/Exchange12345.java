@@ -16,7 +16,7 @@ import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
@@ -81,7 +81,7 @@ public class Exchange12345 {
 
     public TicketReceipt receive(TicketSubmission ticket, CurrentUser user) {
         if (!user.is(Role.EXCHANGE_12345)) {
-            throw ApiProblem.forbidden(text("cms.exchange.account-only"));
+            throw Refusal.notAllowed(text("cms.exchange.account-only"));
         }
         Optional<TicketReceipt> earlier = replay(ticket.ticketNumber());
         if (earlier.isPresent()) {

@@ -1,17 +1,13 @@
 package cn.childprotect.cms.intake;
 
-/** DOMAIN.md §3.2. */
+import cn.childprotect.cms.shared.Labels;
+
+/** docs/domain.md §3.2. */
 public enum Channel {
-    HOTLINE("热线"), INSTITUTION("强制报告责任单位"), WALK_IN("来访"), POLICE("公安移送"),
-    REFERRAL_12345("12345 转办"), SELF("本人或家属");
-
-    private final String label;
-
-    Channel(String label) {
-        this.label = label;
-    }
+    HOTLINE, INSTITUTION, WALK_IN, POLICE,
+    REFERRAL_12345, SELF;
 
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 }

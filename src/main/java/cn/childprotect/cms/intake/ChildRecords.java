@@ -1,15 +1,13 @@
 package cn.childprotect.cms.intake;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.childprotect.cms.cases.CaseFiles;
-import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.intake.events.ChildRecordCorrected;
 import cn.childprotect.cms.people.ChildCorrection;
 import cn.childprotect.cms.people.ChildRegistry;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.users.CurrentUser;
 
@@ -52,18 +50,13 @@ public class ChildRecords {
     @Transactional
     public ChildCard correct(long caseId, ChildCorrection correction, CurrentUser user) {
         long childId = caseFiles.childOfCaseWorkedBy(caseId, user);
-        List<Map<String, String>> errors = registry.validateCorrection(childId, correction);
+        List<Refusal.FieldError> errors = registry.validateCorrection(childId, correction);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFields(errors);
         }
         List<String> changed = registry.correct(childId, correction);
         if (!changed.isEmpty()) {
-            String fields = changed.stream()
-                    .map(f -> messages.getMessage("child.field." + f, null, f, Locale.SIMPLIFIED_CHINESE))
-                    .collect(Collectors.joining("、"));
-            caseFiles.addTimelineEntry(caseId, TimelineKind.CHILD_CORRECTED, user.username(),
-                    messages.getMessage("child.corrected.note", new Object[] { fields }, Locale.SIMPLIFIED_CHINESE),
-                    "child:" + childId);
+            events.publishEvent(new ChildRecordCorrected(caseId, childId, changed, user.username()));
             events.publishEvent(AuditEvent.success(user.username(), "CHILD_CORRECTED", "CHILD", childId)
                     .withDetail("case " + caseId + ": " + String.join(",", changed)));
         }

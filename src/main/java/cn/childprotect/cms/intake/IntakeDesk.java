@@ -30,7 +30,7 @@ import cn.childprotect.cms.people.ChildRegistry;
 import cn.childprotect.cms.people.ChildSummary;
 import cn.childprotect.cms.people.ContactCipher;
 import cn.childprotect.cms.people.Sex;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.SequenceNumbers;
@@ -114,15 +114,15 @@ public class IntakeDesk {
 
     public ReportReceipt submit(ReportSubmission submission, String idempotencyKey, CurrentUser user) {
         if (!mayFile(user)) {
-            throw ApiProblem.forbidden("当前角色不能提交报告");
+            throw Refusal.notAllowed("当前角色不能提交报告");
         }
         if (user.is(Role.REPORTER) && (idempotencyKey == null || idempotencyKey.isBlank())) {
-            throw ApiProblem.badRequest("idempotency-key-required",
+            throw Refusal.badRequest("idempotency-key-required",
                     "强制报告责任单位提交报告时必须提供 Idempotency-Key 请求头，以免网络重试造成重复报告")
                     .with("errors", List.of(Map.of("field", "Idempotency-Key", "message", "必须提供")));
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw ApiProblem.invalidField("Idempotency-Key", "Idempotency-Key 须为 1 到 100 个字符");
+            throw Refusal.invalidField("Idempotency-Key", "Idempotency-Key 须为 1 到 100 个字符");
         }
         validate(submission, user);
         if (idempotencyKey == null) {
@@ -173,13 +173,13 @@ public class IntakeDesk {
                 break;
             }
         }
-        throw ApiProblem.conflict("idempotency-key-in-progress", "使用同一 Idempotency-Key 的请求正在处理中，请稍后重试");
+        throw Refusal.invalidState("idempotency-key-in-progress", "使用同一 Idempotency-Key 的请求正在处理中，请稍后重试");
     }
 
     private Optional<ReportReceipt> replay(CurrentUser user, String key, String hash) {
         return tx.execute(status -> idempotency.find(user.username(), key).filter(c -> c.reportId() != null).map(claim -> {
             if (!claim.requestHash().equals(hash)) {
-                throw ApiProblem.unprocessable("idempotency-key-reused",
+                throw Refusal.unmet("idempotency-key-reused",
                         "该 Idempotency-Key 已用于另一份内容不同的报告；新报告请使用新的 Idempotency-Key")
                         .with("receiptNumber", reports.findById(claim.reportId()).map(Report::receiptNumber).orElse(null));
             }
@@ -194,7 +194,7 @@ public class IntakeDesk {
         Set<String> categories = new LinkedHashSet<>(submission.categories());
         boolean pregnancyUnder14 = submission.pregnancyOrAbortion() && isGirlUnder14(childData);
         if (pregnancyUnder14) {
-            categories.add("MR02"); // DOMAIN.md §3.1: age alone plus pregnancy triggers MR02
+            categories.add("MR02"); // docs/domain.md §3.1: age alone plus pregnancy triggers MR02
         }
         // the child: the same one again (certain match) or a new one; uncertain matches are offered
         ChildMatch match = children.match(childData, submission.villageCode());
@@ -299,54 +299,54 @@ public class IntakeDesk {
     // --- validation ---------------------------------------------------------------------------
 
     private void validate(ReportSubmission s, CurrentUser user) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Refusal.FieldError> errors = new ArrayList<>();
         if (s.channel() == null && !user.is(Role.REPORTER)) {
-            errors.add(err("channel", "须选择报告渠道"));
+            errors.add(err("channel", "intake.error.channel-required"));
         }
         if (s.categories() == null || s.categories().isEmpty()) {
-            errors.add(err("categories", "至少选择一个报告类别"));
+            errors.add(err("categories", "intake.error.category-required"));
         }
         else {
             for (int i = 0; i < s.categories().size(); i++) {
                 String code = s.categories().get(i);
                 if (taxonomy.category(code).isEmpty()) {
-                    errors.add(err("categories[" + i + "]", "未知的报告类别：" + code));
+                    errors.add(err("categories[" + i + "]", "intake.error.category-unknown", code));
                 }
             }
         }
         if (s.villageCode() == null || !jurisdictions.isKnownVillage(s.villageCode())) {
-            errors.add(err("villageCode", "须为本县已登记的村（居）12 位代码"));
+            errors.add(err("villageCode", "intake.error.village"));
         }
         if (s.narrative() == null || s.narrative().isBlank()) {
-            errors.add(err("narrative", "须填写情况描述"));
+            errors.add(err("narrative", "intake.error.narrative-required"));
         }
         else if (s.narrative().length() > 10_000) {
-            errors.add(err("narrative", "情况描述不能超过 10000 个字符"));
+            errors.add(err("narrative", "intake.error.narrative-too-long"));
         }
         Instant latest = time.now().plusSeconds(300);
         if (s.occurredAt() != null && s.occurredAt().isAfter(latest)) {
-            errors.add(err("occurredAt", "发生时间不能晚于现在"));
+            errors.add(err("occurredAt", "intake.error.occurred-in-future"));
         }
         errors.addAll(children.validate(s.child(), "child"));
         ReportSubmission.Reporter reporter = s.reporter();
         if (!user.is(Role.REPORTER)) {
             boolean anonymous = reporter == null || reporter.anonymous();
             if (anonymous && s.channel() == Channel.INSTITUTION) {
-                errors.add(err("reporter.name", "强制报告责任单位的报告须写明报告单位，不能匿名"));
+                errors.add(err("reporter.name", "intake.error.institution-anonymous"));
             }
             if (!anonymous && (reporter.name() == null || reporter.name().isBlank())) {
-                errors.add(err("reporter.name", "实名报告须填写报告人姓名；不愿透露请选择匿名"));
+                errors.add(err("reporter.name", "intake.error.reporter-name-required"));
             }
         }
         if (reporter != null) {
             if (reporter.name() != null && reporter.name().length() > 50) {
-                errors.add(err("reporter.name", "报告人姓名不能超过 50 个字符"));
+                errors.add(err("reporter.name", "intake.error.reporter-name-too-long"));
             }
             if (reporter.phone() != null && !reporter.phone().isBlank() && !reporter.phone().strip().matches("[0-9+\\- ]{5,20}")) {
-                errors.add(err("reporter.phone", "电话号码格式不正确"));
+                errors.add(err("reporter.phone", "intake.error.phone"));
             }
             if (reporter.institutionName() != null && reporter.institutionName().length() > 100) {
-                errors.add(err("reporter.institutionName", "单位名称不能超过 100 个字符"));
+                errors.add(err("reporter.institutionName", "intake.error.institution-name-too-long"));
             }
         }
         ReportSubmission.PoliceNotification police = s.police();
@@ -354,23 +354,23 @@ public class IntakeDesk {
             errors.addAll(validatePolice(police, "police"));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFields(errors);
         }
     }
 
-    List<Map<String, String>> validatePolice(ReportSubmission.PoliceNotification police, String prefix) {
-        List<Map<String, String>> errors = new ArrayList<>();
+    List<Refusal.FieldError> validatePolice(ReportSubmission.PoliceNotification police, String prefix) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
         if (police.notifiedAt() == null) {
-            errors.add(err(prefix + ".notifiedAt", "须填写报警时间"));
+            errors.add(err(prefix + ".notifiedAt", "intake.error.police-time-required"));
         }
         else if (police.notifiedAt().isAfter(time.now().plusSeconds(300))) {
-            errors.add(err(prefix + ".notifiedAt", "报警时间不能晚于现在"));
+            errors.add(err(prefix + ".notifiedAt", "intake.error.police-time-future"));
         }
         if (police.station() == null || police.station().isBlank() || police.station().length() > 100) {
-            errors.add(err(prefix + ".station", "须填写接警单位（不超过 100 个字符）"));
+            errors.add(err(prefix + ".station", "intake.error.police-station"));
         }
         if (police.receiptNumber() != null && police.receiptNumber().length() > 50) {
-            errors.add(err(prefix + ".receiptNumber", "接警回执号不能超过 50 个字符"));
+            errors.add(err(prefix + ".receiptNumber", "intake.error.police-receipt-too-long"));
         }
         return errors;
     }
@@ -380,13 +380,13 @@ public class IntakeDesk {
     /** Records the police notification of a report; meets its "police to be notified" deadline. */
     public ReportView recordPoliceNotification(long reportId, ReportSubmission.PoliceNotification police,
             CurrentUser user, IntakeQueries queries) {
-        List<Map<String, String>> errors = validatePolice(police, "police");
+        List<Refusal.FieldError> errors = validatePolice(police, "police");
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields(errors);
+            throw Refusal.invalidFields(errors);
         }
         return tx.execute(status -> {
             Report report = reports.findById(reportId).filter(r -> queries.mayWorkOn(r, user))
-                    .orElseThrow(() -> ApiProblem.notFound("没有这份报告，或不在您的管辖范围内"));
+                    .orElseThrow(() -> Refusal.notFound("没有这份报告，或不在您的管辖范围内"));
             report.policeNotified(police.notifiedAt(), police.station().strip(), Texts.blankToNull(police.receiptNumber()));
             events.publishEvent(AuditEvent.success(user.username(), "POLICE_NOTIFICATION_RECORDED", "REPORT", reportId));
             events.publishEvent(new PoliceNotificationRecorded(reportId, report.caseId()));
@@ -401,17 +401,17 @@ public class IntakeDesk {
      */
     public ReportView linkToCase(long reportId, long targetCaseId, CurrentUser user, IntakeQueries queries) {
         if (!user.is(Role.SUPERVISOR) && !user.is(Role.HOTLINE_OPERATOR)) {
-            throw ApiProblem.forbidden(messages.getMessage("intake.link.forbidden", null, "intake.link.forbidden",
+            throw Refusal.notAllowed(messages.getMessage("intake.link.forbidden", null, "intake.link.forbidden",
                     LocaleContextHolder.getLocale()));
         }
         return tx.execute(status -> {
             Report report = reports.findById(reportId).filter(r -> user.covers(r.villageCode()))
                     .filter(r -> user.is(Role.SUPERVISOR) || r.submittedBy().equals(user.username()))
-                    .orElseThrow(() -> ApiProblem.notFound("没有这份报告，或不在您的管辖范围内"));
+                    .orElseThrow(() -> Refusal.notFound("没有这份报告，或不在您的管辖范围内"));
             CaseRef target = caseFiles.findInScope(targetCaseId, user).filter(c -> c.status().isOpen())
-                    .orElseThrow(() -> ApiProblem.invalidField("caseId", "目标个案不存在、不在您的管辖范围内或已结案"));
+                    .orElseThrow(() -> Refusal.invalidField("caseId", "目标个案不存在、不在您的管辖范围内或已结案"));
             if (report.caseId() != null && report.caseId() == targetCaseId) {
-                throw ApiProblem.conflict("already-linked", "该报告已关联到这个个案");
+                throw Refusal.invalidState("already-linked", "该报告已关联到这个个案");
             }
             Long previous = report.caseId();
             report.attachToCase(targetCaseId, true);
@@ -447,7 +447,7 @@ public class IntakeDesk {
     }
 
 
-    private static Map<String, String> err(String field, String message) {
-        return Map.of("field", field, "message", message);
+    private static Refusal.FieldError err(String field, String key, Object... args) {
+        return new Refusal.FieldError(field, key, args);
     }
 }

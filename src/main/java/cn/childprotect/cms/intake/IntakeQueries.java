@@ -6,7 +6,9 @@ import java.util.List;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseListRow;
 import cn.childprotect.cms.cases.CaseRef;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.people.ContactCipher;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
@@ -77,7 +79,7 @@ public class IntakeQueries {
             found = reports.findInScope(user.scope().likePattern(), page);
         }
         else {
-            throw ApiProblem.forbidden("当前角色不能查看报告列表");
+            throw Refusal.notAllowed("当前角色不能查看报告列表");
         }
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_LIST_READ", "REPORT", null)
                 .withDetail(found.getNumberOfElements() + " reports"));
@@ -169,7 +171,7 @@ public class IntakeQueries {
         return disclosure.feedback(report);
     }
 
-    private static ApiProblem notFound() {
-        return ApiProblem.notFound("没有这份报告，或不在您的管辖范围内");
+    private static Refusal notFound() {
+        return Refusal.notFound("没有这份报告，或不在您的管辖范围内");
     }
 }

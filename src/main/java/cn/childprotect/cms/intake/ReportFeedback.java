@@ -1,5 +1,7 @@
 package cn.childprotect.cms.intake;
 
+import cn.childprotect.cms.shared.Labels;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,16 +14,10 @@ public record ReportFeedback(long id, String receiptNumber, Instant receivedAt, 
         FeedbackStatus status, String statusLabel, Instant policeNotificationDue) {
 
     public enum FeedbackStatus {
-        RECEIVED("已接收"), ACCEPTED("已受理"), IN_PROGRESS("处置中"), CLOSED("已办结");
-
-        private final String label;
-
-        FeedbackStatus(String label) {
-            this.label = label;
-        }
+        RECEIVED, ACCEPTED, IN_PROGRESS, CLOSED;
 
         public String label() {
-            return label;
+            return Labels.of(this);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
@@ -43,10 +44,10 @@ public class ChildRegistry {
      * in Chinese; empty when valid. Callers report them together with their own.
      */
     @Transactional(readOnly = true)
-    public List<Map<String, String>> validate(ChildData data, String prefix) {
-        List<Map<String, String>> errors = new ArrayList<>();
+    public List<Refusal.FieldError> validate(ChildData data, String prefix) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
         if (data == null) {
-            errors.add(error(prefix, "name", "须填写儿童信息"));
+            errors.add(error(prefix, "name", "child.error.required"));
             return errors;
         }
         boolean named = data.name() != null && !data.name().isBlank();
@@ -54,58 +55,58 @@ public class ChildRegistry {
                 && !data.description().isBlank();
         boolean identified = data.idNumber() != null && !data.idNumber().isBlank();
         if (!named && !describedUnknown && !identified) {
-            errors.add(error(prefix, "name", "须填写儿童姓名或身份证号；身份不明时请勾选“身份不明”并填写特征描述"));
+            errors.add(error(prefix, "name", "child.error.identity"));
         }
         if (data.name() != null && data.name().length() > 50) {
-            errors.add(error(prefix, "name", "姓名不能超过 50 个字符"));
+            errors.add(error(prefix, "name", "child.error.name-too-long"));
         }
         LocalDate today = time.today();
         if (data.birthDate() != null && data.birthDate().isAfter(today)) {
-            errors.add(error(prefix, "birthDate", "出生日期不能晚于今天"));
+            errors.add(error(prefix, "birthDate", "child.error.birth-future"));
         }
         if (data.birthDate() != null && data.birthDate().isBefore(today.minusYears(18))) {
-            errors.add(error(prefix, "birthDate", "出生日期表明已满 18 周岁，不属于未成年人"));
+            errors.add(error(prefix, "birthDate", "child.error.adult"));
         }
         if (data.estimatedAge() != null && (data.estimatedAge() < 0 || data.estimatedAge() > 17)) {
-            errors.add(error(prefix, "estimatedAge", "估计年龄须在 0 到 17 岁之间"));
+            errors.add(error(prefix, "estimatedAge", "child.error.estimated-age"));
         }
         if (data.idNumber() != null && !data.idNumber().isBlank()) {
             Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
             if (id.isEmpty()) {
-                errors.add(error(prefix, "idNumber", "身份证号无效（须为 18 位且校验位正确）"));
+                errors.add(error(prefix, "idNumber", "child.error.id-invalid"));
             }
             else {
                 if (data.birthDate() != null && !data.birthDate().equals(id.get().birthDate())) {
-                    errors.add(error(prefix, "birthDate", "出生日期与身份证号不一致"));
+                    errors.add(error(prefix, "birthDate", "child.error.birth-mismatch"));
                 }
                 if (data.sex() != null && data.sex() != Sex.UNKNOWN && data.sex() != id.get().sex()) {
-                    errors.add(error(prefix, "sex", "性别与身份证号不一致"));
+                    errors.add(error(prefix, "sex", "child.error.sex-mismatch"));
                 }
                 if (id.get().birthDate().isAfter(today)) {
-                    errors.add(error(prefix, "idNumber", "身份证号中的出生日期晚于今天"));
+                    errors.add(error(prefix, "idNumber", "child.error.id-birth-future"));
                 }
             }
         }
         if (data.villageCode() != null && !data.villageCode().isBlank() && !jurisdictions.isKnownVillage(data.villageCode())) {
-            errors.add(error(prefix, "villageCode", "未知的村（居）代码：" + data.villageCode()));
+            errors.add(error(prefix, "villageCode", "child.error.village-unknown", data.villageCode()));
         }
         if (data.address() != null && data.address().length() > 200) {
-            errors.add(error(prefix, "address", "住址不能超过 200 个字符"));
+            errors.add(error(prefix, "address", "child.error.address-too-long"));
         }
         if (data.school() != null && data.school().length() > 100) {
-            errors.add(error(prefix, "school", "学校不能超过 100 个字符"));
+            errors.add(error(prefix, "school", "child.error.school-too-long"));
         }
         if (data.description() != null && data.description().length() > 1000) {
-            errors.add(error(prefix, "description", "特征描述不能超过 1000 个字符"));
+            errors.add(error(prefix, "description", "child.error.description-too-long"));
         }
         List<ChildData.GuardianData> given = data.guardians() == null ? List.of() : data.guardians();
         for (int i = 0; i < given.size(); i++) {
             ChildData.GuardianData g = given.get(i);
             if (g == null || g.name() == null || g.name().isBlank() || g.name().length() > 50) {
-                errors.add(error(prefix, "guardians[" + i + "].name", "监护人姓名须填写且不超过 50 个字符"));
+                errors.add(error(prefix, "guardians[" + i + "].name", "child.error.guardian-name"));
             }
             if (g != null && g.phone() != null && !g.phone().isBlank() && !g.phone().strip().matches("[0-9+\\- ]{5,20}")) {
-                errors.add(error(prefix, "guardians[" + i + "].phone", "电话号码格式不正确"));
+                errors.add(error(prefix, "guardians[" + i + "].phone", "child.error.phone"));
             }
         }
         return errors;
@@ -234,12 +235,12 @@ public class ChildRegistry {
 
     /** The rules a correction must meet, as field errors ({@code child.name}, {@code child.guardians[0].phone} ...). */
     @Transactional(readOnly = true)
-    public List<Map<String, String>> validateCorrection(long childId, ChildCorrection correction) {
+    public List<Refusal.FieldError> validateCorrection(long childId, ChildCorrection correction) {
         Child child = children.findById(childId).orElseThrow();
         String idNumber = Texts.blankToNull(correction.idNumber()) != null ? correction.idNumber().strip()
                 : cipher.decrypt(child.idNumberCipher());
         List<ChildCorrection.GuardianEntry> entries = correction.guardians() == null ? List.of() : correction.guardians();
-        List<Map<String, String>> errors = validate(new ChildData(Texts.blankToNull(correction.name()),
+        List<Refusal.FieldError> errors = validate(new ChildData(Texts.blankToNull(correction.name()),
                 correction.sex(), correction.birthDate(), correction.estimatedAge(), idNumber,
                 correction.identityUnknown(), Texts.blankToNull(correction.description()), null,
                 correction.address(), correction.school(), entries.stream()
@@ -301,7 +302,7 @@ public class ChildRegistry {
         return changed;
     }
 
-    private static Map<String, String> error(String prefix, String field, String message) {
-        return Map.of("field", prefix + "." + field, "message", message);
+    private static Refusal.FieldError error(String prefix, String field, String key, Object... args) {
+        return new Refusal.FieldError(prefix + "." + field, key, args);
     }
 }

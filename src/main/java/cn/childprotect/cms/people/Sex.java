@@ -1,15 +1,11 @@
 package cn.childprotect.cms.people;
 
+import cn.childprotect.cms.shared.Labels;
+
 public enum Sex {
-    MALE("男"), FEMALE("女"), UNKNOWN("不详");
-
-    private final String label;
-
-    Sex(String label) {
-        this.label = label;
-    }
+    MALE, FEMALE, UNKNOWN;
 
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 }

@@ -1,5 +1,7 @@
 package cn.childprotect.cms.referrals;
 
+import cn.childprotect.cms.shared.Labels;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -16,43 +18,39 @@ import static cn.childprotect.cms.referrals.WorkOrderStatus.SIGNED;
  * another agency) or revokes it. Labels are in the bundles: {@code cms.work-order.action.<NAME>}.
  */
 public enum WorkOrderAction {
-    DISPATCH("派单", Set.of(), DISPATCHED, Side.DISPATCHER, null),
-    SIGN("签收", EnumSet.of(DISPATCHED), SIGNED, Side.AGENCY, null),
-    RETURN("退回", EnumSet.of(DISPATCHED, SIGNED), RETURNED, Side.AGENCY, "reason"),
-    RESPOND("反馈", EnumSet.of(SIGNED), RESPONDED, Side.AGENCY, "answer"),
-    COMPLETE("办结", EnumSet.of(RESPONDED), COMPLETED, Side.DISPATCHER, null),
-    REOPEN("重办", EnumSet.of(RESPONDED), SIGNED, Side.DISPATCHER, "reason"),
-    REDISPATCH("重新派单", EnumSet.of(RETURNED), DISPATCHED, Side.DISPATCHER, null),
-    REVOKE("撤回", EnumSet.of(DISPATCHED, SIGNED, RETURNED, RESPONDED), WorkOrderStatus.REVOKED, Side.DISPATCHER,
-            "reason"),
-    URGE("督办", EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR, "note"),
+    DISPATCH(Set.of(), DISPATCHED, Side.DISPATCHER, null),
+    SIGN(EnumSet.of(DISPATCHED), SIGNED, Side.AGENCY, null),
+    RETURN(EnumSet.of(DISPATCHED, SIGNED), RETURNED, Side.AGENCY, "reason"),
+    RESPOND(EnumSet.of(SIGNED), RESPONDED, Side.AGENCY, "answer"),
+    COMPLETE(EnumSet.of(RESPONDED), COMPLETED, Side.DISPATCHER, null),
+    REOPEN(EnumSet.of(RESPONDED), SIGNED, Side.DISPATCHER, "reason"),
+    REDISPATCH(EnumSet.of(RETURNED), DISPATCHED, Side.DISPATCHER, null),
+    REVOKE(EnumSet.of(DISPATCHED, SIGNED, RETURNED, RESPONDED), WorkOrderStatus.REVOKED, Side.DISPATCHER, "reason"),
+    URGE(EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR, "note"),
     // coop (issue 16): extensions, callbacks and the redo an unsatisfied callback sends
-    REQUEST_EXTENSION(null, EnumSet.of(DISPATCHED, SIGNED), null, Side.AGENCY, "reason"),
-    APPROVE_EXTENSION(null, EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR, null),
-    REFUSE_EXTENSION(null, EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR, "reason"),
-    RECORD_CALLBACK(null, EnumSet.of(COMPLETED), null, Side.CALLBACK, null),
-    REDO(null, EnumSet.of(COMPLETED), SIGNED, Side.CALLBACK, "comment");
+    REQUEST_EXTENSION(EnumSet.of(DISPATCHED, SIGNED), null, Side.AGENCY, "reason"),
+    APPROVE_EXTENSION(EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR, null),
+    REFUSE_EXTENSION(EnumSet.of(DISPATCHED, SIGNED), null, Side.SUPERVISOR, "reason"),
+    RECORD_CALLBACK(EnumSet.of(COMPLETED), null, Side.CALLBACK, null),
+    REDO(EnumSet.of(COMPLETED), SIGNED, Side.CALLBACK, "comment");
 
     enum Side { DISPATCHER, AGENCY, SUPERVISOR, CALLBACK }
 
-    private final String label;
     private final Set<WorkOrderStatus> from;
     private final WorkOrderStatus to;
     private final Side side;
     private final String requiredText;
 
-    WorkOrderAction(String label, Set<WorkOrderStatus> from, WorkOrderStatus to, Side side, String requiredText) {
-        this.label = label;
+    WorkOrderAction(Set<WorkOrderStatus> from, WorkOrderStatus to, Side side, String requiredText) {
         this.from = from;
         this.to = to;
         this.side = side;
         this.requiredText = requiredText;
     }
 
-    /** @deprecated the bundles' {@link #messageKey()} is the label; kept for callers not yet moved. */
-    @Deprecated
+    /** The step's name in the request's language (messages-domain). */
     public String label() {
-        return label == null ? name() : label;
+        return Labels.of(this);
     }
 
     /** The bundle key of the step's label. */

@@ -17,7 +17,6 @@ import cn.childprotect.cms.agencies.AgencySummary;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
-import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.referrals.events.WorkOrderCallbackRecorded;
@@ -27,6 +26,7 @@ import cn.childprotect.cms.referrals.events.WorkOrderEvent;
 import cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved;
 import cn.childprotect.cms.referrals.events.WorkOrderExtensionRefused;
 import cn.childprotect.cms.referrals.events.WorkOrderExtensionRequested;
+import cn.childprotect.cms.referrals.events.WorkOrderStepRecorded;
 import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
 import cn.childprotect.cms.referrals.events.WorkOrderRedone;
 import cn.childprotect.cms.referrals.events.WorkOrderReopened;
@@ -35,7 +35,7 @@ import cn.childprotect.cms.referrals.events.WorkOrderReturned;
 import cn.childprotect.cms.referrals.events.WorkOrderRevoked;
 import cn.childprotect.cms.referrals.events.WorkOrderSigned;
 import cn.childprotect.cms.referrals.events.WorkOrderUrged;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.Texts;
@@ -125,23 +125,23 @@ public class WorkOrderDesk {
 
     public WorkOrderView dispatch(long caseId, Dispatch dispatch, CurrentUser user) {
         CaseRef ref = caseFiles.find(caseId).filter(c -> caseFiles.isWorkedBy(caseId, user))
-                .orElseThrow(() -> ApiProblem.notFound(text("cms.work-order.case-not-found")));
+                .orElseThrow(() -> Refusal.notFound(text("cms.work-order.case-not-found")));
         if (!DISPATCHABLE.contains(ref.status())) {
-            throw ApiProblem.conflict("case-not-dispatchable", text("cms.work-order.case-not-dispatchable",
+            throw Refusal.invalidState("case-not-dispatchable", text("cms.work-order.case-not-dispatchable",
                     ref.status().label()));
         }
         AgencySummary agency = activeAgency("agencyCode", dispatch.agencyCode(), ref.villageCode());
         List<AgencySummary> coAgencies = new ArrayList<>();
         for (String code : new LinkedHashSet<>(dispatch.coAgencyCodes() == null ? List.of() : dispatch.coAgencyCodes())) {
             if (code.equals(agency.code())) {
-                throw ApiProblem.invalidField("coAgencyCodes", text("cms.work-order.co-agency-is-lead", code));
+                throw Refusal.invalidField("coAgencyCodes", text("cms.work-order.co-agency-is-lead", code));
             }
             coAgencies.add(activeAgency("coAgencyCodes", code, ref.villageCode()));
         }
         Instant now = time.now();
         Instant policyRespond = SlaDuration.parse(sla.workOrder().respond()).addTo(now, calendar);
         if (dispatch.deadline() != null && (dispatch.deadline().isBefore(now) || dispatch.deadline().isAfter(policyRespond))) {
-            throw ApiProblem.invalidField("deadline", text("cms.work-order.deadline-out-of-policy",
+            throw Refusal.invalidField("deadline", text("cms.work-order.deadline-out-of-policy",
                     sla.workOrder().respond(), localTime(policyRespond)));
         }
         WorkOrder lead = newOrder(ref, agency, dispatch, user, now);
@@ -175,11 +175,11 @@ public class WorkOrderDesk {
             case COMPLETE -> {
                 List<WorkOrder> parts = orders.findByLeadOrderIdOrderById(order.id());
                 if (order.isPart()) {
-                    throw ApiProblem.conflict("work-order-part-completes-with-lead",
+                    throw Refusal.invalidState("work-order-part-completes-with-lead",
                             text("cms.work-order.part-completes-with-lead", order.leadOrderId()));
                 }
                 if (parts.stream().anyMatch(p -> p.status() != WorkOrderStatus.RESPONDED && p.status().isOpen())) {
-                    throw ApiProblem.conflict("work-order-parts-open", text("cms.work-order.parts-open"))
+                    throw Refusal.invalidState("work-order-parts-open", text("cms.work-order.parts-open"))
                             .with("currentStatus", order.status().name());
                 }
                 order.completed(now);
@@ -224,11 +224,11 @@ public class WorkOrderDesk {
         String reason = textFor(WorkOrderAction.REQUEST_EXTENSION, input.reason());
         WorkOrder order = forStep(id, WorkOrderAction.REQUEST_EXTENSION, user);
         if (input.requestedDueAt() == null || order.dueAt() == null || !input.requestedDueAt().isAfter(order.dueAt())) {
-            throw ApiProblem.invalidField("requestedDueAt", text("cms.extension.must-be-later",
+            throw Refusal.invalidField("requestedDueAt", text("cms.extension.must-be-later",
                     order.dueAt() == null ? "-" : localTime(order.dueAt())));
         }
         if (extensions.existsByWorkOrderIdAndStatus(id, ExtensionRequest.Status.PENDING)) {
-            throw ApiProblem.conflict("extension-pending", text("cms.extension.pending"));
+            throw Refusal.invalidState("extension-pending", text("cms.extension.pending"));
         }
         ExtensionRequest request = extensions.save(new ExtensionRequest(id, user.username(), time.now(), reason,
                 order.dueAt(), input.requestedDueAt()));
@@ -245,7 +245,7 @@ public class WorkOrderDesk {
         ExtensionRequest request = pending(id, requestId);
         Instant granted = decision == null || decision.dueAt() == null ? request.requestedDueAt() : decision.dueAt();
         if (order.dueAt() == null || !granted.isAfter(order.dueAt())) {
-            throw ApiProblem.invalidField("dueAt", text("cms.extension.must-be-later",
+            throw Refusal.invalidField("dueAt", text("cms.extension.must-be-later",
                     order.dueAt() == null ? "-" : localTime(order.dueAt())));
         }
         String note = decision == null ? null : Texts.blankToNull(decision.reason());
@@ -266,9 +266,9 @@ public class WorkOrderDesk {
 
     private ExtensionRequest pending(long orderId, long requestId) {
         ExtensionRequest request = extensions.findByIdAndWorkOrderId(requestId, orderId)
-                .orElseThrow(() -> ApiProblem.notFound(text("cms.extension.not-found")));
+                .orElseThrow(() -> Refusal.notFound(text("cms.extension.not-found")));
         if (request.status() != ExtensionRequest.Status.PENDING) {
-            throw ApiProblem.conflict("extension-decided", text("cms.extension.decided"));
+            throw Refusal.invalidState("extension-decided", text("cms.extension.decided"));
         }
         return request;
     }
@@ -277,7 +277,7 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     public List<ExtensionView> pendingExtensions(CurrentUser user) {
         if (!user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden(text("cms.extension.supervisors-only"));
+            throw Refusal.notAllowed(text("cms.extension.supervisors-only"));
         }
         return extensions.findByStatusOrderById(ExtensionRequest.Status.PENDING).stream()
                 .filter(r -> orders.findById(r.workOrderId()).filter(o -> user.covers(o.villageCode())).isPresent())
@@ -299,19 +299,19 @@ public class WorkOrderDesk {
      */
     public CallbackView recordCallback(long id, CallbackInput input, CurrentUser user) {
         if (input.reached() == null) {
-            throw ApiProblem.invalidField("reached", text("cms.callback.reached-required"));
+            throw Refusal.invalidField("reached", text("cms.callback.reached-required"));
         }
         if (input.reached() && input.satisfaction() == null) {
-            throw ApiProblem.invalidField("satisfaction", text("cms.callback.satisfaction-required"));
+            throw Refusal.invalidField("satisfaction", text("cms.callback.satisfaction-required"));
         }
         boolean redo = input.reached() && input.satisfaction() == Satisfaction.UNSATISFIED;
         String comment = redo ? textFor(WorkOrderAction.REDO, input.comment()) : Texts.blankToNull(input.comment());
         if (comment != null && comment.length() > 4000) {
-            throw ApiProblem.invalidField("comment", text("cms.work-order.text-too-long"));
+            throw Refusal.invalidField("comment", text("cms.work-order.text-too-long"));
         }
         WorkOrder order = forStep(id, WorkOrderAction.RECORD_CALLBACK, user);
         if (order.isPart()) {
-            throw ApiProblem.conflict("work-order-part-completes-with-lead",
+            throw Refusal.invalidState("work-order-part-completes-with-lead",
                     text("cms.work-order.part-completes-with-lead", order.leadOrderId()));
         }
         Instant now = time.now();
@@ -348,7 +348,7 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     public List<CallbackDue> callbacksDue(CurrentUser user, String callbackWithin, int limit) {
         if (!user.is(Role.HOTLINE_OPERATOR) && !user.is(Role.CHILD_DIRECTOR) && !user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden(text("cms.callback.not-for-role"));
+            throw Refusal.notAllowed(text("cms.callback.not-for-role"));
         }
         Instant now = time.now();
         SlaDuration within = SlaDuration.parse(callbackWithin);
@@ -377,7 +377,7 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     public List<AgencyPerformance> performance(Instant from, Instant to, CurrentUser user) {
         if (!user.is(Role.SUPERVISOR)) {
-            throw ApiProblem.forbidden(text("cms.performance.supervisors-only"));
+            throw Refusal.notAllowed(text("cms.performance.supervisors-only"));
         }
         List<WorkOrder> found = orders.findDispatchedBetween(from, to, user.scope().likePattern());
         List<Long> ids = found.stream().map(WorkOrder::id).toList();
@@ -430,7 +430,7 @@ public class WorkOrderDesk {
     /** The orders of the caller's agency; overdue = past the deadline of the current step. Audited. */
     public Page<WorkOrderView> mine(CurrentUser user, WorkOrderStatus status, boolean overdueOnly, Pageable page) {
         if (!user.is(Role.AGENCY_STAFF) || user.agencyCode() == null) {
-            throw ApiProblem.forbidden(text("cms.work-order.agency-list-only"));
+            throw Refusal.notAllowed(text("cms.work-order.agency-list-only"));
         }
         Page<WorkOrder> found = orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page);
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "AGENCY", user.agencyCode())
@@ -449,7 +449,7 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     List<WorkOrderView> ofCaseUnaudited(long caseId, CurrentUser user) {
         if (!caseFiles.isWorkedBy(caseId, user)) {
-            throw ApiProblem.notFound(text("cms.work-order.case-not-found"));
+            throw Refusal.notFound(text("cms.work-order.case-not-found"));
         }
         return views(orders.findByCaseIdOrderById(caseId), true);
     }
@@ -497,14 +497,14 @@ public class WorkOrderDesk {
 
     private WorkOrder visible(long id, CurrentUser user) {
         return orders.findById(id).filter(o -> isAgencyOf(user, o) || caseFiles.isWorkedBy(o.caseId(), user))
-                .orElseThrow(() -> ApiProblem.notFound(text("cms.work-order.not-found")));
+                .orElseThrow(() -> Refusal.notFound(text("cms.work-order.not-found")));
     }
 
     /** 404 when the order is not the caller's to see, 403 when it is but the step is not theirs, 409 when the state refuses. */
     private WorkOrder forStep(long id, WorkOrderAction action, CurrentUser user) {
         WorkOrder order = action.side() == WorkOrderAction.Side.CALLBACK
                 ? orders.findById(id).filter(o -> isAgencyOf(user, o) || mayCallBack(user, o))
-                        .orElseThrow(() -> ApiProblem.notFound(text("cms.work-order.not-found")))
+                        .orElseThrow(() -> Refusal.notFound(text("cms.work-order.not-found")))
                 : visible(id, user);
         boolean mayTake = switch (action.side()) {
             case AGENCY -> isAgencyOf(user, order);
@@ -513,16 +513,16 @@ public class WorkOrderDesk {
             case CALLBACK -> mayCallBack(user, order);
         };
         if (!mayTake) {
-            throw ApiProblem.forbidden(text("cms.work-order.step-not-yours", text(action.messageKey())));
+            throw Refusal.notAllowed(text("cms.work-order.step-not-yours", text(action.messageKey())));
         }
         if (!action.allowedFrom(order.status())) {
-            throw ApiProblem.conflict("invalid-work-order-step", text("cms.work-order.step-not-allowed",
+            throw Refusal.invalidState("invalid-work-order-step", text("cms.work-order.step-not-allowed",
                     order.status().label(), text(action.messageKey())))
                     .with("currentStatus", order.status().name());
         }
         // docs/domain.md: 督办 is for an order that is late for signing or for its answer
         if (action == WorkOrderAction.URGE && !order.isOverdueAt(time.now())) {
-            throw ApiProblem.conflict("work-order-not-overdue", text("cms.work-order.not-overdue",
+            throw Refusal.invalidState("work-order-not-overdue", text("cms.work-order.not-overdue",
                     localTime(order.dueAt())))
                     .with("currentStatus", order.status().name());
         }
@@ -541,9 +541,9 @@ public class WorkOrderDesk {
     /** An active agency whose jurisdiction covers the case's village (a township's station serves its own villages only). */
     private AgencySummary activeAgency(String field, String code, String villageCode) {
         AgencySummary agency = agencies.findByCode(code).filter(AgencySummary::active)
-                .orElseThrow(() -> ApiProblem.invalidField(field, text("cms.work-order.no-such-agency", code)));
+                .orElseThrow(() -> Refusal.invalidField(field, text("cms.work-order.no-such-agency", code)));
         if (!JurisdictionScope.of(agency.jurisdictionCode()).contains(villageCode)) {
-            throw ApiProblem.invalidField(field, text("cms.work-order.agency-out-of-area", agency.name(),
+            throw Refusal.invalidField(field, text("cms.work-order.agency-out-of-area", agency.name(),
                     jurisdictions.nameOf(villageCode)));
         }
         return agency;
@@ -563,13 +563,10 @@ public class WorkOrderDesk {
     private void record(WorkOrder order, CurrentUser user, WorkOrderAction action, String note) {
         orders.saveAndFlush(order);
         WorkOrderStep step = steps.save(new WorkOrderStep(order.id(), time.now(), user.username(), action, note));
-        // the timeline line is written in the default (Chinese) bundle; issue 11 turns it into a projection
+        // the timeline line is a projection of this event (docs/domain.md §4); a part names its role
         String role = order.isPart() ? text(RECORD_LOCALE, "cms.work-order.role.CO") : "";
-        caseFiles.addTimelineEntry(order.caseId(), TimelineKind.WORK_ORDER, user.username(),
-                text(RECORD_LOCALE, note == null ? "cms.work-order.timeline" : "cms.work-order.timeline-with-note",
-                        order.id(), text(RECORD_LOCALE, action.messageKey()), agencyName(order.agencyCode()) + role,
-                        note),
-                "work-order:" + order.id());
+        events.publishEvent(new WorkOrderStepRecorded(order.id(), step.id(), order.caseId(), action,
+                agencyName(order.agencyCode()) + role, note, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + action.name(), "WORK_ORDER", order.id())
                 .withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
         events.publishEvent(eventOf(action, order.id(), step.id(), order.caseId(), order.agencyCode()));
@@ -648,10 +645,10 @@ public class WorkOrderDesk {
             text = Texts.blankToNull(text);
         }
         else if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField(field, text("cms.work-order.required." + action.name()));
+            throw Refusal.invalidField(field, text("cms.work-order.required." + action.name()));
         }
         if (text != null && text.length() > 4000) {
-            throw ApiProblem.invalidField(field == null ? "note" : field, text("cms.work-order.text-too-long"));
+            throw Refusal.invalidField(field == null ? "note" : field, text("cms.work-order.text-too-long"));
         }
         return text == null ? null : text.strip();
     }

@@ -2,6 +2,7 @@ package cn.childprotect.cms.referrals;
 
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.TransitionGuard;
@@ -22,14 +23,19 @@ class WorkOrderGuards implements TransitionGuard {
     }
 
     @Override
-    public Optional<String> unmetCondition(long caseId, CaseEvent event) {
+    public Set<CaseEvent> events() {
+        return EnumSet.of(CaseEvent.START_SUPPORT, CaseEvent.REQUEST_CLOSURE);
+    }
+
+    @Override
+    public Optional<Unmet> unmetCondition(long caseId, CaseEvent event) {
         if (event == CaseEvent.START_SUPPORT
                 && desk.hasOrderIn(caseId, EnumSet.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.RETURNED))) {
-            return Optional.of("还有工单未被签收（或已退回待重新派单），不能开始帮扶");
+            return Optional.of(new Unmet("guard.orders-unsigned"));
         }
         if (event == CaseEvent.REQUEST_CLOSURE && desk.hasOrderIn(caseId, EnumSet.of(WorkOrderStatus.DISPATCHED,
                 WorkOrderStatus.SIGNED, WorkOrderStatus.RETURNED, WorkOrderStatus.RESPONDED))) {
-            return Optional.of("还有未办结的工单，不能申请结案：请先办结或撤回所有工单");
+            return Optional.of(new Unmet("guard.orders-open"));
         }
         return Optional.empty();
     }

@@ -10,7 +10,7 @@ import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.InstitutionType;
@@ -79,7 +79,7 @@ class AdminPagesController {
                     institutionType, Texts.blankToNull(institutionName), Texts.blankToNull(agencyCode), Texts.blankToNull(email)), me.username());
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
         }
         return "redirect:/admin";
@@ -122,7 +122,7 @@ class AdminPagesController {
             users.update(username, change, me.username());
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
             redirect.addFlashAttribute("errorUser", username);
         }
@@ -168,7 +168,7 @@ class AdminPagesController {
             }
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
         }
         return "redirect:/admin";

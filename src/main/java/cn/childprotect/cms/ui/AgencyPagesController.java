@@ -3,7 +3,7 @@ package cn.childprotect.cms.ui;
 import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.referrals.WorkOrderDesk.StepInput;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
@@ -47,7 +47,7 @@ class AgencyPagesController {
             model.addAttribute("w", desk.find(id, currentUsers.current()));
             return "ui/work-order";
         }
-        catch (ApiProblem notThere) {
+        catch (Refusal notThere) {
             model.addAttribute("pageError", notThere.getMessage());
             return "ui/not-found";
         }
@@ -62,11 +62,11 @@ class AgencyPagesController {
                 case "sign" -> desk.take(id, WorkOrderAction.SIGN, StepInput.of(text), me);
                 case "return" -> desk.take(id, WorkOrderAction.RETURN, StepInput.of(text), me);
                 case "respond" -> desk.take(id, WorkOrderAction.RESPOND, StepInput.of(text), me);
-                default -> throw ApiProblem.notFound("unknown step");
+                default -> throw Refusal.notFound("unknown step");
             }
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
         }
         return "redirect:/work-orders/" + id;

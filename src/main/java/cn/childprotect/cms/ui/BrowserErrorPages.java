@@ -3,7 +3,8 @@ package cn.childprotect.cms.ui;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.web.RefusalStatus;
 import cn.childprotect.cms.shared.TransientDatabaseFailures;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,8 +67,8 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
     }
 
     static int statusOf(Exception failure) {
-        if (failure instanceof ApiProblem problem) {
-            return problem.status().value();
+        if (failure instanceof Refusal refusal) {
+            return RefusalStatus.of(refusal).value();
         }
         if (failure instanceof ErrorResponse known) {
             return known.getStatusCode().value();

@@ -35,7 +35,7 @@ import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.referrals.WorkOrderDesk.StepInput;
 import cn.childprotect.cms.intake.ChildCard;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUser;
@@ -187,7 +187,7 @@ class CasePagesController {
         try {
             detail = queries.detail(id, me);
         }
-        catch (ApiProblem notThere) {
+        catch (Refusal notThere) {
             model.addAttribute("pageError", notThere.getMessage());
             return "ui/not-found";
         }
@@ -222,11 +222,11 @@ class CasePagesController {
                     mergeTarget(mergeInto)), version, currentUsers.current());
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             // a stale version says who changed what; the page that follows shows the new state
             redirect.addFlashAttribute("stale", ProblemTypes.STALE_VERSION.equals(problem.type()));
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
         }
         return "redirect:/cases/" + id;
     }
@@ -267,11 +267,11 @@ class CasePagesController {
             support.assess(id, answers, rationale, me);
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             // nothing was saved: the form comes back open, with what was chosen and what is missing
-            Map<String, String> errors = FormErrors.byField(problem);
+            Map<String, String> errors = FormErrors.byField(problem, messages);
             long unanswered = errors.keySet().stream().filter(f -> f.startsWith("answers.")).count();
-            redirect.addFlashAttribute("pageError", unanswered == 0 ? problem.getMessage()
+            redirect.addFlashAttribute("pageError", unanswered == 0 ? FormErrors.message(problem, messages)
                     : messages.getMessage("ui.assess.refused", new Object[] { unanswered },
                             org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("fieldErrors", errors);
@@ -342,7 +342,7 @@ class CasePagesController {
             case "revoke" -> workOrders.take(orderId, WorkOrderAction.REVOKE, StepInput.of(text), me);
             case "redispatch" -> workOrders.take(orderId, WorkOrderAction.REDISPATCH, StepInput.of(text), me);
             case "urge" -> workOrders.take(orderId, WorkOrderAction.URGE, StepInput.of(text), me);
-            default -> throw ApiProblem.notFound("unknown step");
+            default -> throw Refusal.notFound("unknown step");
         });
     }
 
@@ -387,9 +387,9 @@ class CasePagesController {
             action.get();
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+        catch (Refusal problem) {
+            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
         }
         catch (RuntimeException badInput) {
             redirect.addFlashAttribute("pageError", badInput.getMessage());

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import cn.childprotect.cms.referrals.ReferralsProperties;
 import cn.childprotect.cms.referrals.Satisfaction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -85,7 +85,7 @@ class CoopPagesController {
                 case "approve" -> desk.approveExtension(orderId, requestId, null, me);
                 case "refuse" -> desk.refuseExtension(orderId, requestId,
                         new WorkOrderDesk.ExtensionDecision(null, text), me);
-                default -> throw ApiProblem.notFound(decision);
+                default -> throw Refusal.notFound(decision);
             }
         });
         return caseId == null ? "redirect:/extensions" : "redirect:/cases/" + caseId;
@@ -112,7 +112,7 @@ class CoopPagesController {
             action.run();
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
         }
     }

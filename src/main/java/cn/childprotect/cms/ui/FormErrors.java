@@ -1,28 +1,33 @@
 package cn.childprotect.cms.ui;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 
-/** Turns a refusal of a facade into messages next to the fields they concern, and one for the page. */
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/**
+ * Turns a refusal of a facade into messages next to the fields they concern, and one for the
+ * page, in the language of the request (a refusal carries message keys, docs/domain.md §4).
+ */
 final class FormErrors {
 
     private FormErrors() {
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, String> byField(ApiProblem problem) {
+    static Map<String, String> byField(Refusal problem, MessageSource messages) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Object list = problem.properties().get("errors");
-        if (list instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> error) {
-                    errors.putIfAbsent(String.valueOf(error.get("field")), String.valueOf(error.get("message")));
-                }
+        if (problem instanceof Refusal.InvalidInput invalid) {
+            for (Refusal.FieldError error : invalid.errors()) {
+                errors.putIfAbsent(error.field(), messages.getMessage(error, LocaleContextHolder.getLocale()));
             }
         }
         return errors;
+    }
+
+    static String message(Refusal problem, MessageSource messages) {
+        return messages.getMessage(problem, LocaleContextHolder.getLocale());
     }
 }

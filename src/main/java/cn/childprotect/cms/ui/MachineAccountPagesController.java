@@ -1,6 +1,6 @@
 package cn.childprotect.cms.ui;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -60,7 +60,7 @@ class MachineAccountPagesController {
                     Texts.blankToNull(keyLabel), me.username());
             return showKey(model, response, issued);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             model.addAttribute("pageError", problem.getMessage());
             return show(model);
         }

@@ -23,7 +23,7 @@ import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.TransientDatabaseFailures;
 import cn.childprotect.cms.shared.web.ServiceUnavailable;
 import cn.childprotect.cms.users.CurrentUser;
@@ -110,10 +110,10 @@ class ReportPagesController {
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/reports/" + receipt.reportId() + "/receipt";
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             model.addAttribute("form", form);
-            model.addAttribute("fieldErrors", FormErrors.byField(problem));
-            model.addAttribute("pageError", problem.getMessage());
+            model.addAttribute("fieldErrors", FormErrors.byField(problem, messages));
+            model.addAttribute("pageError", FormErrors.message(problem, messages));
             return prepare(model, me, null);
         }
         catch (IllegalArgumentException badInput) {
@@ -148,8 +148,8 @@ class ReportPagesController {
             desk.linkToCase(id, caseId, currentUsers.current(), queries);
             redirect.addFlashAttribute("linkedTo", caseFiles.findInScope(caseId, currentUsers.current()).map(CaseRef::caseNumber).orElse(null));
         }
-        catch (ApiProblem problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
+        catch (Refusal problem) {
+            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
         }
         return "redirect:/reports/mine";
     }
@@ -185,9 +185,9 @@ class ReportPagesController {
             redirect.addFlashAttribute("saved", true);
             redirect.addFlashAttribute("policeSaved", true);
         }
-        catch (ApiProblem problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem));
+        catch (Refusal problem) {
+            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
             redirect.addFlashAttribute("policeReportId", id);
         }
         catch (java.time.DateTimeException badTime) {

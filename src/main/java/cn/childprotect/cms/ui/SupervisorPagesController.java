@@ -8,7 +8,7 @@ import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.escalations.EscalationDesk;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
@@ -97,7 +97,7 @@ class SupervisorPagesController {
             }
             redirect.addFlashAttribute("saved", true);
         }
-        catch (ApiProblem problem) {
+        catch (Refusal problem) {
             redirect.addFlashAttribute("pageError", problem.getMessage());
         }
         return "redirect:/escalations";

@@ -2,9 +2,15 @@ package cn.childprotect.cms.ui;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
+import cn.childprotect.cms.intake.ReportTaxonomy;
 import cn.childprotect.cms.shared.BusinessTime;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Formatting for the pages ({@code ${@uiFormat.time(...)}}): local time of the county, overdue marks. */
@@ -14,9 +20,23 @@ class UiFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final BusinessTime time;
+    private final ReportTaxonomy taxonomy;
+    private final MessageSource messages;
 
-    UiFormat(BusinessTime time) {
+    UiFormat(BusinessTime time, ReportTaxonomy taxonomy, MessageSource messages) {
         this.time = time;
+        this.taxonomy = taxonomy;
+        this.messages = messages;
+    }
+
+    /** Report categories as a person reads them: the name, with the code beside it for experts. */
+    public String categories(Collection<String> codes) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String separator = messages.getMessage("timeline.list-separator", null, ", ", locale);
+        return codes == null ? "" : codes.stream().sorted()
+                .map(code -> messages.getMessage("ui.format.category", new Object[] { taxonomy.nameOf(code), code },
+                        code, locale))
+                .collect(Collectors.joining(separator));
     }
 
     public String time(Instant instant) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 
@@ -61,7 +61,7 @@ public class MachineAccounts {
     @Transactional
     public IssuedApiKey create(NewUser account, String keyLabel, String actor) {
         if (!MACHINE_ROLES.contains(account.role())) {
-            throw ApiProblem.invalidField("role", text("cms.credentials.machine-role"));
+            throw Refusal.invalidField("role", text("cms.credentials.machine-role"));
         }
         users.createAccount(new NewUser(account.username(), account.displayName(), randomSecret(), account.role(),
                 account.jurisdictionCode(), account.institutionType(), account.institutionName(), account.agencyCode(),
@@ -97,7 +97,7 @@ public class MachineAccounts {
     @Transactional
     public ApiKeySummary revoke(String username, long keyId, String actor) {
         ApiKey key = keys.findByIdAndUsername(keyId, username)
-                .orElseThrow(() -> ApiProblem.notFound(text("cms.credentials.no-such-key")));
+                .orElseThrow(() -> Refusal.notFound(text("cms.credentials.no-such-key")));
         key.revoke(time.now(), actor);
         events.publishEvent(AuditEvent.success(actor, "API_KEY_REVOKED", "USER", username).withDetail("key=" + keyId));
         return key.toSummary();
@@ -123,7 +123,7 @@ public class MachineAccounts {
 
     private UserAccount machine(String username) {
         return accounts.findByUsername(username).filter(UserAccount::machine)
-                .orElseThrow(() -> ApiProblem.notFound(text("cms.credentials.no-such-machine")));
+                .orElseThrow(() -> Refusal.notFound(text("cms.credentials.no-such-machine")));
     }
 
     private String randomSecret() {

@@ -1,24 +1,20 @@
 package cn.childprotect.cms.users;
 
-/** DOMAIN.md §2. */
+import cn.childprotect.cms.shared.Labels;
+
+/** docs/domain.md §2. */
 public enum Role {
-    HOTLINE_OPERATOR("热线接线员"),
-    REPORTER("强制报告责任单位"),
-    CHILD_DIRECTOR("儿童主任"),
-    SUPERVISOR("儿童督导员"),
-    AGENCY_STAFF("协同机构人员"),
-    ADMIN("系统管理员"),
+    HOTLINE_OPERATOR,
+    REPORTER,
+    CHILD_DIRECTOR,
+    SUPERVISOR,
+    AGENCY_STAFF,
+    ADMIN,
     /** The 12345 platform's machine account (coop, issue 16): only POST /api/v1/exchange/12345/tickets. */
-    EXCHANGE_12345("12345");
-
-    private final String label;
-
-    Role(String label) {
-        this.label = label;
-    }
+    EXCHANGE_12345;
 
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 
     public String authority() {

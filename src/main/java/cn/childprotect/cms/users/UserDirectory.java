@@ -11,7 +11,7 @@ import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.users.events.UserAccessChanged;
@@ -101,7 +101,7 @@ public class UserDirectory {
     public UserSummary create(NewUser user, String actor) {
         if (user.role() == Role.EXCHANGE_12345) {
             // the exchange role is for the 12345 platform's machine account only (MachineAccounts)
-            throw ApiProblem.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
+            throw Refusal.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
                     LocaleContextHolder.getLocale()));
         }
         return createAccount(user, actor);
@@ -110,7 +110,7 @@ public class UserDirectory {
     /** Creates any account; the machine-only roles come through {@link MachineAccounts}. */
     UserSummary createAccount(NewUser user, String actor) {
         if (accounts.findByUsername(user.username()).isPresent()) {
-            throw ApiProblem.invalidField("username", "用户名已存在：" + user.username());
+            throw Refusal.invalidField("username", "用户名已存在：" + user.username());
         }
         requirePassword(user.username(), user.password());
         checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
@@ -129,7 +129,7 @@ public class UserDirectory {
     @Transactional
     public UserSummary update(String username, UserChange change, String actor) {
         UserAccount account = accounts.findByUsername(username)
-                .orElseThrow(() -> ApiProblem.notFound("没有这个用户：" + username));
+                .orElseThrow(() -> Refusal.notFound("没有这个用户：" + username));
         UserSummary before = account.toSummary(time.now());
         refuseAdminLockout(before, change, actor);
         // bearer tokens and API keys of this account are checked against a cached row: refresh it
@@ -140,7 +140,7 @@ public class UserDirectory {
                 || change.institutionName() != null || change.agencyCode() != null) {
             Role role = change.role() != null ? change.role() : before.role();
             if (role != before.role() && (role == Role.EXCHANGE_12345 || before.role() == Role.EXCHANGE_12345)) {
-                throw ApiProblem.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
+                throw Refusal.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
                         LocaleContextHolder.getLocale()));
             }
             String code = change.jurisdictionCode() != null ? change.jurisdictionCode() : before.jurisdictionCode();
@@ -209,14 +209,14 @@ public class UserDirectory {
         String field = disables ? "enabled" : "role";
         if (before.username().equals(actor)) {
             String message = text(disables ? "users.refused.own-account-disable" : "users.refused.own-account-role");
-            throw ApiProblem.conflict(OWN_ACCOUNT, message)
+            throw Refusal.invalidState(OWN_ACCOUNT, message)
                     .with("errors", List.of(Map.of("field", field, "message", message)));
         }
         boolean anotherRemains = accounts.lockEnabledAccountsWithRole(Role.ADMIN).stream()
                 .anyMatch(admin -> !admin.username().equals(before.username()));
         if (!anotherRemains) {
             String message = text("users.refused.last-admin");
-            throw ApiProblem.conflict(LAST_ADMIN, message)
+            throw Refusal.invalidState(LAST_ADMIN, message)
                     .with("errors", List.of(Map.of("field", field, "message", message)));
         }
     }
@@ -252,7 +252,7 @@ public class UserDirectory {
 
     private void requirePassword(String username, String password) {
         passwordPolicy.check(username, password).ifPresent(violation -> {
-            throw ApiProblem.invalidField("password",
+            throw Refusal.invalidField("password",
                     messages.getMessage(violation.code(), violation.args(), LocaleContextHolder.getLocale()));
         });
     }
@@ -267,26 +267,26 @@ public class UserDirectory {
     private void checkBinding(Role role, String code, InstitutionType institutionType, String institutionName,
             String agencyCode) {
         var division = jurisdictions.find(code)
-                .orElseThrow(() -> ApiProblem.invalidField("jurisdictionCode", "未知的行政区划代码：" + code));
+                .orElseThrow(() -> Refusal.invalidField("jurisdictionCode", "未知的行政区划代码：" + code));
         switch (role) {
             case CHILD_DIRECTOR -> {
                 if (division.level() != DivisionLevel.VILLAGE) {
-                    throw ApiProblem.invalidField("jurisdictionCode", "儿童主任必须绑定到村（居）");
+                    throw Refusal.invalidField("jurisdictionCode", "儿童主任必须绑定到村（居）");
                 }
             }
             case SUPERVISOR -> {
                 if (division.level() == DivisionLevel.VILLAGE) {
-                    throw ApiProblem.invalidField("jurisdictionCode", "儿童督导员必须绑定到乡镇（街道）或县（区）");
+                    throw Refusal.invalidField("jurisdictionCode", "儿童督导员必须绑定到乡镇（街道）或县（区）");
                 }
             }
             case REPORTER -> {
                 if (institutionType == null || institutionName == null || institutionName.isBlank()) {
-                    throw ApiProblem.invalidField("institutionName", "强制报告责任单位账户需要单位类型和单位名称");
+                    throw Refusal.invalidField("institutionName", "强制报告责任单位账户需要单位类型和单位名称");
                 }
             }
             case AGENCY_STAFF -> {
                 if (agencyCode == null || agencies.findByCode(agencyCode).isEmpty()) {
-                    throw ApiProblem.invalidField("agencyCode", "协同机构人员必须属于一个已登记的机构");
+                    throw Refusal.invalidField("agencyCode", "协同机构人员必须属于一个已登记的机构");
                 }
             }
             default -> {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 
 /**
- * Every (state, event) pair against DOMAIN.md §4's table, written out here independently of
+ * Every (state, event) pair against docs/domain.md §4's table, written out here independently of
  * the production table: allowed pairs reach the listed state, every other pair is refused.
  */
 class CaseWorkflowTableTests {

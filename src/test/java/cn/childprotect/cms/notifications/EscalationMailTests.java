@@ -61,7 +61,8 @@ class EscalationMailTests extends IntegrationTest {
         var ref = fixtures.openInVillage1();
         assertThat(fire("supervisor1", ref.id(), "DECLARE_EMERGENCY", null)).hasStatusOk();
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("supervisor1@demo.local", ref.caseNumber()).size() == 1);
-        Thread.sleep(500);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                .until(() -> mailsTo("supervisor1@demo.local", ref.caseNumber()).size() == 1);
         List<MimeMessage> mails = mailsTo("supervisor1@demo.local", ref.caseNumber());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).contains("启动应急处置");

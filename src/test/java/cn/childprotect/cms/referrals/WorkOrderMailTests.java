@@ -105,7 +105,9 @@ class WorkOrderMailTests extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mails("已反馈", "director1@demo.local").stream()
                 .anyMatch(m -> subject(m).contains(tag)));
 
-        Thread.sleep(1000);
+        // and no further mail arrives for a while (Awaitility's during, not a sleep)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> Arrays
+                .stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains(tag)).count() == 5);
         List<MimeMessage> all = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains(tag)).toList();
         // dispatch, urge, re-dispatch to the agency; return and answer to the dispatcher: once each
         assertThat(all).hasSize(5);

@@ -94,6 +94,11 @@ public abstract class IntegrationTest {
                 .isEqualTo(200);
     }
 
+    /** The fluent API client: {@code api().as("director1").dispatch(caseId, "XN-PS")}. */
+    protected ApiClient api() {
+        return new ApiClient(mvc, null, null);
+    }
+
     protected static String basic(String username) {
         return basic(username, PASSWORD);
     }

@@ -1,7 +1,9 @@
 package cn.childprotect.cms.support;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.childprotect.cms.cases.CaseEvent;
@@ -29,6 +31,17 @@ public class TestGuards {
 
     @Bean
     TransitionGuard armedTestGuard() {
-        return (caseId, event) -> Optional.ofNullable(ARMED.get(caseId + ":" + event));
+        return new TransitionGuard() {
+
+            @Override
+            public Set<CaseEvent> events() {
+                return EnumSet.allOf(CaseEvent.class);
+            }
+
+            @Override
+            public Optional<Unmet> unmetCondition(long caseId, CaseEvent event) {
+                return Optional.ofNullable(ARMED.get(caseId + ":" + event)).map(Unmet::new);
+            }
+        };
     }
 }

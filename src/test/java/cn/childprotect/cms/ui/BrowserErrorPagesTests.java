@@ -2,7 +2,7 @@ package cn.childprotect.cms.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -33,7 +33,7 @@ class BrowserErrorPagesTests {
         assertThat(resolve("/nope", new NoResourceFoundException(org.springframework.http.HttpMethod.GET, "/nope", "nope"))
                 .getStatus().value()).isEqualTo(404);
         assertThat(resolve("/admin", new AccessDeniedException("no")).getStatus().value()).isEqualTo(403);
-        assertThat(resolve("/cases/1", ApiProblem.notFound("x")).getModel()).containsEntry("status", 404)
+        assertThat(resolve("/cases/1", Refusal.notFound("x")).getModel()).containsEntry("status", 404)
                 .doesNotContainKey("incident");
     }
 

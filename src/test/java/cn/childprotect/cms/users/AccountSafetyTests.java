@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.childprotect.cms.audit.AuditLog;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.support.IntegrationTest;
 
 import jakarta.servlet.http.Cookie;
@@ -76,10 +76,10 @@ class AccountSafetyTests extends IntegrationTest {
                 accounts.save(a);
             });
             assertThatThrownBy(() -> users.update(last, change(false, null), "system"))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(UserDirectory.LAST_ADMIN));
+                    .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo(UserDirectory.LAST_ADMIN));
             assertThatThrownBy(() -> users.update(last, new UserChange(null, Role.SUPERVISOR, null, null, null, null,
                     null, null, null, null), "system"))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(UserDirectory.LAST_ADMIN));
+                    .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo(UserDirectory.LAST_ADMIN));
             assertThat(users.find(last)).hasValueSatisfying(u -> assertThat(u.enabled()).isTrue());
         }
         finally {

@@ -17,7 +17,8 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.CaseTimelineItem;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.cases.TransitionCommand;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.web.ApiProblem;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUsers;
 
@@ -70,10 +71,10 @@ class CasesController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean urgent) {
         if (assignee != null && !assignee.equals("me") && !assignee.matches("[A-Za-z0-9._@-]{1,50}")) {
-            throw ApiProblem.invalidField("assignee", "assignee 须为 me 或一个用户名");
+            throw Refusal.invalidField("assignee", "assignee 须为 me 或一个用户名");
         }
         if (jurisdiction != null && !jurisdiction.matches("\\d{6}|\\d{9}|\\d{12}")) {
-            throw ApiProblem.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
+            throw Refusal.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
         }
         boolean me = "me".equals(assignee);
         CaseList rows = queries.list(
@@ -143,14 +144,14 @@ class CasesController {
             return Long.parseLong(value);
         }
         catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(ProblemTypes.VALIDATION, "If-Match 须为个案的 ETag，例如 \"7\"");
+            throw Refusal.badRequest(ProblemTypes.VALIDATION, "If-Match 须为个案的 ETag，例如 \"7\"");
         }
     }
 
     private static CaseSort sortOf(String sort) {
         CaseSort parsed = CaseSort.parse(sort);
         if (parsed == null) {
-            throw ApiProblem.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
+            throw Refusal.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
         }
         return parsed;
     }

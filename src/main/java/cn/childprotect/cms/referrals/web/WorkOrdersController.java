@@ -16,7 +16,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import jakarta.validation.constraints.NotNull;
 import cn.childprotect.cms.referrals.WorkOrderStatus;
 import cn.childprotect.cms.referrals.WorkOrderView;
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUsers;
 
 import jakarta.validation.Valid;
@@ -84,7 +84,7 @@ class WorkOrdersController {
             @RequestParam(required = false) WorkOrderStatus status, @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (!mine) {
-            throw ApiProblem.invalidField("mine", "请使用 mine=true 查看本机构的工单；个案的工单见 /api/v1/cases/{id}/work-orders");
+            throw Refusal.invalidField("mine", "请使用 mine=true 查看本机构的工单；个案的工单见 /api/v1/cases/{id}/work-orders");
         }
         var result = desk.mine(currentUsers.current(), status, overdue,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
@@ -202,7 +202,7 @@ class WorkOrdersController {
     @GetMapping("/api/v1/agencies/performance")
     List<WorkOrderDesk.AgencyPerformance> performance(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         if (to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", messages.getMessage("cms.performance.bad-period", null,
+            throw Refusal.invalidField("to", messages.getMessage("cms.performance.bad-period", null,
                     LocaleContextHolder.getLocale()));
         }
         return desk.performance(from.atStartOfDay(time.zone()).toInstant(),

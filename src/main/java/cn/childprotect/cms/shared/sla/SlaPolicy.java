@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The deadline policy of DOMAIN.md §4.1, read from {@code config/sla-policy.yml}. Every value
- * is a {@link SlaDuration} string; the defaults here are the ones DOMAIN.md lists (most are
+ * The deadline policy of docs/domain.md §4.1, read from {@code config/sla-policy.yml}. Every value
+ * is a {@link SlaDuration} string; the defaults here are the ones docs/domain.md lists (most are
  * "ours", not law) and apply when the file leaves a value out.
  */
 @ConfigurationProperties("cms.sla")

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.shared.TransientDatabaseFailures;
 
@@ -63,6 +63,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.create(ex.status(), ex.type(), ex.getMessage());
         ex.properties().forEach(problem::setProperty);
         return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    /** A domain refusal (docs/domain.md §4): its kind gives the status, its key and arguments the detail. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handleRefusal(Refusal ex) {
+        HttpStatus status = RefusalStatus.of(ex);
+        ProblemDetail problem = problems.create(status, ex.type(), problems.message(ex));
+        if (ex instanceof Refusal.InvalidInput invalid) {
+            problem.setProperty("errors", invalid.errors().stream()
+                    .map(e -> Map.of("field", e.field(), "message", problems.message(e))).toList());
+        }
+        ex.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

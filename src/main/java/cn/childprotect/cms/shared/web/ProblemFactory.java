@@ -7,6 +7,7 @@ import cn.childprotect.cms.shared.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,11 @@ public class ProblemFactory {
         problem.setType(ProblemTypes.uri(type));
         problem.setTitle(messages.getMessage("problem." + type + ".title", null, type, locale));
         return problem;
+    }
+
+    /** A refusal's or a field error's text in the request's language (a finished sentence stays as it is). */
+    public String message(MessageSourceResolvable resolvable) {
+        return messages.getMessage(resolvable, LocaleContextHolder.getLocale());
     }
 
     public String message(String code, Object... args) {

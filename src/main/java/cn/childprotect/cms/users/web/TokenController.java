@@ -1,6 +1,7 @@
 package cn.childprotect.cms.users.web;
 
-import cn.childprotect.cms.shared.ApiProblem;
+import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.web.ApiProblem;
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.shared.web.ProblemFactory;
 import cn.childprotect.cms.users.ApiTokens;

@@ -1,7 +1,9 @@
-package cn.childprotect.cms.shared;
+package cn.childprotect.cms.shared.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import cn.childprotect.cms.shared.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 
