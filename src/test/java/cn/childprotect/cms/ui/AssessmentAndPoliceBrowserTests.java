@@ -31,6 +31,7 @@ import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.support.IntegrationTest;
+import cn.childprotect.cms.support.HeadlessChromium;
 import cn.childprotect.cms.support.TestDatabase;
 import cn.childprotect.cms.support.TestIds;
 import cn.childprotect.cms.users.CurrentUser;
@@ -38,7 +39,6 @@ import cn.childprotect.cms.users.UserDirectory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -51,9 +51,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,8 +73,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class AssessmentAndPoliceBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
     private static final String VILLAGE_1_1 = "141029100001";
     private static WebDriver browser;
@@ -107,19 +102,7 @@ class AssessmentAndPoliceBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("cms-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
