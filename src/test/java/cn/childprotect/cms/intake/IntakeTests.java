@@ -175,7 +175,10 @@ class IntakeTests extends IntegrationTest {
                 .header("Authorization", basic("supervisor1")).exchange(), "$.caseId")).longValue())
                 .isEqualTo(caseId.longValue());
         assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1")))
-                .bodyJson().extractingPath("$[*].kind").asArray().containsExactly("OPENED", "REPORT_LINKED");
+                .bodyJson().extractingPath("$[*].kind").asArray()
+                // a deadline sweep of the shared test context (its clock moved by other tests) may add an
+                // ESCALATION line in between: the point here is one case, opened once, the report linked
+                .filteredOn(kind -> !"ESCALATION".equals(kind)).containsExactly("OPENED", "REPORT_LINKED");
         // the ID number is found through its keyed hash in the case search
         assertThat(mvc.get().uri("/api/v1/cases?q=" + id).header("Authorization", basic("supervisor1")))
                 .bodyJson().satisfies(json -> {
