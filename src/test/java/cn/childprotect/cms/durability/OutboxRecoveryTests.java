@@ -20,7 +20,6 @@ import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.TestIds;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class OutboxRecoveryTests extends IntegrationTest {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail = cn.childprotect.cms.support.TestMail.server();
         greenMail.start();
     }
 

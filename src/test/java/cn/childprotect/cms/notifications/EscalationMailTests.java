@@ -15,7 +15,6 @@ import cn.childprotect.cms.support.CaseFixtures;
 import cn.childprotect.cms.support.IntegrationTest;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +34,7 @@ class EscalationMailTests extends IntegrationTest {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail = cn.childprotect.cms.support.TestMail.server();
         greenMail.start();
     }
 

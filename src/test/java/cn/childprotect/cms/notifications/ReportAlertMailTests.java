@@ -15,7 +15,6 @@ import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.TestIds;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class ReportAlertMailTests extends IntegrationTest {
 
     @Test
     void anMr01ReportMailsTheTownshipAndCountySupervisorsOnceWithoutTheChildsName() throws Exception {
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail = cn.childprotect.cms.support.TestMail.server();
         greenMail.start();
         String childName = TestIds.uniqueName();
         String receipt = fileMr01Report(childName);
@@ -99,7 +98,7 @@ class ReportAlertMailTests extends IntegrationTest {
                 "select count(*) from EVENT_PUBLICATION where status = 'FAILED' and serialized_event like ?",
                 Integer.class, "%" + receipt + "%") > 0);
 
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail = cn.childprotect.cms.support.TestMail.server();
         greenMail.start();
         outboxRetry.resubmitDue();
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(receipt).size() >= 2);
@@ -112,7 +111,7 @@ class ReportAlertMailTests extends IntegrationTest {
 
     @Test
     void aNonUrgentReportOfAnOrdinaryCategorySendsNothing() throws Exception {
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail = cn.childprotect.cms.support.TestMail.server();
         greenMail.start();
         var result = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
                 .contentType(MediaType.APPLICATION_JSON).content("""

@@ -16,7 +16,6 @@ import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.TestIds;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +35,7 @@ class WorkOrderMailTests extends IntegrationTest {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
+        greenMail = cn.childprotect.cms.support.TestMail.server();
         greenMail.start();
     }
 

@@ -34,6 +34,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
+        registry.add("spring.mail.port", () -> TestMail.PORT);
     }
 
     /** Reads one value of a JSON response body. */
