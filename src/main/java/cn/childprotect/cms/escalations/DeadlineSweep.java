@@ -15,6 +15,7 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.deadlines.DeadlineSource;
 import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 
@@ -48,11 +49,12 @@ public class DeadlineSweep {
     private final SlaPolicy sla;
     private final TransactionTemplate tx;
     private final BusinessTime time;
+    private final List<DeadlineSource> sources;
     private final int batch;
 
     DeadlineSweep(CaseQueries cases, CaseFiles caseFiles, IntakeQueries intake, WorkOrderDesk workOrders,
             CaseSupport support, EscalationDesk desk, SlaPolicy sla, TransactionTemplate tx, BusinessTime time,
-            @Value("${cms.escalations.batch:10000}") int batch) {
+            List<DeadlineSource> sources, @Value("${cms.escalations.batch:10000}") int batch) {
         this.cases = cases;
         this.caseFiles = caseFiles;
         this.intake = intake;
@@ -62,6 +64,7 @@ public class DeadlineSweep {
         this.sla = sla;
         this.tx = tx;
         this.time = time;
+        this.sources = List.copyOf(sources);
         this.batch = batch;
     }
 
@@ -156,6 +159,11 @@ public class DeadlineSweep {
         support.overdueReassessments(now, batch).forEach(r -> caseFiles.find(r.caseId())
                 .filter(c -> c.status().isOpen()).map(CaseRef::villageCode).ifPresent(village -> misses.add(
                         new Miss(EscalationKind.REASSESSMENT, r.caseId(), r.due(), r.caseId(), village))));
+        // the deadlines of modules escalations does not know (register visits, measures, ...)
+        for (DeadlineSource source : sources) {
+            source.overdue(now, batch).forEach(m -> misses.add(new Miss(EscalationKind.valueOf(m.kind()), m.sourceId(),
+                    m.deadline(), m.caseId(), m.villageCode())));
+        }
         return misses;
     }
 }

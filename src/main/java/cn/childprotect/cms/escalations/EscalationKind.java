@@ -2,22 +2,26 @@ package cn.childprotect.cms.escalations;
 
 import cn.childprotect.cms.shared.Labels;
 
-/** What an item is about; the first five are missed deadlines, the rest review triggers. */
+/** What an item is about: a missed deadline or a review trigger. */
 public enum EscalationKind {
-    CASE_DEADLINE(3),
-    POLICE_NOTIFICATION(5),
-    WORK_ORDER_SIGN(2),
-    WORK_ORDER_RESPONSE(2),
-    REASSESSMENT(1),
-    EMERGENCY_DECLARED(5),
-    WORK_ORDER_RETURNED(2),
-    HIGH_RISK(4),
-    CLOSURE_REQUESTED(1),
-    POSSIBLE_DUPLICATE(2);
-    private final int severity;
+    CASE_DEADLINE(3, true),
+    POLICE_NOTIFICATION(5, true),
+    WORK_ORDER_SIGN(2, true),
+    WORK_ORDER_RESPONSE(2, true),
+    REASSESSMENT(1, true),
+    EMERGENCY_DECLARED(5, false),
+    WORK_ORDER_RETURNED(2, false),
+    HIGH_RISK(4, false),
+    CLOSURE_REQUESTED(1, false),
+    POSSIBLE_DUPLICATE(2, false);
+    // kinds of other modules' deadlines (shared.deadlines.DeadlineSource) are added below, missedDeadline = true
 
-    EscalationKind(int severity) {
+    private final int severity;
+    private final boolean missedDeadline;
+
+    EscalationKind(int severity, boolean missedDeadline) {
         this.severity = severity;
+        this.missedDeadline = missedDeadline;
     }
 
     public String label() {
@@ -30,6 +34,6 @@ public enum EscalationKind {
     }
 
     public boolean isMissedDeadline() {
-        return ordinal() <= REASSESSMENT.ordinal();
+        return missedDeadline;
     }
 }

@@ -130,6 +130,13 @@ class ReviewTriggers {
                 BundleText.of("escalation.resolved.report-relinked"));
     }
 
+    /** Another module's deadline (see shared.deadlines) was met or is gone. */
+    @EventListener
+    void on(cn.childprotect.cms.shared.deadlines.DeadlineMet event) {
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.valueOf(event.kind())), event.sourceId(),
+                BundleText.of(event.reasonKey()));
+    }
+
     @EventListener
     void on(PoliceNotificationRecorded event) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.POLICE_NOTIFICATION), event.reportId(), "已登记报警情况");
