@@ -18,13 +18,14 @@ import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
-import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.assessment.events.AssessmentCompleted;
 import cn.childprotect.cms.assessment.events.AssessmentConfirmed;
 import cn.childprotect.cms.assessment.events.FollowUpVisitRecorded;
 import cn.childprotect.cms.assessment.events.SupportPlanRevised;
 import cn.childprotect.cms.cases.TransitionCommand;
+import cn.childprotect.cms.people.ChildRegistry;
+import cn.childprotect.cms.people.ChildSummary;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
@@ -69,12 +70,12 @@ public class CaseSupport {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final JsonMapper json;
-    private final ChildDirectory children;
+    private final ChildRegistry children;
 
     CaseSupport(Assessments assessments, SupportPlans plans, PlanRevisions revisions, FollowUpVisits visits,
             ReassessmentSchedules schedules, RiskInstrument instrument, CaseFiles caseFiles, WorkOrderDesk workOrders,
             AgencyDirectory agencies, SlaPolicy sla, WorkingCalendar calendar, ApplicationEventPublisher events,
-            BusinessTime time, JsonMapper json, ChildDirectory children) {
+            BusinessTime time, JsonMapper json, ChildRegistry children) {
         this.children = children;
         this.assessments = assessments;
         this.plans = plans;
@@ -214,6 +215,17 @@ public class CaseSupport {
         workedCase(caseId, user);
         events.publishEvent(AuditEvent.success(user.username(), "ASSESSMENTS_READ", "CASE", caseId));
         return assessmentsFor(caseId);
+    }
+
+    /**
+     * Assessments, plan and visits of a case for its case file (docs/domain.md, the case file):
+     * checks that the viewer works the case but does not audit, because the case file audits
+     * its read as a whole (CASE_READ).
+     */
+    @Transactional(readOnly = true)
+    public SupportViews.OfCase ofCaseUnaudited(long caseId, CurrentUser viewer) {
+        workedCase(caseId, viewer);
+        return new SupportViews.OfCase(assessmentsFor(caseId), findPlan(caseId).orElse(null), visitsFor(caseId));
     }
 
     List<AssessmentView> assessmentsFor(long caseId) {
@@ -403,7 +415,7 @@ public class CaseSupport {
      * date when it is known) replace whatever the caller sent: an assessment cannot contradict them.
      */
     private Map<String, String> withDerivedAnswers(long caseId, Map<String, String> answers) {
-        Integer age = caseFiles.childOf(caseId).flatMap(children::birthDate)
+        Integer age = caseFiles.childOf(caseId).flatMap(children::find).map(ChildSummary::birthDate)
                 .map(birth -> java.time.Period.between(birth, time.today()).getYears()).orElse(null);
         Map<String, String> all = new LinkedHashMap<>(answers == null ? Map.of() : answers);
         all.putAll(instrument.derivedAnswers(age));

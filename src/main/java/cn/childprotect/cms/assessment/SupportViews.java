@@ -30,4 +30,8 @@ public final class SupportViews {
     public record Visit(long id, LocalDate visitedOn, String type, String personsSeen, String observations,
             String safety, String nextSteps, Instant nextDue, String recordedBy, Instant recordedAt) {
     }
+
+    /** The support part of a case file: its assessments, the plan (null before there is one) and the visits. */
+    public record OfCase(List<AssessmentView> assessments, PlanView plan, List<Visit> visits) {
+    }
 }

@@ -4,7 +4,8 @@
  * whose due dates follow the risk level. Provides the workflow's guards on COMPLETE_ASSESSMENT
  * and START_SUPPORT.
  */
-@ApplicationModule(allowedDependencies = { "shared", "users", "agencies", "cases", "cases::events", "referrals" })
+@ApplicationModule(allowedDependencies = { "shared", "users", "agencies", "cases", "cases::events", "referrals",
+        "people" })
 package cn.childprotect.cms.assessment;
 
 import org.springframework.modulith.ApplicationModule;

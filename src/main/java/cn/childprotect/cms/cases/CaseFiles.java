@@ -104,7 +104,7 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFile::toRef);
     }
 
-    /** The child a case is about (for modules that need a fact of the child, through {@link ChildDirectory}). */
+    /** The child a case is about (for modules that need a fact of the child from the people module). */
     @Transactional(readOnly = true)
     public Optional<Long> childOf(long caseId) {
         return cases.findById(caseId).map(CaseFile::childId);

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.people.ChildRegistry;
+import cn.childprotect.cms.people.ChildSummary;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -47,15 +49,14 @@ public class CaseQueries {
     private final CaseWorkflow workflow;
     private final CaseFiles caseFiles;
     private final Jurisdictions jurisdictions;
-    private final ChildDirectory children;
-    private final ObjectProvider<CaseDetailSection> sections;
+    private final ChildRegistry children;
     private final ObjectProvider<TimelineRedaction> redactions;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final EntityManager entityManager;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
-            Jurisdictions jurisdictions, ChildDirectory children, ObjectProvider<CaseDetailSection> sections,
+            Jurisdictions jurisdictions, ChildRegistry children,
             ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time,
             EntityManager entityManager) {
         this.cases = cases;
@@ -64,7 +65,6 @@ public class CaseQueries {
         this.caseFiles = caseFiles;
         this.jurisdictions = jurisdictions;
         this.children = children;
-        this.sections = sections;
         this.redactions = redactions;
         this.events = events;
         this.time = time;
@@ -105,7 +105,7 @@ public class CaseQueries {
         boolean byText = search.text() != null && !search.text().isBlank();
         // the child's name and ID number are searched only where the caller sees them in clear
         List<Long> childMatches = !byText ? null
-                : mayMatchChildren(user) ? children.matchingChildren(search.text().strip(), scope) : List.of();
+                : mayMatchChildren(user) ? matchingChildren(search.text().strip(), scope) : List.of();
         Filter filter = new Filter(search, scope, user, now, childMatches,
                 search.receivedFrom() == null ? null : startOf(search.receivedFrom()),
                 search.receivedTo() == null ? null : startOf(search.receivedTo().plusDays(1)));
@@ -229,8 +229,8 @@ public class CaseQueries {
                 .map(CaseFile::childId).collect(Collectors.toSet());
         Set<Long> others = page.stream().map(CaseFile::childId).filter(id -> !worked.contains(id))
                 .collect(Collectors.toSet());
-        Map<Long, String> full = worked.isEmpty() ? Map.of() : children.labels(worked);
-        Map<Long, String> masked = others.isEmpty() ? Map.of() : children.maskedLabels(others);
+        Map<Long, String> full = worked.isEmpty() ? Map.of() : childLabels(worked, false);
+        Map<Long, String> masked = others.isEmpty() ? Map.of() : childLabels(others, true);
         Map<String, String> villageNames = new LinkedHashMap<>();
         return page.stream().map(c -> {
             boolean works = CasePermissions.works(user, c);
@@ -242,7 +242,25 @@ public class CaseQueries {
         }).toList();
     }
 
-    /** The case file for someone who works it; the read is audited. Writes an audit row, so read-write. */
+    /** Full or masked (first character, then stars) label per child id; one query. */
+    private Map<Long, String> childLabels(Set<Long> childIds, boolean masked) {
+        Map<Long, String> labels = new LinkedHashMap<>();
+        children.findAll(childIds).forEach(c -> labels.put(c.id(), masked ? ChildSummary.maskName(c.name()) : c.label()));
+        return labels;
+    }
+
+    /** Children matching a name fragment (in scope) or an exact resident ID number (through its keyed hash). */
+    private List<Long> matchingChildren(String text, JurisdictionScope scope) {
+        if (text.matches("\\d{17}[\\dXx]")) {
+            return children.findChildIdsByIdNumber(text);
+        }
+        return children.findChildIdsByName(text, scope);
+    }
+
+    /**
+     * The case for someone who works it; the read is audited (CASE_READ). The case file page
+     * ({@code casefile}) starts here, so its whole read is audited once. Writes an audit row, so read-write.
+     */
     @Transactional
     public CaseDetail detail(long caseId, CurrentUser user) {
         CaseFile file = caseFiles.loadForWork(caseId, user);
@@ -250,13 +268,11 @@ public class CaseQueries {
         List<CaseDetail.AllowedEvent> allowed = workflow.eventsFrom(file.status()).stream()
                 .filter(e -> CasePermissions.mayFire(user, file, e)).sorted()
                 .map(e -> new CaseDetail.AllowedEvent(e, e.label(), e.needsReason())).toList();
-        Map<String, Object> parts = new LinkedHashMap<>();
-        sections.orderedStream().forEach(section -> parts.put(section.name(), section.describe(caseId, user)));
         return new CaseDetail(file.id(), file.caseNumber(), file.status(), file.status().label(), file.version(),
                 file.villageCode(), jurisdictions.nameOf(file.villageCode()), file.categories(), file.urgent(),
                 file.riskLevel(), file.assignee(), file.openedAt(), file.statusEnteredAt(), file.statusDeadline(),
                 file.isOverdueAt(time.now()), file.closedAt(), file.outcomeReason(), file.mergedInto(),
-                file.childId(), children.childCard(file.childId()), allowed, parts);
+                file.childId(), allowed);
     }
 
     @Transactional

@@ -3,7 +3,7 @@
  * guards contributed by other modules, deadlines from the SLA policy, the immutable timeline,
  * and scoped case queries.
  */
-@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users" })
+@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "people" })
 package cn.childprotect.cms.cases;
 
 import org.springframework.modulith.ApplicationModule;

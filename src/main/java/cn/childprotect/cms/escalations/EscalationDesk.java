@@ -233,6 +233,22 @@ public class EscalationDesk {
         return n;
     }
 
+    /**
+     * The open items of a case (raised, acknowledged) for its case file; only for someone who
+     * works the case. Not audited: the case file audits its read as a whole (CASE_READ).
+     */
+    @Transactional(readOnly = true)
+    public List<EscalationView> openOfCaseUnaudited(long caseId, CurrentUser viewer) {
+        if (!caseFiles.isWorkedBy(caseId, viewer)) {
+            throw Refusal.notFound("cases.not-found-in-scope");
+        }
+        Map<Long, String> caseNumbers = new java.util.HashMap<>();
+        Map<String, String> villages = new java.util.HashMap<>();
+        return escalations.findByCaseIdAndStatusIn(caseId, OPEN).stream()
+                .sorted(java.util.Comparator.comparing(Escalation::id))
+                .map(e -> view(e, caseNumbers, villages)).toList();
+    }
+
     /** For mails: who the item is for (the township's or the county's code) and what it is. */
     @Transactional(readOnly = true)
     public java.util.Optional<EscalationView> describe(long id) {

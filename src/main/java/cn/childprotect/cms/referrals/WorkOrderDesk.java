@@ -445,9 +445,9 @@ public class WorkOrderDesk {
         return found;
     }
 
-    /** For the case page, whose read is audited as CASE_READ already. */
+    /** For the case file (casefile module), whose read is audited as CASE_READ already. */
     @Transactional(readOnly = true)
-    List<WorkOrderView> ofCaseUnaudited(long caseId, CurrentUser user) {
+    public List<WorkOrderView> ofCaseUnaudited(long caseId, CurrentUser user) {
         if (!caseFiles.isWorkedBy(caseId, user)) {
             throw Refusal.notFound(text("cms.work-order.case-not-found"));
         }

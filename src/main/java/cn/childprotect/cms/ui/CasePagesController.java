@@ -13,7 +13,8 @@ import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.assessment.PlanService;
 import cn.childprotect.cms.assessment.RiskInstrument;
-import cn.childprotect.cms.cases.CaseDetail;
+import cn.childprotect.cms.casefile.CaseFilePage;
+import cn.childprotect.cms.casefile.CaseFileReader;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseQueries;
@@ -34,7 +35,6 @@ import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.referrals.WorkOrderAction;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.referrals.WorkOrderDesk.StepInput;
-import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.ProblemTypes;
@@ -64,6 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CasePagesController {
 
     private final CaseQueries queries;
+    private final CaseFileReader caseFile;
     private final CaseFiles caseFiles;
     private final CaseSupport support;
     private final RiskInstrument instrument;
@@ -83,7 +84,8 @@ class CasePagesController {
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions) {
+            Jurisdictions jurisdictions, CaseFileReader caseFile) {
+        this.caseFile = caseFile;
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -183,20 +185,22 @@ class CasePagesController {
     @GetMapping("/cases/{id}")
     String detail(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
-        CaseDetail detail;
+        CaseFilePage page;
         try {
-            detail = queries.detail(id, me);
+            page = caseFile.page(id, me);
         }
         catch (Refusal notThere) {
             model.addAttribute("pageError", notThere.getMessage());
             return "ui/not-found";
         }
+        var detail = page.file();
+        model.addAttribute("file", page);
         model.addAttribute("c", detail);
         model.addAttribute("timeline", queries.timeline(id, me));
         model.addAttribute("directors", me.is(Role.SUPERVISOR) ? users.directorsOf(detail.villageCode()) : List.of());
         model.addAttribute("agencies", agencies.all().stream().filter(a -> a.active()).toList());
         model.addAttribute("instrument", instrument);
-        Integer age = childAge(detail);
+        Integer age = childAge(page);
         model.addAttribute("childAge", age);
         model.addAttribute("derived", instrument.derivedAnswers(age));
         // for the live score and level preview (static/js/assessment.js)
@@ -282,8 +286,9 @@ class CasePagesController {
     }
 
     /** The child's age in whole years from the birth date; null when it is not known. */
-    private Integer childAge(CaseDetail detail) {
-        if (detail.child() instanceof ChildCard card && card.child() != null && card.child().birthDate() != null) {
+    private Integer childAge(CaseFilePage page) {
+        var card = page.child();
+        if (card != null && card.child() != null && card.child().birthDate() != null) {
             return Period.between(card.child().birthDate(), time.today()).getYears();
         }
         return null;

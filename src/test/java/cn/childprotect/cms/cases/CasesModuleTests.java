@@ -16,7 +16,6 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The cases module on its own (with what it depends on, issue 11 item 8): opening a case publishes
@@ -30,10 +29,6 @@ class CasesModuleTests {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
     }
-
-    /** Implemented by intake today (the seam item 1 of issue 11 removes); not needed here. */
-    @MockitoBean
-    ChildDirectory children;
 
     @Autowired
     CaseFiles caseFiles;

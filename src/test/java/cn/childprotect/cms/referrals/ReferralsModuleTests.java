@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
-import cn.childprotect.cms.cases.ChildDirectory;
 import cn.childprotect.cms.cases.OpenCaseCommand;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
@@ -24,7 +23,6 @@ import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The referrals module with what it depends on (issue 11 item 8): a dispatch publishes the
@@ -38,10 +36,6 @@ class ReferralsModuleTests {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
     }
-
-    /** Implemented by intake today (the seam item 1 of issue 11 removes); not needed here. */
-    @MockitoBean
-    ChildDirectory children;
 
     @Autowired
     CaseFiles caseFiles;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseList;
@@ -87,11 +86,7 @@ class CasesController {
         return new CasePage(rows.items(), rows.total(), rows.page(), rows.size(), rows.hasNext(), rows.totalExact());
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<CaseDetail> detail(@PathVariable long id) {
-        CaseDetail detail = queries.detail(id, currentUsers.current());
-        return ResponseEntity.ok().eTag(Long.toString(detail.version())).body(detail);
-    }
+    // GET /{id}, the case file, is composed and served by the casefile module (casefile.web).
 
     @GetMapping("/{id}/timeline")
     List<CaseTimelineItem> timeline(@PathVariable long id) {
