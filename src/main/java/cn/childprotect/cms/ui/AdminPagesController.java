@@ -35,10 +35,12 @@ class AdminPagesController {
     private final AgencyDirectory agencies;
     private final CurrentUsers currentUsers;
     private final Jurisdictions jurisdictions;
+    private final org.springframework.context.MessageSource messages;
 
     AdminPagesController(UserDirectory users, AgencyDirectory agencies, CurrentUsers currentUsers,
-            Jurisdictions jurisdictions) {
+            Jurisdictions jurisdictions, org.springframework.context.MessageSource messages) {
         this.jurisdictions = jurisdictions;
+        this.messages = messages;
         this.users = users;
         this.agencies = agencies;
         this.currentUsers = currentUsers;
@@ -65,6 +67,7 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/users")
+    @OnRefusal("/admin")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
             @RequestParam Role role, @RequestParam String jurisdictionCode,
             @RequestParam(required = false) InstitutionType institutionType,
@@ -74,14 +77,9 @@ class AdminPagesController {
         if (!me.is(Role.ADMIN)) {
             return "redirect:/";
         }
-        try {
-            users.create(new NewUser(username.strip(), displayName.strip(), password, role, jurisdictionCode.strip(),
-                    institutionType, Texts.blankToNull(institutionName), Texts.blankToNull(agencyCode), Texts.blankToNull(email)), me.username());
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-        }
+        users.create(new NewUser(username.strip(), displayName.strip(), password, role, jurisdictionCode.strip(),
+                institutionType, Texts.blankToNull(institutionName), Texts.blankToNull(agencyCode), Texts.blankToNull(email)), me.username());
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/admin";
     }
 
@@ -123,7 +121,8 @@ class AdminPagesController {
             redirect.addFlashAttribute("saved", true);
         }
         catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
+            // the refusal is also shown in the account's row: its own catch
+            redirect.addFlashAttribute("pageError", FormRefusals.message(problem, messages));
             redirect.addFlashAttribute("errorUser", username);
         }
         return "redirect:/admin";
@@ -149,6 +148,7 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/agencies")
+    @OnRefusal("/admin")
     String saveAgency(@RequestParam String code, @RequestParam cn.childprotect.cms.agencies.AgencyType type,
             @RequestParam String name, @RequestParam String jurisdictionCode,
             @RequestParam(required = false) String notificationEmail, @RequestParam(defaultValue = "false") boolean active,
@@ -159,18 +159,13 @@ class AdminPagesController {
         }
         var data = new AgencyDirectory.AgencyData(code.strip(), type, name.strip(), jurisdictionCode.strip(),
                 Texts.blankToNull(notificationEmail), active);
-        try {
-            if (existing) {
-                agencies.update(code.strip(), data, me.username());
-            }
-            else {
-                agencies.create(data, me.username());
-            }
-            redirect.addFlashAttribute("saved", true);
+        if (existing) {
+            agencies.update(code.strip(), data, me.username());
         }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
+        else {
+            agencies.create(data, me.username());
         }
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/admin";
     }
 

@@ -24,9 +24,12 @@ class AgencyPagesController {
 
     private final WorkOrderDesk desk;
     private final CurrentUsers currentUsers;
+    private final org.springframework.context.MessageSource messages;
 
-    AgencyPagesController(WorkOrderDesk desk, CurrentUsers currentUsers) {
+    AgencyPagesController(WorkOrderDesk desk, CurrentUsers currentUsers,
+            org.springframework.context.MessageSource messages) {
         this.desk = desk;
+        this.messages = messages;
         this.currentUsers = currentUsers;
     }
 
@@ -48,27 +51,23 @@ class AgencyPagesController {
             return "ui/work-order";
         }
         catch (Refusal notThere) {
-            model.addAttribute("pageError", notThere.getMessage());
+            model.addAttribute("pageError", FormRefusals.message(notThere, messages));
             return "ui/not-found";
         }
     }
 
     @PostMapping("/work-orders/{id}/{step}")
+    @OnRefusal("/work-orders/{id}")
     String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String text,
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
-        try {
-            switch (step) {
-                case "sign" -> desk.take(id, WorkOrderAction.SIGN, StepInput.of(text), me);
-                case "return" -> desk.take(id, WorkOrderAction.RETURN, StepInput.of(text), me);
-                case "respond" -> desk.take(id, WorkOrderAction.RESPOND, StepInput.of(text), me);
-                default -> throw Refusal.notFound("unknown step");
-            }
-            redirect.addFlashAttribute("saved", true);
+        switch (step) {
+            case "sign" -> desk.take(id, WorkOrderAction.SIGN, StepInput.of(text), me);
+            case "return" -> desk.take(id, WorkOrderAction.RETURN, StepInput.of(text), me);
+            case "respond" -> desk.take(id, WorkOrderAction.RESPOND, StepInput.of(text), me);
+            default -> throw Refusal.notFound("unknown step");
         }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-        }
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/work-orders/" + id;
     }
 }

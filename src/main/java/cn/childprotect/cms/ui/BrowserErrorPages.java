@@ -50,6 +50,9 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
         if (path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")) {
             return null;
         }
+        if (FormRefusals.answers(handler, failure)) {
+            return null; // a refused form post: FormRefusals shows the refusal on the page it goes back to
+        }
         if (TransientDatabaseFailures.isTransient(failure)) {
             return null; // a database blink is not an error: UnavailablePages says "try again" (503)
         }

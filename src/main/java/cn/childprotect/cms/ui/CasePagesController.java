@@ -37,7 +37,6 @@ import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.referrals.WorkOrderDesk.StepInput;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.BusinessTime;
-import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
@@ -190,7 +189,7 @@ class CasePagesController {
             page = caseFile.page(id, me);
         }
         catch (Refusal notThere) {
-            model.addAttribute("pageError", notThere.getMessage());
+            model.addAttribute("pageError", FormRefusals.message(notThere, messages));
             return "ui/not-found";
         }
         var detail = page.file();
@@ -217,21 +216,15 @@ class CasePagesController {
         return "ui/case";
     }
 
+    /** A stale version says who changed what (FormRefusals); the page that follows shows the new state. */
     @PostMapping("/cases/{id}/transitions")
+    @OnRefusal("/cases/{id}")
     String transition(@PathVariable long id, @RequestParam CaseEvent event, @RequestParam long version,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
             @RequestParam(required = false) String mergeInto, RedirectAttributes redirect) {
-        try {
-            caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason),
-                    mergeTarget(mergeInto)), version, currentUsers.current());
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            // a stale version says who changed what; the page that follows shows the new state
-            redirect.addFlashAttribute("stale", ProblemTypes.STALE_VERSION.equals(problem.type()));
-            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
-        }
+        caseFiles.transition(id, new TransitionCommand(event, Texts.blankToNull(note), Texts.blankToNull(reason),
+                mergeTarget(mergeInto)), version, currentUsers.current());
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/cases/" + id;
     }
 
@@ -252,6 +245,7 @@ class CasePagesController {
     }
 
     @PostMapping("/cases/{id}/assignee")
+    @OnRefusal("/cases/{id}")
     String assign(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
         return act(id, redirect, () -> caseFiles.assign(id, username, null, currentUsers.current()));
     }
@@ -273,9 +267,9 @@ class CasePagesController {
         }
         catch (Refusal problem) {
             // nothing was saved: the form comes back open, with what was chosen and what is missing
-            Map<String, String> errors = FormErrors.byField(problem, messages);
+            Map<String, String> errors = FormRefusals.byField(problem, messages);
             long unanswered = errors.keySet().stream().filter(f -> f.startsWith("answers.")).count();
-            redirect.addFlashAttribute("pageError", unanswered == 0 ? FormErrors.message(problem, messages)
+            redirect.addFlashAttribute("pageError", unanswered == 0 ? FormRefusals.message(problem, messages)
                     : messages.getMessage("ui.assess.refused", new Object[] { unanswered },
                             org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("fieldErrors", errors);
@@ -295,12 +289,14 @@ class CasePagesController {
     }
 
     @PostMapping("/cases/{id}/assessments/{aid}/confirm")
+    @OnRefusal("/cases/{id}")
     String confirm(@PathVariable long id, @PathVariable long aid, @RequestParam(required = false) RiskLevel level,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(id, redirect, () -> support.confirm(id, aid, level, Texts.blankToNull(reason), currentUsers.current()));
     }
 
     @PostMapping("/cases/{id}/plan")
+    @OnRefusal("/cases/{id}")
     String plan(@PathVariable long id, @RequestParam String goals, @RequestParam(required = false) List<String> type,
             @RequestParam(required = false) List<String> provider, @RequestParam(required = false) List<String> due,
             @RequestParam(required = false) List<String> agency, RedirectAttributes redirect) {
@@ -320,6 +316,7 @@ class CasePagesController {
     }
 
     @PostMapping("/cases/{id}/visits")
+    @OnRefusal("/cases/{id}")
     String visit(@PathVariable long id, @RequestParam String visitedOn, @RequestParam String type,
             @RequestParam(required = false) String personsSeen, @RequestParam String observations,
             @RequestParam String safety, @RequestParam(required = false) String nextSteps,
@@ -329,6 +326,7 @@ class CasePagesController {
     }
 
     @PostMapping("/cases/{id}/work-orders")
+    @OnRefusal("/cases/{id}")
     String dispatch(@PathVariable long id, @RequestParam String agencyCode,
             @RequestParam(required = false) List<String> coAgencyCodes, @RequestParam String requestText,
             @RequestParam String sharedSummary, RedirectAttributes redirect) {
@@ -338,6 +336,7 @@ class CasePagesController {
     }
 
     @PostMapping("/cases/{id}/work-orders/{orderId}/{step}")
+    @OnRefusal("/cases/{id}")
     String orderStep(@PathVariable long id, @PathVariable long orderId, @PathVariable String step,
             @RequestParam(required = false) String text, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
@@ -353,12 +352,14 @@ class CasePagesController {
 
     /** A note (个案记录) on the case's timeline. */
     @PostMapping("/cases/{id}/notes")
+    @OnRefusal("/cases/{id}")
     String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
         return act(id, redirect, () -> caseFiles.addNote(id, text, currentUsers.current()));
     }
 
     /** Corrects the child's record; guardians come as parallel lists, a ticked "remove" drops one. */
     @PostMapping("/cases/{id}/child")
+    @OnRefusal("/cases/{id}")
     String correctChild(@PathVariable long id, @RequestParam(required = false) String name,
             @RequestParam(required = false) Sex sex, @RequestParam(required = false) String birthDate,
             @RequestParam(required = false) String idNumber, @RequestParam(required = false) String school,
@@ -387,18 +388,10 @@ class CasePagesController {
                 currentUsers.current()));
     }
 
+    /** Does it, then back to the case; a refusal goes back there too, through FormRefusals ({@link OnRefusal}). */
     private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<Object> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
-        }
-        catch (RuntimeException badInput) {
-            redirect.addFlashAttribute("pageError", badInput.getMessage());
-        }
+        action.get();
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/cases/" + id;
     }
 

@@ -48,6 +48,7 @@ class CoopPagesController {
 
     /** A callback from the work list or from the case page ({@code case} brings the user back there). */
     @PostMapping("/callbacks/{orderId}")
+    @OnRefusal(value = "/cases/{case}", otherwise = "/callbacks")
     String callback(@PathVariable long orderId, @RequestParam(defaultValue = "false") boolean reached,
             @RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) String comment,
             @RequestParam(name = "case", required = false) Long caseId, RedirectAttributes redirect) {
@@ -58,6 +59,7 @@ class CoopPagesController {
 
     /** The agency asks for a later deadline (a local date and time of the county). */
     @PostMapping("/extensions/{orderId}")
+    @OnRefusal("/work-orders/{orderId}")
     String requestExtension(@PathVariable long orderId, @RequestParam String due, @RequestParam String text,
             RedirectAttributes redirect) {
         run(redirect, () -> desk.requestExtension(orderId, new WorkOrderDesk.ExtensionInput(
@@ -76,6 +78,7 @@ class CoopPagesController {
     }
 
     @PostMapping("/extensions/{orderId}/{requestId}/{decision}")
+    @OnRefusal(value = "/cases/{case}", otherwise = "/extensions")
     String decide(@PathVariable long orderId, @PathVariable long requestId, @PathVariable String decision,
             @RequestParam(required = false) String text, @RequestParam(name = "case", required = false) Long caseId,
             RedirectAttributes redirect) {
@@ -107,13 +110,9 @@ class CoopPagesController {
         return "ui/performance";
     }
 
+    /** Does it; a refusal goes back to the page through FormRefusals ({@link OnRefusal}). */
     private static void run(RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
-        }
+        action.run();
+        redirect.addFlashAttribute("saved", true);
     }
 }

@@ -31,8 +31,11 @@ class MachineAccountPagesController {
 
     private final MachineAccounts machines;
     private final CurrentUsers currentUsers;
+    private final org.springframework.context.MessageSource messages;
 
-    MachineAccountPagesController(MachineAccounts machines, CurrentUsers currentUsers) {
+    MachineAccountPagesController(MachineAccounts machines, CurrentUsers currentUsers,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.machines = machines;
         this.currentUsers = currentUsers;
     }
@@ -61,7 +64,8 @@ class MachineAccountPagesController {
             return showKey(model, response, issued);
         }
         catch (Refusal problem) {
-            model.addAttribute("pageError", problem.getMessage());
+            // the form is shown again: its own catch
+            model.addAttribute("pageError", FormRefusals.message(problem, messages));
             return show(model);
         }
     }

@@ -112,8 +112,9 @@ class ReportPagesController {
         }
         catch (Refusal problem) {
             model.addAttribute("form", form);
-            model.addAttribute("fieldErrors", FormErrors.byField(problem, messages));
-            model.addAttribute("pageError", FormErrors.message(problem, messages));
+            // the form is shown again with what was typed, so this handler keeps its own catch
+            model.addAttribute("fieldErrors", FormRefusals.byField(problem, messages));
+            model.addAttribute("pageError", FormRefusals.message(problem, messages));
             return prepare(model, me, null);
         }
         catch (IllegalArgumentException badInput) {
@@ -143,14 +144,10 @@ class ReportPagesController {
 
     /** From the receipt: the person who took the call links it to the case it is really about. */
     @PostMapping("/reports/{id}/link")
+    @OnRefusal("/reports/mine")
     String link(@PathVariable long id, @RequestParam long caseId, RedirectAttributes redirect) {
-        try {
-            desk.linkToCase(id, caseId, currentUsers.current(), queries);
-            redirect.addFlashAttribute("linkedTo", caseFiles.findInScope(caseId, currentUsers.current()).map(CaseRef::caseNumber).orElse(null));
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
-        }
+        desk.linkToCase(id, caseId, currentUsers.current(), queries);
+        redirect.addFlashAttribute("linkedTo", caseFiles.findInScope(caseId, currentUsers.current()).map(CaseRef::caseNumber).orElse(null));
         return "redirect:/reports/mine";
     }
 
@@ -186,8 +183,9 @@ class ReportPagesController {
             redirect.addFlashAttribute("policeSaved", true);
         }
         catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", FormErrors.message(problem, messages));
-            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(problem, messages));
+            // goes back to where the form was sent from, with the form open: its own catch
+            redirect.addFlashAttribute("pageError", FormRefusals.message(problem, messages));
+            redirect.addFlashAttribute("fieldErrors", FormRefusals.byField(problem, messages));
             redirect.addFlashAttribute("policeReportId", id);
         }
         catch (java.time.DateTimeException badTime) {

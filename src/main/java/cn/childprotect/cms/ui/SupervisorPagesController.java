@@ -8,7 +8,6 @@ import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.escalations.EscalationDesk;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
@@ -86,20 +85,16 @@ class SupervisorPagesController {
     }
 
     @PostMapping("/escalations/{id}/{step}")
+    @OnRefusal("/escalations")
     String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            if ("resolve".equals(step)) {
-                escalations.resolve(id, note, currentUsers.current());
-            }
-            else {
-                escalations.acknowledge(id, currentUsers.current());
-            }
-            redirect.addFlashAttribute("saved", true);
+        if ("resolve".equals(step)) {
+            escalations.resolve(id, note, currentUsers.current());
         }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", problem.getMessage());
+        else {
+            escalations.acknowledge(id, currentUsers.current());
         }
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/escalations";
     }
 }
