@@ -36,6 +36,12 @@ import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -71,12 +77,14 @@ public class CaseSupport {
     private final BusinessTime time;
     private final JsonMapper json;
     private final ChildRegistry children;
+    private final Validator validator;
 
     CaseSupport(Assessments assessments, SupportPlans plans, PlanRevisions revisions, FollowUpVisits visits,
             ReassessmentSchedules schedules, RiskInstrument instrument, CaseFiles caseFiles, WorkOrderDesk workOrders,
             AgencyDirectory agencies, SlaPolicy sla, WorkingCalendar calendar, ApplicationEventPublisher events,
-            BusinessTime time, JsonMapper json, ChildRegistry children) {
+            BusinessTime time, JsonMapper json, ChildRegistry children, Validator validator) {
         this.children = children;
+        this.validator = validator;
         this.assessments = assessments;
         this.plans = plans;
         this.revisions = revisions;
@@ -348,30 +356,51 @@ public class CaseSupport {
 
     // --- visits ----------------------------------------------------------------------------------------
 
-    public record VisitInput(LocalDate visitedOn, String type, String personsSeen, String observations, String safety,
+    /**
+     * A follow-up visit as recorded. The checks on single fields are Bean Validation constraints
+     * whose message is a message key (messages.properties, {@code assessment.visit.*}); the rules
+     * that need the clock or two fields stay in {@link #recordVisit}.
+     */
+    public record VisitInput(@NotNull(message = "assessment.visit.visited-on") LocalDate visitedOn,
+            @NotNull(message = "assessment.visit.type") @Pattern(regexp = "HOME_VISIT|PHONE|SCHOOL|OTHER",
+                    message = "assessment.visit.type") String type,
+            String personsSeen,
+            @NotBlank(message = "assessment.visit.observations") @Size(max = 4000,
+                    message = "assessment.visit.observations") String observations,
+            @NotNull(message = "assessment.visit.safety") @Pattern(regexp = "SAFE|CONCERNS|IN_DANGER",
+                    message = "assessment.visit.safety") String safety,
             String nextSteps, boolean declareEmergency) {
     }
+
+    /** The order in which a visit's field errors are told, as the form shows its fields. */
+    private static final List<String> VISIT_FIELDS = List.of("type", "safety", "visitedOn", "observations",
+            "declareEmergency");
 
     public Visit recordVisit(long caseId, VisitInput input, CurrentUser user) {
         CaseRef ref = workedCase(caseId, user);
         if (!ref.status().isOpen()) {
             throw Refusal.invalidState("case-not-open", "个案已“" + ref.status().label() + "”，不能再登记随访");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
-        FollowUpVisit.Type type = parse(FollowUpVisit.Type.class, input.type(), "type", "随访方式须为 HOME_VISIT、PHONE、SCHOOL 或 OTHER", errors);
-        FollowUpVisit.Safety safety = parse(FollowUpVisit.Safety.class, input.safety(), "safety", "儿童当前安全状况须为 SAFE、CONCERNS 或 IN_DANGER", errors);
-        if (input.visitedOn() == null || input.visitedOn().isAfter(time.today())) {
-            errors.add(Map.of("field", "visitedOn", "message", "随访日期须填写且不能晚于今天"));
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        validator.validate(input).forEach(v -> errors.add(new Refusal.FieldError(v.getPropertyPath().toString(),
+                v.getMessage())));
+        // the clock of the business (tests move it), not the validator's
+        if (input.visitedOn() != null && input.visitedOn().isAfter(time.today())) {
+            errors.add(new Refusal.FieldError("visitedOn", "assessment.visit.visited-on"));
         }
-        if (input.observations() == null || input.observations().isBlank() || input.observations().length() > 4000) {
-            errors.add(Map.of("field", "observations", "message", "须填写观察到的情况（不超过 4000 字）"));
-        }
+        FollowUpVisit.Safety safety = errors.stream().anyMatch(e -> e.field().equals("safety")) ? null
+                : FollowUpVisit.Safety.valueOf(input.safety());
         if (input.declareEmergency() && safety != FollowUpVisit.Safety.IN_DANGER) {
-            errors.add(Map.of("field", "declareEmergency", "message", "只有发现儿童处于危险时才能同时启动应急处置"));
+            errors.add(new Refusal.FieldError("declareEmergency", "assessment.visit.emergency-only-in-danger"));
         }
         if (!errors.isEmpty()) {
-            throw Refusal.invalidFieldMaps(errors);
+            // one error per field (two constraints may say the same), in the form's order
+            Map<String, Refusal.FieldError> byField = new LinkedHashMap<>();
+            errors.stream().sorted(java.util.Comparator.comparingInt(e -> VISIT_FIELDS.indexOf(e.field())))
+                    .forEach(e -> byField.putIfAbsent(e.field(), e));
+            throw Refusal.invalidFields(List.copyOf(byField.values()));
         }
+        FollowUpVisit.Type type = FollowUpVisit.Type.valueOf(input.type());
         Instant visitedAt = input.visitedOn().atTime(12, 0).atZone(time.zone()).toInstant();
         Instant nextDue = caseFiles.recordFollowUpVisit(caseId, visitedAt.isAfter(time.now()) ? time.now() : visitedAt,
                 user.username());
@@ -455,17 +484,6 @@ public class CaseSupport {
 
     private List<PlanService> services(String servicesJson) {
         return servicesJson == null ? List.of() : json.readValue(servicesJson, new TypeReference<List<PlanService>>() { });
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,
-            List<Map<String, String>> errors) {
-        try {
-            return Enum.valueOf(type, value);
-        }
-        catch (RuntimeException e) {
-            errors.add(Map.of("field", field, "message", message));
-            return null;
-        }
     }
 
 }

@@ -182,6 +182,24 @@ class AssessmentTests extends IntegrationTest {
                 .bodyJson().extractingPath("$.status").isEqualTo("EMERGENCY");
     }
 
+    /** The visit's field checks are Bean Validation constraints whose messages are keys (issue 11 item 4). */
+    @Test
+    void aRefusedVisitNamesEachFieldInTheCallersLanguage() {
+        long caseId = assignedCase();
+        String body = """
+                {"visitedOn":"2999-01-01","type":"CAR","observations":" ","safety":"SAFE","declareEmergency":true}""";
+        MvcTestResult chinese = mvc.post().uri("/api/v1/cases/{c}/visits", caseId).header("Authorization", basic("director1"))
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertThat(chinese).hasStatus(400).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("type", "visitedOn", "observations", "declareEmergency");
+        assertThat(chinese).bodyJson().extractingPath("$.errors[0].message")
+                .isEqualTo("随访方式须为 HOME_VISIT、PHONE、SCHOOL 或 OTHER");
+        MvcTestResult english = mvc.post().uri("/api/v1/cases/{c}/visits", caseId).header("Authorization", basic("director1"))
+                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertThat(english).hasStatus(400).bodyJson().extractingPath("$.errors[2].message")
+                .isEqualTo("Write down what was observed (at most 4000 characters)");
+    }
+
     private MvcTestResult visit(long caseId, String date, String safety, boolean emergency) {
         return mvc.post().uri("/api/v1/cases/{c}/visits", caseId).header("Authorization", basic("director1"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
