@@ -90,7 +90,7 @@ public class MeasureDesk {
                     .with("currentStatus", ref.status().name());
         }
         if (in.ground() != null && !GROUNDS.contains(in.ground().strip())) {
-            throw Refusal.invalidField("ground", "guardianship.ground-invalid", String.join("、", GROUNDS.stream().sorted().toList()));
+            throw Refusal.invalidField("ground", "guardianship.ground-invalid", "GD01–GD05");
         }
         if (type == MeasureType.SHELTER && in.validUntil() != null && !in.validUntil().isAfter(in.occurredAt())) {
             throw Refusal.invalidField("validUntil", "guardianship.until-before-start");

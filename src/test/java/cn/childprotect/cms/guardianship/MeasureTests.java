@@ -169,12 +169,13 @@ class MeasureTests extends IntegrationTest {
     @Test
     void temporaryGuardianshipIsReviewedAndEndedByASupervisorAndOffersTheEmergency() {
         long caseId = workedCase(); // ASSESSING
+        Instant placed = now();
         MvcTestResult created = record("director1", caseId, """
                 {"type":"TEMPORARY_GUARDIANSHIP","ground":"GD05","placement":"RESCUE_CENTER",
-                 "place":"示范县未成年人救助保护中心","occurredAt":"%s"}""".formatted(now()));
+                 "place":"示范县未成年人救助保护中心","occurredAt":"%s"}""".formatted(placed));
         assertThat(created).hasStatus(201).bodyJson().extractingPath("$.offeredCaseEvents").asArray()
                 .containsExactly("DECLARE_EMERGENCY");
-        assertThat(instant(created, "$.nextDeadline")).isEqualTo(now().plus(30, ChronoUnit.DAYS));
+        assertThat(instant(created, "$.nextDeadline")).isEqualTo(placed.plus(30, ChronoUnit.DAYS));
         long id = id(created);
         assertThat(record("director1", caseId, """
                 {"type":"TEMPORARY_GUARDIANSHIP","ground":"XX01","placement":"RELATIVES","place":"外祖父母家",
