@@ -2,6 +2,8 @@ package cn.childprotect.cms.guardianship;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,6 +15,8 @@ import java.util.Set;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.ChildDirectory;
+import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.guardianship.events.MeasureRecorded;
 import cn.childprotect.cms.guardianship.events.MeasureStepRecorded;
 import cn.childprotect.cms.guardianship.events.MeasureStepTaken;
@@ -26,6 +30,7 @@ import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,11 +64,20 @@ public class MeasureDesk {
     private final MeasureDeadlines deadlines;
     private final MeasurePolicy policy;
     private final CaseFiles caseFiles;
+    private final ChildDirectory children;
+    private final Jurisdictions jurisdictions;
+    private final DocumentWriter documents;
+    private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
 
     MeasureDesk(Measures measures, MeasureStepLines lines, MeasureDeadlines deadlines, MeasurePolicy policy,
-            CaseFiles caseFiles, ApplicationEventPublisher events, BusinessTime time) {
+            CaseFiles caseFiles, ChildDirectory children, Jurisdictions jurisdictions, DocumentWriter documents,
+            MessageSource messages, ApplicationEventPublisher events, BusinessTime time) {
+        this.children = children;
+        this.jurisdictions = jurisdictions;
+        this.documents = documents;
+        this.messages = messages;
         this.measures = measures;
         this.lines = lines;
         this.deadlines = deadlines;
@@ -230,6 +244,60 @@ public class MeasureDesk {
             default -> {
             }
         }
+    }
+
+    // --- documents ------------------------------------------------------------------------------
+
+    /** Documents are written in Chinese whatever the language of the request: they go to courts and committees. */
+    private static final Locale DOCUMENT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+    /**
+     * Generates a document of the measure from its template (docs/domain.md, Documents) with the
+     * case's and the measure's data, for whoever works the case. Audited: it carries the child's name.
+     */
+    @Transactional(readOnly = true)
+    public MeasureDocument document(long id, DocumentKind kind, CurrentUser user) {
+        requireWorkerRole(user);
+        Measure m = visible(id, user);
+        if (!kind.isFor(m.type())) {
+            throw Refusal.invalidState("document-not-for-type", "guardianship.document-not-for-type", kind.label(),
+                    m.type().label()).with("currentStatus", m.status().name());
+        }
+        String blank = text("guardianship.document.blank");
+        Long childId = caseFiles.childOf(m.caseId()).orElse(null);
+        Map<String, String> values = new HashMap<>();
+        values.put("childName", childId == null ? blank
+                : children.labels(List.of(childId)).getOrDefault(childId, blank));
+        values.put("childBirthDate", childId == null ? blank
+                : children.birthDate(childId).map(this::date).orElse(blank));
+        values.put("village", jurisdictions.nameOf(m.villageCode()));
+        values.put("caseNumber", m.caseNumber());
+        values.put("applicant", orBlank(m.applicant(), blank));
+        values.put("court", orBlank(m.body(), blank));
+        values.put("filedDate", m.occurredAt() == null ? blank : date(time.dateOf(m.occurredAt())));
+        values.put("placedDate", m.occurredAt() == null ? blank : date(time.dateOf(m.occurredAt())));
+        values.put("groundsText", orBlank(m.groundsText(), blank));
+        values.put("ground", m.ground() == null ? blank : text("guardianship.ground." + m.ground()));
+        values.put("placement", m.placement() == null ? blank : Labels.of(m.placement(), DOCUMENT_LOCALE));
+        values.put("place", orBlank(m.place(), blank));
+        values.put("newGuardian", orBlank(m.newGuardian(), blank));
+        values.put("today", date(time.today()));
+        byte[] content = documents.write(kind, values, m.urgent());
+        events.publishEvent(AuditEvent.success(user.username(), "MEASURE_DOCUMENT_GENERATED", "MEASURE", id)
+                .withDetail("case " + m.caseId() + ", " + kind));
+        return new MeasureDocument(Labels.of(kind, DOCUMENT_LOCALE) + "-" + m.caseNumber() + ".docx", content);
+    }
+
+    private String date(java.time.LocalDate date) {
+        return date.format(DateTimeFormatter.ofPattern(text("guardianship.document.date-pattern"), DOCUMENT_LOCALE));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, DOCUMENT_LOCALE);
+    }
+
+    private static String orBlank(String value, String blank) {
+        return value == null ? blank : value;
     }
 
     // --- queries --------------------------------------------------------------------------------

@@ -154,6 +154,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
                 case "id" -> Long.toString(idFor(template, side));
                 case "username" -> template.contains("machine-accounts") ? machineAccount : "operator1";
                 case "code" -> "XN-YL";
+                case "kind" -> "PROTECTION_ORDER_APPLICATION";
                 case "rid" -> Long.toString(extensionRequests.get(side.workOrderId()));
                 default -> throw new IllegalStateException("no fixture for {" + name + "} in " + template);
             };

@@ -1,9 +1,12 @@
 package cn.childprotect.cms.guardianship.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import cn.childprotect.cms.guardianship.DocumentKind;
 import cn.childprotect.cms.guardianship.MeasureDesk;
+import cn.childprotect.cms.guardianship.MeasureDocument;
 import cn.childprotect.cms.guardianship.MeasureInput;
 import cn.childprotect.cms.guardianship.MeasureStatus;
 import cn.childprotect.cms.guardianship.MeasureStep;
@@ -18,6 +21,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,6 +98,16 @@ class MeasuresController {
             throw Refusal.invalidField("due", "guardianship.due-filter");
         }
         return desk.list(type, status, "overdue".equals(due), currentUsers.current());
+    }
+
+    /** A document of the measure as an editable .docx (申请书, 安置通知), from its template in config/documents. */
+    @GetMapping("/api/v1/measures/{id}/documents/{kind}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable DocumentKind kind) {
+        MeasureDocument document = desk.document(id, kind, currentUsers.current());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MeasureDocument.DOCX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(document.content());
     }
 
     /** The supervisor's list: active protection orders and placements with their end dates. */
