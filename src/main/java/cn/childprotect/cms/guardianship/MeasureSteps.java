@@ -138,6 +138,45 @@ public final class MeasureSteps {
             GUARDIANSHIP_REVOCATION, EnumSet.of(applicant, body, groundsText),
             LEGAL_AID, EnumSet.of(body, referenceNumber));
 
+    /** What a type may carry besides its required fields when it is recorded (the forms offer both). */
+    public static final Map<MeasureType, List<MeasureField>> OPTIONAL_ON_CREATION = Map.of(
+            MeasureType.ADMONITION, List.of(note),
+            MeasureType.REPRIMAND, List.of(referenceNumber, note),
+            FAMILY_EDUCATION_ORDER, List.of(referenceNumber, note),
+            WARNING_LETTER, List.of(note),
+            SHELTER, List.of(MeasureField.validUntil, note),
+            TEMPORARY_GUARDIANSHIP, List.of(note),
+            MeasureType.LONG_TERM_GUARDIANSHIP, List.of(note),
+            PROTECTION_ORDER, List.of(MeasureField.urgent, groundsText, note),
+            GUARDIANSHIP_REVOCATION, List.of(note),
+            LEGAL_AID, List.of(note));
+
+    /** The fields a step's form offers: its required ones, then the optional note. */
+    public static List<MeasureField> formFields(Row row) {
+        List<MeasureField> fields = new java.util.ArrayList<>(row.required());
+        if (row.step() == MeasureStep.GRANT) {
+            fields.add(1, MeasureField.validFrom);
+        }
+        if (row.step() == MeasureStep.SERVE) {
+            fields.add(MeasureField.committeeNotified);
+        }
+        if (row.step() == MeasureStep.JUDGE) {
+            fields.add(MeasureField.newGuardian);
+            fields.add(MeasureField.referenceNumber);
+        }
+        if (!fields.contains(note)) {
+            fields.add(note);
+        }
+        return fields;
+    }
+
+    /** The fields a type's creation form offers: required first, then optional. */
+    public static List<MeasureField> formFields(MeasureType type) {
+        List<MeasureField> fields = new java.util.ArrayList<>(REQUIRED_ON_CREATION.get(type));
+        fields.addAll(OPTIONAL_ON_CREATION.get(type));
+        return fields;
+    }
+
     private MeasureSteps() {
     }
 

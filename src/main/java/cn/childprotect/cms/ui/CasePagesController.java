@@ -78,12 +78,14 @@ class CasePagesController {
     private final BusinessTime time;
     private final JsonMapper json;
     private final org.springframework.context.MessageSource messages;
+    private final cn.childprotect.cms.guardianship.MeasureDesk measures;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions) {
+            Jurisdictions jurisdictions, cn.childprotect.cms.guardianship.MeasureDesk measures) {
+        this.measures = measures;
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -210,6 +212,8 @@ class CasePagesController {
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));
+        // guardianship: the measures panel (fragments/guardianship-case-panel.html); casefile takes it over at merge
+        model.addAttribute("measures", measures.forCase(id, me));
         return "ui/case";
     }
 
