@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.childprotect.cms.agencies.AgencyDirectory;
+import cn.childprotect.cms.agencies.AgencySummary;
+import cn.childprotect.cms.agencies.AgencyType;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
@@ -20,6 +23,7 @@ import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.guardianship.events.MeasureRecorded;
 import cn.childprotect.cms.guardianship.events.MeasureStepRecorded;
 import cn.childprotect.cms.guardianship.events.MeasureStepTaken;
+import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.Labels;
@@ -40,7 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  * recorded on a case and stepped through their type's table ({@link MeasureSteps}) by whoever
  * works the case (the assigned child director, a supervisor in scope); some steps are a
  * supervisor's. Everyone else: a role that never works cases gets 403, a worker outside the
- * case 404. Every step is on the measure's history and the case timeline, audited, and moves
+ * case 404. Staff of a court or the police take their own steps (a decision, a judgement,
+ * serving a 告诫书: {@link MeasureSteps.Row#agency()}) and see the measure only through an open
+ * work order of their agency on the case. Every step is on the measure's history and the case timeline, audited, and moves
  * the stored deadline of the next step ({@link MeasureDeadlines}).
  */
 @Service
@@ -65,6 +71,8 @@ public class MeasureDesk {
     private final MeasurePolicy policy;
     private final CaseFiles caseFiles;
     private final ChildDirectory children;
+    private final WorkOrderDesk workOrders;
+    private final AgencyDirectory agencies;
     private final Jurisdictions jurisdictions;
     private final DocumentWriter documents;
     private final MessageSource messages;
@@ -73,7 +81,10 @@ public class MeasureDesk {
 
     MeasureDesk(Measures measures, MeasureStepLines lines, MeasureDeadlines deadlines, MeasurePolicy policy,
             CaseFiles caseFiles, ChildDirectory children, Jurisdictions jurisdictions, DocumentWriter documents,
-            MessageSource messages, ApplicationEventPublisher events, BusinessTime time) {
+            WorkOrderDesk workOrders, AgencyDirectory agencies, MessageSource messages,
+            ApplicationEventPublisher events, BusinessTime time) {
+        this.workOrders = workOrders;
+        this.agencies = agencies;
         this.children = children;
         this.jurisdictions = jurisdictions;
         this.documents = documents;
@@ -133,7 +144,7 @@ public class MeasureDesk {
      * step, 422 for missing or wrong fields; nothing changes then.
      */
     public MeasureView take(long id, MeasureStep step, Long expectedVersion, MeasureInput input, CurrentUser user) {
-        requireWorkerRole(user);
+        requireWorkerOrAgency(user);
         Measure measure = visible(id, user);
         if (step == null) {
             throw Refusal.invalidField("step", "guardianship.step-required");
@@ -141,6 +152,9 @@ public class MeasureDesk {
         MeasureSteps.Row row = MeasureSteps.find(measure.type(), step)
                 .orElseThrow(() -> Refusal.invalidState("measure-step-not-of-type", "guardianship.step-not-of-type",
                         step.label(), measure.type().label()).with("currentStatus", measure.status().name()));
+        if (user.is(Role.AGENCY_STAFF) && (row.agency() == null || row.agency() != agencyTypeOf(user))) {
+            throw Refusal.notAllowed("guardianship.step-not-agencys", step.label());
+        }
         if (row.who() == MeasureSteps.Who.SUPERVISOR && !(user.is(Role.SUPERVISOR) && user.covers(measure.villageCode()))) {
             throw Refusal.notAllowed("guardianship.step-supervisor-only", step.label());
         }
@@ -255,7 +269,7 @@ public class MeasureDesk {
      * Generates a document of the measure from its template (docs/domain.md, Documents) with the
      * case's and the measure's data, for whoever works the case. Audited: it carries the child's name.
      */
-    @Transactional(readOnly = true)
+    // not read-only: the audit row is written in this transaction
     public MeasureDocument document(long id, DocumentKind kind, CurrentUser user) {
         requireWorkerRole(user);
         Measure m = visible(id, user);
@@ -303,9 +317,9 @@ public class MeasureDesk {
     // --- queries --------------------------------------------------------------------------------
 
     /** One measure, for whoever works its case. Audited. */
-    @Transactional(readOnly = true)
+    // not read-only: the audit row is written in this transaction
     public MeasureView find(long id, CurrentUser user) {
-        requireWorkerRole(user);
+        requireWorkerOrAgency(user);
         Measure measure = visible(id, user);
         events.publishEvent(AuditEvent.success(user.username(), "MEASURE_READ", "MEASURE", id));
         return views(List.of(measure), List.of()).get(0);
@@ -315,7 +329,7 @@ public class MeasureDesk {
      * Measures in the caller's scope (a supervisor: the jurisdiction; a child director: the cases
      * assigned to them), filtered by type, status and "overdue" (past the stored deadline). Audited.
      */
-    @Transactional(readOnly = true)
+    // not read-only: the audit row is written in this transaction
     public List<MeasureView> list(MeasureType type, MeasureStatus status, boolean overdueOnly, CurrentUser user) {
         requireWorkerRole(user);
         List<Measure> found = measures.findInScope(user.scope().likePattern(), type, status,
@@ -342,7 +356,7 @@ public class MeasureDesk {
     }
 
     /** Active protection orders and placements in a supervisor's scope, by end date (the supervisor's list). Audited. */
-    @Transactional(readOnly = true)
+    // not read-only: the audit row is written in this transaction
     public List<MeasureSummary> activeOrdersAndPlacements(CurrentUser user) {
         if (!user.is(Role.SUPERVISOR)) {
             throw Refusal.notAllowed("guardianship.supervisors-only");
@@ -371,9 +385,22 @@ public class MeasureDesk {
         }
     }
 
+    /** Agency staff act on a measure only through an open work order of their agency on its case. */
+    private static void requireWorkerOrAgency(CurrentUser user) {
+        if (!user.is(Role.AGENCY_STAFF)) {
+            requireWorkerRole(user);
+        }
+    }
+
     private Measure visible(long id, CurrentUser user) {
-        return measures.findById(id).filter(m -> caseFiles.isWorkedBy(m.caseId(), user))
+        return measures.findById(id).filter(m -> user.is(Role.AGENCY_STAFF)
+                ? workOrders.hasOpenOrderFor(m.caseId(), user.agencyCode())
+                : caseFiles.isWorkedBy(m.caseId(), user))
                 .orElseThrow(() -> Refusal.notFound("guardianship.not-found"));
+    }
+
+    private AgencyType agencyTypeOf(CurrentUser user) {
+        return agencies.findByCode(user.agencyCode()).map(AgencySummary::type).orElse(null);
     }
 
     private static void requireFields(Set<MeasureField> required, MeasureInput in) {

@@ -43,6 +43,8 @@ import static cn.childprotect.cms.guardianship.MeasureType.TEMPORARY_GUARDIANSHI
 import static cn.childprotect.cms.guardianship.MeasureType.WARNING_LETTER;
 
 import java.util.Collections;
+
+import cn.childprotect.cms.agencies.AgencyType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +68,13 @@ public final class MeasureSteps {
         SUPERVISOR
     }
 
+    /**
+     * A row: {@code agency} is the type of agency whose staff may also take the step, through an
+     * open work order of their agency on the case (a court records its decision, the police serve a
+     * 告诫书); null when only the case's workers may.
+     */
     public record Row(MeasureType type, MeasureStep step, Set<MeasureStatus> from, MeasureStatus to, Who who,
-            Set<MeasureField> required) {
+            Set<MeasureField> required, AgencyType agency) {
 
         public Row {
             from = Collections.unmodifiableSet(EnumSet.copyOf(from));
@@ -82,14 +89,21 @@ public final class MeasureSteps {
 
     private static Row row(MeasureType type, MeasureStep step, Set<MeasureStatus> from, MeasureStatus to, Who who,
             MeasureField... required) {
-        return new Row(type, step, from, to, who, required.length == 0 ? Set.of() : EnumSet.of(required[0], required));
+        return new Row(type, step, from, to, who, required.length == 0 ? Set.of() : EnumSet.of(required[0], required),
+                null);
+    }
+
+    private static Row byAgency(AgencyType agency, MeasureType type, MeasureStep step, Set<MeasureStatus> from,
+            MeasureStatus to, MeasureField... required) {
+        Row row = row(type, step, from, to, Who.WORKER, required);
+        return new Row(type, step, row.from(), to, Who.WORKER, row.required(), agency);
     }
 
     public static final List<Row> TABLE = List.of(
             // 人身安全保护令 (反家暴法 art. 23–32): decision, 复议 within 5 days, validity, review, lapse
-            row(PROTECTION_ORDER, MeasureStep.GRANT, EnumSet.of(FILED, RECONSIDERING), GRANTED, Who.WORKER, decidedAt,
-                    validUntil),
-            row(PROTECTION_ORDER, MeasureStep.REFUSE, EnumSet.of(FILED), REFUSED, Who.WORKER, decidedAt),
+            byAgency(AgencyType.COURT, PROTECTION_ORDER, MeasureStep.GRANT, EnumSet.of(FILED, RECONSIDERING), GRANTED,
+                    decidedAt, validUntil),
+            byAgency(AgencyType.COURT, PROTECTION_ORDER, MeasureStep.REFUSE, EnumSet.of(FILED), REFUSED, decidedAt),
             row(PROTECTION_ORDER, MeasureStep.RECONSIDER, EnumSet.of(REFUSED), RECONSIDERING, Who.WORKER),
             row(PROTECTION_ORDER, MeasureStep.CONFIRM_REFUSAL, EnumSet.of(RECONSIDERING), CLOSED, Who.WORKER, note),
             row(PROTECTION_ORDER, MeasureStep.CLOSE, EnumSet.of(REFUSED), CLOSED, Who.WORKER, note),
@@ -98,7 +112,8 @@ public final class MeasureSteps {
             row(PROTECTION_ORDER, MeasureStep.REVOKE, EnumSet.of(GRANTED), REVOKED, Who.WORKER, note),
             row(PROTECTION_ORDER, MeasureStep.EXPIRE, EnumSet.of(GRANTED), EXPIRED, Who.WORKER),
             // 告诫书 (反家暴法 art. 16–17): served, village committee notified, 查访 checks
-            row(WARNING_LETTER, MeasureStep.SERVE, EnumSet.of(ISSUED), SERVED, Who.WORKER, servedOn, servedAt),
+            byAgency(AgencyType.PUBLIC_SECURITY, WARNING_LETTER, MeasureStep.SERVE, EnumSet.of(ISSUED), SERVED, servedOn,
+                    servedAt),
             row(WARNING_LETTER, MeasureStep.CHECK, EnumSet.of(SERVED), null, Who.WORKER, note),
             row(WARNING_LETTER, MeasureStep.CLOSE, EnumSet.of(ISSUED, SERVED), CLOSED, Who.WORKER, note),
             // 临时庇护 / 紧急安置 (反家暴法 art. 18; 未保法 art. 93)
@@ -110,9 +125,10 @@ public final class MeasureSteps {
             row(TEMPORARY_GUARDIANSHIP, MeasureStep.CONVERT, EnumSet.of(STARTED), CONVERTED, Who.SUPERVISOR, note),
             // 撤销监护人资格 (民法典 art. 36; 未保法 art. 108), then 恢复 (民法典 art. 38) with its observation period
             row(GUARDIANSHIP_REVOCATION, MeasureStep.FILE, EnumSet.of(PREPARED), FILED, Who.WORKER, occurredAt, body),
-            row(GUARDIANSHIP_REVOCATION, MeasureStep.HEAR, EnumSet.of(FILED, HEARD), HEARD, Who.WORKER, occurredAt),
-            row(GUARDIANSHIP_REVOCATION, MeasureStep.JUDGE, EnumSet.of(FILED, HEARD), JUDGED, Who.WORKER, decidedAt,
-                    revoked),
+            byAgency(AgencyType.COURT, GUARDIANSHIP_REVOCATION, MeasureStep.HEAR, EnumSet.of(FILED, HEARD), HEARD,
+                    occurredAt),
+            byAgency(AgencyType.COURT, GUARDIANSHIP_REVOCATION, MeasureStep.JUDGE, EnumSet.of(FILED, HEARD), JUDGED,
+                    decidedAt, revoked),
             row(GUARDIANSHIP_REVOCATION, MeasureStep.APPLY_RESTORATION, EnumSet.of(JUDGED), OBSERVING, Who.WORKER,
                     observationUntil),
             row(GUARDIANSHIP_REVOCATION, MeasureStep.RESTORE, EnumSet.of(OBSERVING), RESTORED, Who.WORKER, note),

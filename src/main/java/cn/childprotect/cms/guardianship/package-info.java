@@ -4,8 +4,8 @@
  * step table, the stored deadline of its next step (swept as an escalation), the closure guard
  * of the case workflow and the documents county staff file.
  */
-@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "cases",
-        "cases::events" })
+@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "agencies",
+        "referrals", "cases", "cases::events" })
 package cn.childprotect.cms.guardianship;
 
 import org.springframework.modulith.ApplicationModule;

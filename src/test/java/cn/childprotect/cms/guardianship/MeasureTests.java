@@ -273,7 +273,7 @@ class MeasureTests extends IntegrationTest {
         assertThat(get("director2", id)).hasStatus(404);
         assertThat(get("supervisor2", id)).hasStatus(404);
         assertThat(get("school1", id)).hasStatus(403);
-        assertThat(get("police1", id)).hasStatus(403);
+        assertThat(get("police1", id)).hasStatus(404); // an agency sees it only through an order of its own
         assertThat(record("supervisor2", caseId, "{\"type\":\"LEGAL_AID\",\"body\":\"县法律援助中心\",\"referenceNumber\":\"1\"}"))
                 .hasStatus(404);
         assertThat(record("school1", caseId, "{\"type\":\"LEGAL_AID\",\"body\":\"县法律援助中心\",\"referenceNumber\":\"1\"}"))
@@ -292,6 +292,36 @@ class MeasureTests extends IntegrationTest {
         assertThat(mvc.get().uri("/api/v1/measures/active").header("Authorization", basic("supervisor1"))).hasStatusOk()
                 .bodyJson().extractingPath("$[*].id").asArray().contains((int) id);
         assertThat(mvc.get().uri("/api/v1/measures/active").header("Authorization", basic("director1"))).hasStatus(403);
+    }
+
+    @Autowired
+    cn.childprotect.cms.users.UserDirectory users;
+
+    @Test
+    void theCourtRecordsItsDecisionOnlyThroughAnOpenWorkOrderOfItsOwn() {
+        users.ensureAccount(new cn.childprotect.cms.users.NewUser("court1", "court1", PASSWORD,
+                cn.childprotect.cms.users.Role.AGENCY_STAFF, "141029000000", null, null, "XN-COURT", null), false);
+        long caseId = workedCase();
+        long id = protectionOrder(caseId, false, now().minus(1, ChronoUnit.HOURS));
+        String grant = "{\"step\":\"GRANT\",\"decidedAt\":\"%s\",\"validUntil\":\"%s\"}"
+                .formatted(now(), now().plus(60, ChronoUnit.DAYS));
+        // no order to the court on this case: the measure is not there for it
+        assertThat(get("court1", id)).hasStatus(404);
+        assertThat(step("court1", id, grant)).hasStatus(404);
+
+        assertThat(api().as("director1").dispatch(caseId, "XN-COURT")).hasStatus(201);
+        assertThat(get("court1", id)).hasStatusOk();
+        // the court's step, not a worker's one, and not the police's
+        assertThat(step("court1", id, "{\"step\":\"CLOSE\",\"note\":\"x\"}")).hasStatus(403);
+        assertThat(api().as("director1").dispatch(caseId, "XN-PS")).hasStatus(201);
+        assertThat(step("police1", id, grant)).hasStatus(403);
+        MvcTestResult granted = step("court1", id, grant);
+        assertThat(granted).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("GRANTED");
+        assertThat(granted).bodyJson().extractingPath("$.history[1].actor").isEqualTo("court1");
+        // documents and lists stay with the case's workers
+        assertThat(mvc.get().uri("/api/v1/measures/{id}/documents/PROTECTION_ORDER_APPLICATION", id)
+                .header("Authorization", basic("court1"))).hasStatus(403);
+        assertThat(mvc.get().uri("/api/v1/measures").header("Authorization", basic("court1"))).hasStatus(403);
     }
 
     @Test
