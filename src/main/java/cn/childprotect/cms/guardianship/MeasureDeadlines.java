@@ -52,7 +52,8 @@ class MeasureDeadlines {
         }
         return switch (m.status()) {
             case REFUSED -> new NextDeadline(DeadlineKind.RECONSIDERATION, reconsiderationEnd(m));
-            case GRANTED -> step == MeasureStep.REVIEW
+            case GRANTED -> step == MeasureStep.REVIEW || !reviewOf(m).isAfter(m.decidedAt() == null ? now : m.decidedAt())
+                    // reviewed, or an order shorter than the review period: its end is what is due
                     ? new NextDeadline(DeadlineKind.LAPSE, m.validUntil())
                     : new NextDeadline(DeadlineKind.REVIEW, reviewOf(m));
             case SERVED -> new NextDeadline(DeadlineKind.CHECK, plus(step == MeasureStep.SERVE ? in.servedAt() : now,
@@ -69,11 +70,9 @@ class MeasureDeadlines {
         return plus(m.decidedAt(), policy.reconsideration());
     }
 
-    /** 30 days before the order ends (ours), never before it was granted. */
+    /** 30 days before the order ends (ours). */
     private Instant reviewOf(Measure m) {
-        Instant review = SlaDuration.parse(policy.protectionOrderReviewBeforeEnd()).calendar().isZero() ? m.validUntil()
-                : m.validUntil().minus(SlaDuration.parse(policy.protectionOrderReviewBeforeEnd()).calendar());
-        return m.decidedAt() != null && review.isBefore(m.decidedAt()) ? m.decidedAt() : review;
+        return m.validUntil().minus(SlaDuration.parse(policy.protectionOrderReviewBeforeEnd()).calendar());
     }
 
     private Instant plus(Instant from, String duration) {

@@ -162,8 +162,12 @@ class MeasureTests extends IntegrationTest {
         assertThat(step("director1", second, "{\"step\":\"REFUSE\",\"decidedAt\":\"%s\"}".formatted(now()))).hasStatusOk();
         assertThat(step("director1", second, "{\"step\":\"RECONSIDER\"}")).hasStatusOk().bodyJson()
                 .extractingPath("$.status").isEqualTo("RECONSIDERING");
-        assertThat(step("director1", second, "{\"step\":\"GRANT\",\"decidedAt\":\"%s\",\"validUntil\":\"%s\"}"
-                .formatted(now(), now().plus(90, ChronoUnit.DAYS)))).hasStatusOk();
+        // an order shorter than the review period: its end is the next deadline, not an overdue review
+        Instant end = now().plus(20, ChronoUnit.DAYS);
+        MvcTestResult granted = step("director1", second, "{\"step\":\"GRANT\",\"decidedAt\":\"%s\",\"validUntil\":\"%s\"}"
+                .formatted(now(), end));
+        assertThat(granted).hasStatusOk().bodyJson().extractingPath("$.deadlineKind").isEqualTo("LAPSE");
+        assertThat(instant(granted, "$.nextDeadline")).isEqualTo(end);
     }
 
     @Test
@@ -258,6 +262,10 @@ class MeasureTests extends IntegrationTest {
         assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1")))
                 .bodyJson().extractingPath("$[?(@.kind=='MEASURE')].reference").asArray()
                 .containsOnly("measure:" + id).hasSize(2);
+        assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1")))
+                .bodyJson().extractingPath("$[?(@.kind=='MEASURE')].note").asArray()
+                .anySatisfy(note -> assertThat(note).asString().contains("临时庇护").contains("结束安置")
+                        .contains("儿童已返回安全的家庭"));
         // no new measure while closure is pending
         assertThat(record("director1", caseId, """
                 {"type":"SHELTER","place":"城关镇临时庇护所","occurredAt":"%s"}""".formatted(now()))).hasStatus(409);
