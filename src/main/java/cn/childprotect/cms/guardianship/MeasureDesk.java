@@ -169,6 +169,15 @@ public class MeasureDesk {
             throw Refusal.invalidState("invalid-measure-step", "guardianship.step-not-allowed",
                     measure.status().label(), step.label()).with("currentStatus", measure.status().name());
         }
+        if (measure.ended() && !row.target(measure.status()).ended()) {
+            // a step that opens an ended measure again (恢复监护资格) needs a case that is worked on: closure
+            // was allowed because the measure had ended
+            CaseStatus caseStatus = caseFiles.find(measure.caseId()).map(CaseRef::status).orElse(CaseStatus.CLOSED);
+            if (!RECORDABLE.contains(caseStatus)) {
+                throw Refusal.invalidState("case-not-open-for-measures", "guardianship.case-not-open",
+                        caseStatus.label()).with("currentStatus", measure.status().name());
+            }
+        }
         MeasureInput in = input == null ? MeasureInput.empty() : input;
         requireFields(row.required(), in);
         Instant now = time.now();
