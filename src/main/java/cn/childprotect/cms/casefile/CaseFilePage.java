@@ -5,6 +5,7 @@ import java.util.List;
 import cn.childprotect.cms.assessment.SupportViews;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.escalations.EscalationView;
+import cn.childprotect.cms.guardianship.MeasureSummary;
 import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.intake.ReportView;
 import cn.childprotect.cms.referrals.WorkOrderView;
@@ -27,6 +28,6 @@ public record CaseFilePage(@JsonUnwrapped CaseDetail file, ChildCard child, Sect
      * register entry) is a new component here, filled by one line in {@link CaseFileReader}.
      */
     public record Sections(List<ReportView> reports, SupportViews.OfCase support, List<WorkOrderView> workOrders,
-            List<EscalationView> escalations) {
+            List<EscalationView> escalations, List<MeasureSummary> measures) {
     }
 }

@@ -4,6 +4,7 @@ import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.escalations.EscalationDesk;
+import cn.childprotect.cms.guardianship.MeasureDesk;
 import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.people.ChildRegistry;
@@ -28,15 +29,17 @@ public class CaseFileReader {
     private final CaseSupport support;
     private final WorkOrderDesk workOrders;
     private final EscalationDesk escalations;
+    private final MeasureDesk measures;
 
     CaseFileReader(CaseQueries cases, ChildRegistry children, IntakeQueries reports, CaseSupport support,
-            WorkOrderDesk workOrders, EscalationDesk escalations) {
+            WorkOrderDesk workOrders, EscalationDesk escalations, MeasureDesk measures) {
         this.cases = cases;
         this.children = children;
         this.reports = reports;
         this.support = support;
         this.workOrders = workOrders;
         this.escalations = escalations;
+        this.measures = measures;
     }
 
     /** The case file for someone who works the case; audited. Writes the audit row, so read-write. */
@@ -49,7 +52,8 @@ public class CaseFileReader {
                 reports.ofCase(caseId, viewer),
                 support.ofCaseUnaudited(caseId, viewer),
                 workOrders.ofCaseUnaudited(caseId, viewer),
-                escalations.openOfCaseUnaudited(caseId, viewer));
+                escalations.openOfCaseUnaudited(caseId, viewer),
+                measures.forCase(caseId, viewer));
         return new CaseFilePage(file, child, sections);
     }
 }

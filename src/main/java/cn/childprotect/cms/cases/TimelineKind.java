@@ -14,7 +14,8 @@ public enum TimelineKind {
     WORK_ORDER,
     ASSESSMENT,
     SUPPORT,
-    CHILD_CORRECTED;
+    CHILD_CORRECTED,
+    MEASURE;
 
     public String label() {
         return Labels.of(this);

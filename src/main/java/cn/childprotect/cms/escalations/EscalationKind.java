@@ -13,8 +13,10 @@ public enum EscalationKind {
     WORK_ORDER_RETURNED(2, false),
     HIGH_RISK(4, false),
     CLOSURE_REQUESTED(1, false),
-    POSSIBLE_DUPLICATE(2, false);
+    POSSIBLE_DUPLICATE(2, false),
     // kinds of other modules' deadlines (shared.deadlines.DeadlineSource) are added below, missedDeadline = true
+    /** guardianship: a measure's legal or review deadline (decision, 复议, review, lapse, 查访, placement review). */
+    MEASURE_DEADLINE(4, true);
 
     private final int severity;
     private final boolean missedDeadline;

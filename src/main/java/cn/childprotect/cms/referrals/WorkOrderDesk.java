@@ -483,6 +483,17 @@ public class WorkOrderDesk {
             String dispatchedBy, WorkOrderStatus status) {
     }
 
+    /**
+     * Whether an agency has a signed or pending order on a case (dispatched, signed or answered):
+     * what lets its staff act on the case's matters through the order, e.g. a court recording its
+     * decision on a protection order (guardianship).
+     */
+    @Transactional(readOnly = true)
+    public boolean hasOpenOrderFor(long caseId, String agencyCode) {
+        return agencyCode != null && orders.existsByCaseIdAndAgencyCodeAndStatusIn(caseId, agencyCode,
+                EnumSet.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.SIGNED, WorkOrderStatus.RESPONDED));
+    }
+
     boolean hasOrderIn(long caseId, EnumSet<WorkOrderStatus> statuses) {
         return orders.existsByCaseIdAndStatusIn(caseId, statuses);
     }

@@ -16,6 +16,8 @@ interface WorkOrders extends JpaRepository<WorkOrder, Long> {
 
     boolean existsByCaseIdAndStatusIn(long caseId, Collection<WorkOrderStatus> statuses);
 
+    boolean existsByCaseIdAndAgencyCodeAndStatusIn(long caseId, String agencyCode, Collection<WorkOrderStatus> statuses);
+
     @Query("""
             select w from WorkOrder w where w.agencyCode = :agency
               and (:status is null or w.status = :status)

@@ -63,6 +63,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
 
     private final Map<Long, Long> extensionRequests = new java.util.HashMap<>();
 
+    /** guardianship (issue 13): a measure of each side's case, by case id, for /api/v1/measures/{id}. */
+    private final Map<Long, Long> measures = new java.util.HashMap<>();
+
     @org.springframework.beans.factory.annotation.Autowired
     cn.childprotect.cms.users.UserDirectory users;
 
@@ -151,6 +154,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
                 case "id" -> Long.toString(idFor(template, side));
                 case "username" -> template.contains("machine-accounts") ? machineAccount : "operator1";
                 case "code" -> "XN-YL";
+                case "kind" -> "PROTECTION_ORDER_APPLICATION";
                 case "rid" -> Long.toString(extensionRequests.get(side.workOrderId()));
                 default -> throw new IllegalStateException("no fixture for {" + name + "} in " + template);
             };
@@ -183,6 +187,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/escalations/")) {
             return side.escalationId();
+        }
+        if (template.startsWith("/api/v1/measures/")) {
+            return measures.get(side.caseId());
         }
         if (template.contains("/assessments/")) {
             return side.assessmentId();
@@ -221,6 +228,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/cases/{caseId}/work-orders" ->
                 "{\"agencyCode\":\"XN-EDU\",\"requestText\":\"矩阵测试\",\"sharedSummary\":\"矩阵测试\"}";
             case "/api/v1/escalations/{id}/resolve" -> "{\"note\":\"矩阵测试\"}";
+            case "/api/v1/cases/{caseId}/measures" ->
+                "{\"type\":\"LEGAL_AID\",\"body\":\"县法律援助中心\",\"referenceNumber\":\"矩阵测试\"}";
+            case "/api/v1/measures/{id}/steps" -> "{\"step\":\"LOG\",\"version\":0,\"note\":\"矩阵测试\"}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/approve" -> "{}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/refuse" -> "{\"reason\":\"矩阵测试\"}";
             case "/api/v1/work-orders/{id}/callbacks" -> "{\"reached\":true,\"satisfaction\":\"SATISFIED\"}";
@@ -302,6 +312,11 @@ class AuthorizationMatrixTests extends IntegrationTest {
         assertThat(extension).hasStatus(201);
         extensionRequests.put(orderId, ((Number) read(extension, "$.id")).longValue());
         assertThat(fire(supervisor, caseId, "DECLARE_EMERGENCY", "矩阵测试")).hasStatusOk();
+        MvcTestResult measure = mvc.post().uri("/api/v1/cases/{id}/measures", caseId)
+                .header("Authorization", basic(director)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"LEGAL_AID\",\"body\":\"县法律援助中心\",\"referenceNumber\":\"矩阵测试\"}").exchange();
+        assertThat(measure).hasStatus(201);
+        measures.put(caseId, ((Number) read(measure, "$.id")).longValue());
         MvcTestResult escalations = mvc.get().uri("/api/v1/escalations").header("Authorization", basic(supervisor))
                 .exchange();
         List<Number> ids = read(escalations, "$.items[?(@.caseId == " + caseId + ")].id");

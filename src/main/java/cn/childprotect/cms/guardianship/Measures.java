@@ -1,0 +1,35 @@
+package cn.childprotect.cms.guardianship;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Measures extends JpaRepository<Measure, Long> {
+
+    List<Measure> findByCaseIdOrderById(long caseId);
+
+    boolean existsByCaseIdAndEndedFalse(long caseId);
+
+    /** Index range scan on the stored deadline, oldest first. */
+    @Query("select m from Measure m where m.nextDeadlineAt < :now order by m.nextDeadlineAt")
+    List<Measure> findOverdue(Instant now, Pageable page);
+
+    /** A scope's measures (village code prefix pattern), filtered, newest first. */
+    @Query("""
+            select m from Measure m where m.villageCode like :villages
+              and (:type is null or m.type = :type)
+              and (:status is null or m.status = :status)
+              and (:overdueBefore is null or m.nextDeadlineAt < :overdueBefore)
+            order by m.id desc""")
+    List<Measure> findInScope(String villages, MeasureType type, MeasureStatus status, Instant overdueBefore,
+            Pageable page);
+
+    /** Active protection orders and placements of a scope (the supervisor's list), by end date. */
+    @Query("""
+            select m from Measure m where m.villageCode like :villages and m.ended = false
+              and m.type in :types order by m.validUntil, m.id""")
+    List<Measure> findActive(String villages, List<MeasureType> types, Pageable page);
+}
