@@ -490,11 +490,11 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     public Optional<WorkOrderRouting> routing(long id) {
         return orders.findById(id).map(o -> new WorkOrderRouting(o.id(), o.caseId(), o.caseNumber(), o.agencyCode(),
-                o.dispatchedBy(), o.status()));
+                o.dispatchedBy(), o.status(), o.villageCode()));
     }
 
     public record WorkOrderRouting(long workOrderId, long caseId, String caseNumber, String agencyCode,
-            String dispatchedBy, WorkOrderStatus status) {
+            String dispatchedBy, WorkOrderStatus status, String villageCode) {
     }
 
     boolean hasOrderIn(long caseId, EnumSet<WorkOrderStatus> statuses) {
