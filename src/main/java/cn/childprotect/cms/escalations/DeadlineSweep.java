@@ -56,7 +56,6 @@ public class DeadlineSweep {
     private final List<Reader> readers;
     private final SweepCursors cursors;
     private final int batch;
-    private volatile int lastRead;
 
     @Autowired
     DeadlineSweep(CaseQueries cases, CaseFiles caseFiles, IntakeQueries intake, WorkOrderDesk workOrders,
@@ -114,7 +113,6 @@ public class DeadlineSweep {
             reads.add(read);
             misses.addAll(read.misses());
         }
-        lastRead = misses.size();
         Map<ItemKey, EscalationDesk.ItemState> raised = misses.isEmpty() ? new HashMap<>()
                 : new HashMap<>(tx.execute(s -> desk.existingItems(misses)));
         List<Miss> township = misses.stream().filter(m -> !raised.containsKey(ItemKey.of(m, EscalationLevel.TOWNSHIP)))
@@ -134,7 +132,7 @@ public class DeadlineSweep {
         county.forEach(m -> raised.putIfAbsent(ItemKey.of(m, EscalationLevel.COUNTY),
                 new EscalationDesk.ItemState(0, true, checked)));
         for (Read read : reads) {
-            cursors.save(read.name(), read.cursor().after(read, m -> finished(m, raised), batch),
+            cursors.save(read.name(), read.cursor().after(read, m -> finished(m, raised)),
                     standing.get(read.name()));
         }
         return new SweepResult(misses.size(), townshipRaised, countyRaised, (System.nanoTime() - started) / 1_000_000);
@@ -158,11 +156,6 @@ public class DeadlineSweep {
         this.cursors = template.cursors;
         this.readers = List.copyOf(readers);
         this.batch = batch;
-    }
-
-    /** How many misses the last sweep of this instance read from all sources (tests). */
-    int lastRead() {
-        return lastRead;
     }
 
     /** The next sweep reads every source from its oldest miss (after a deadline was stored already past by hand). */

@@ -57,7 +57,7 @@ class SweepCursors {
          * when the read started where everything before was done; {@code scan} is the last row of
          * a full read, or null (the next sweep starts at {@code done} again).
          */
-        Cursor after(DeadlineSweep.Read read, Predicate<Miss> finished, int cap) {
+        Cursor after(DeadlineSweep.Read read, Predicate<Miss> finished) {
             DeadlineKey newDone = done;
             if (scan == null || scan.equals(done)) {
                 Map<DeadlineKey, List<Miss>> byKey = new HashMap<>();
