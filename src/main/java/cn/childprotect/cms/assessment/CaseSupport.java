@@ -251,7 +251,14 @@ public class CaseSupport {
     /** Open cases whose 30-day reassessment is overdue, earliest first (index range scan). */
     @Transactional(readOnly = true)
     public List<ReassessmentDue> overdueReassessments(Instant now, int limit) {
-        return schedules.findOverdue(now, Pageable.ofSize(limit)).stream()
+        return overdueReassessments(now, cn.childprotect.cms.shared.deadlines.DeadlineKey.START, limit);
+    }
+
+    /** The same after a (due, case id) key, for a sweep that works through a backlog. */
+    @Transactional(readOnly = true)
+    public List<ReassessmentDue> overdueReassessments(Instant now, cn.childprotect.cms.shared.deadlines.DeadlineKey after,
+            int limit) {
+        return schedules.findOverdue(now, after.deadline(), after.sourceId(), Pageable.ofSize(limit)).stream()
                 .map(s -> new ReassessmentDue(s.caseId(), s.reassessmentDue())).toList();
     }
 

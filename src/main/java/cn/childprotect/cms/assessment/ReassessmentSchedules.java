@@ -9,6 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ReassessmentSchedules extends JpaRepository<ReassessmentSchedule, Long> {
 
-    @Query("select s from ReassessmentSchedule s where s.reassessmentDue < :now order by s.reassessmentDue")
-    List<ReassessmentSchedule> findOverdue(Instant now, Pageable page);
+    @Query("""
+            select s from ReassessmentSchedule s where s.reassessmentDue < :now
+              and (s.reassessmentDue > :afterDeadline or (s.reassessmentDue = :afterDeadline and s.caseId > :afterId))
+            order by s.reassessmentDue, s.caseId""")
+    List<ReassessmentSchedule> findOverdue(Instant now, Instant afterDeadline, long afterId, Pageable page);
 }

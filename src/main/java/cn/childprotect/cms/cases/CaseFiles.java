@@ -104,6 +104,16 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFile::toRef);
     }
 
+    /** Case numbers by case id, in one query (for a page of another module's list); unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> caseNumbers(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            cases.findCaseNumbers(caseIds).forEach(row -> numbers.put((Long) row[0], (String) row[1]));
+        }
+        return numbers;
+    }
+
     /** The child a case is about (for modules that need a fact of the child from the people module). */
     @Transactional(readOnly = true)
     public Optional<Long> childOf(long caseId) {

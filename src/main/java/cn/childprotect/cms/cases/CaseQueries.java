@@ -291,7 +291,13 @@ public class CaseQueries {
 
     /** Overdue cases, earliest deadline first, for the escalation sweep (an index range scan: cost follows the result). */
     public List<OverdueCase> overdue(Instant now, int limit) {
-        return cases.findOverdueRows(now, Pageable.ofSize(limit));
+        return overdue(now, cn.childprotect.cms.shared.deadlines.DeadlineKey.START, limit);
+    }
+
+    /** The same after a (deadline, case id) key, for a sweep that works through a backlog (index cases_case_deadline). */
+    @Transactional(readOnly = true)
+    public List<OverdueCase> overdue(Instant now, cn.childprotect.cms.shared.deadlines.DeadlineKey after, int limit) {
+        return cases.findOverdueRows(now, after.deadline(), after.sourceId(), Pageable.ofSize(limit));
     }
 
 }

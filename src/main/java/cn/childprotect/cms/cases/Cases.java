@@ -19,6 +19,12 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
     /** The sweep's query: an index range scan on the stored deadline, so its cost follows the overdue count. */
     @Query("""
             select new cn.childprotect.cms.cases.OverdueCase(c.id, c.villageCode, c.status, c.statusDeadline)
-            from CaseFile c where c.statusDeadline < :now order by c.statusDeadline""")
-    List<OverdueCase> findOverdueRows(Instant now, Pageable page);
+            from CaseFile c where c.statusDeadline < :now
+              and (c.statusDeadline > :afterDeadline or (c.statusDeadline = :afterDeadline and c.id > :afterId))
+            order by c.statusDeadline, c.id""")
+    List<OverdueCase> findOverdueRows(Instant now, Instant afterDeadline, long afterId, Pageable page);
+
+    /** Case numbers of several cases in one query (the escalation queue's page). */
+    @Query("select c.id, c.caseNumber from CaseFile c where c.id in :ids")
+    List<Object[]> findCaseNumbers(Collection<Long> ids);
 }

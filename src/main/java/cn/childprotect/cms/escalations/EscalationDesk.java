@@ -71,9 +71,13 @@ public class EscalationDesk {
         if (levels.isEmpty()) {
             return Page.empty();
         }
-        return escalations.findOpenInScope(user.scope().likePattern(), levels, kind,
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "severity").and(Sort.by("raisedAt"))))
-                .map(viewsSharingLookups());
+        Page<Escalation> items = escalations.findOpenInScope(user.scope().likePattern(), levels, kind,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "severity").and(Sort.by("raisedAt"))));
+        // the page's case numbers in one query, not one look-up per item (issue 19)
+        Map<Long, String> caseNumbers = caseFiles.caseNumbers(items.stream().map(Escalation::caseId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        Map<String, String> villages = new java.util.HashMap<>();
+        return items.map(e -> view(e, caseNumbers, villages));
     }
 
     /** Open items by kind and level in the caller's scope, for the dashboard. */
@@ -269,13 +273,6 @@ public class EscalationDesk {
         Set<EscalationLevel> levels = visibleLevels(user);
         return escalations.findById(id).filter(e -> user.covers(e.villageCode()) && levels.contains(e.level()))
                 .orElseThrow(() -> Refusal.notFound("没有这个督办事项，或不在您的管辖范围内"));
-    }
-
-    /** For a page of items: each case number and village name is looked up once. */
-    private java.util.function.Function<Escalation, EscalationView> viewsSharingLookups() {
-        Map<Long, String> caseNumbers = new java.util.HashMap<>();
-        Map<String, String> villages = new java.util.HashMap<>();
-        return e -> view(e, caseNumbers, villages);
     }
 
     EscalationView view(Escalation e) {

@@ -141,7 +141,15 @@ public class IntakeQueries {
 
     /** MR reports whose police notification is overdue, earliest first (index range scan). */
     public List<PoliceNotificationDue> overduePoliceNotifications(Instant now, int limit) {
-        return reports.findPoliceNotificationOverdue(now, Pageable.ofSize(limit)).stream()
+        return overduePoliceNotifications(now, cn.childprotect.cms.shared.deadlines.DeadlineKey.START, limit);
+    }
+
+    /** The same after a (deadline, report id) key, for a sweep that works through a backlog. */
+    @Transactional(readOnly = true)
+    public List<PoliceNotificationDue> overduePoliceNotifications(Instant now,
+            cn.childprotect.cms.shared.deadlines.DeadlineKey after, int limit) {
+        return reports.findPoliceNotificationOverdue(now, after.deadline(), after.sourceId(), Pageable.ofSize(limit))
+                .stream()
                 .map(r -> new PoliceNotificationDue(r.id(), r.receiptNumber(), r.caseId(), r.villageCode(),
                         r.policeDeadline()))
                 .toList();

@@ -28,6 +28,9 @@ interface Reports extends JpaRepository<Report, Long> {
     Optional<Report> findFirstByCaseIdOrderByReceivedAtDesc(long caseId);
 
     /** The escalation sweep's query: an index range scan on the stored police deadline. */
-    @Query("select r from Report r where r.policeDeadline < :now order by r.policeDeadline")
-    List<Report> findPoliceNotificationOverdue(Instant now, Pageable page);
+    @Query("""
+            select r from Report r where r.policeDeadline < :now
+              and (r.policeDeadline > :afterDeadline or (r.policeDeadline = :afterDeadline and r.id > :afterId))
+            order by r.policeDeadline, r.id""")
+    List<Report> findPoliceNotificationOverdue(Instant now, Instant afterDeadline, long afterId, Pageable page);
 }

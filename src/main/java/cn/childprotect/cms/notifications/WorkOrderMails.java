@@ -1,12 +1,18 @@
 package cn.childprotect.cms.notifications;
 
+import java.util.List;
 import java.util.Locale;
 
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.agencies.AgencySummary;
+import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
 import cn.childprotect.cms.referrals.events.WorkOrderEvent;
+import cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved;
+import cn.childprotect.cms.referrals.events.WorkOrderExtensionRefused;
+import cn.childprotect.cms.referrals.events.WorkOrderExtensionRequested;
+import cn.childprotect.cms.referrals.events.WorkOrderRedone;
 import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
 import cn.childprotect.cms.referrals.events.WorkOrderResponded;
 import cn.childprotect.cms.referrals.events.WorkOrderReturned;
@@ -22,8 +28,9 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Work-order mails: a dispatch (and a re-dispatch) to the agency's address, a 督办 again to the
- * agency with the note, a return or an answer to the dispatcher. Case number, order number and
- * a link only.
+ * agency with the note, a return or an answer to the dispatcher; an extension request to the
+ * township's supervisors, its approval or refusal and a redo (重办, after an unsatisfied
+ * callback) to the agency. Case number, order number and a link only.
  */
 @Component
 class WorkOrderMails {
@@ -71,6 +78,41 @@ class WorkOrderMails {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkOrderResponded event) {
         toDispatcher(event, "mail.work-order.responded");
+    }
+
+    /** 延期申请: to the township's supervisors, who decide it (the county's if the township has none). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(WorkOrderExtensionRequested event) {
+        String template = "mail.work-order.extension-requested";
+        workOrders.routing(event.workOrderId()).ifPresent(routing -> {
+            List<UserSummary> supervisors = users.supervisorsAt(JurisdictionCodes.townshipOf(routing.villageCode()));
+            if (supervisors.isEmpty()) {
+                supervisors = users.supervisorsAt(JurisdictionCodes.countyOf(routing.villageCode()));
+            }
+            for (UserSummary supervisor : supervisors) {
+                if (supervisor.email() != null && !supervisor.email().isBlank()) {
+                    mail.send(key(event), supervisor.email(), subject(template, event.workOrderId(), routing.caseNumber()),
+                            body(template, event.workOrderId(), routing.caseNumber(), link(event),
+                                    agencyName(event.agencyCode())));
+                }
+            }
+        });
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(WorkOrderExtensionApproved event) {
+        toAgency(event, "mail.work-order.extension-approved", "");
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(WorkOrderExtensionRefused event) {
+        toAgency(event, "mail.work-order.extension-refused", "");
+    }
+
+    /** 重办 after an unsatisfied callback; the callback's comment stays in the system (it may name people). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(WorkOrderRedone event) {
+        toAgency(event, "mail.work-order.redone", "");
     }
 
     private void toDispatcher(WorkOrderEvent event, String template) {

@@ -457,13 +457,27 @@ public class WorkOrderDesk {
     /** Orders still waiting to be signed past their sign-by, earliest first. */
     @Transactional(readOnly = true)
     public List<WorkOrderDue> overdueForSigning(Instant now, int limit) {
-        return overdue(WorkOrderStatus.DISPATCHED, now, limit);
+        return overdueForSigning(now, cn.childprotect.cms.shared.deadlines.DeadlineKey.START, limit);
+    }
+
+    /** The same after a (due, order id) key, for a sweep that works through a backlog. */
+    @Transactional(readOnly = true)
+    public List<WorkOrderDue> overdueForSigning(Instant now, cn.childprotect.cms.shared.deadlines.DeadlineKey after,
+            int limit) {
+        return overdue(WorkOrderStatus.DISPATCHED, now, after, limit);
     }
 
     /** Signed orders still unanswered past their respond-by, earliest first. */
     @Transactional(readOnly = true)
     public List<WorkOrderDue> overdueForResponse(Instant now, int limit) {
-        return overdue(WorkOrderStatus.SIGNED, now, limit);
+        return overdueForResponse(now, cn.childprotect.cms.shared.deadlines.DeadlineKey.START, limit);
+    }
+
+    /** The same after a (due, order id) key, for a sweep that works through a backlog. */
+    @Transactional(readOnly = true)
+    public List<WorkOrderDue> overdueForResponse(Instant now, cn.childprotect.cms.shared.deadlines.DeadlineKey after,
+            int limit) {
+        return overdue(WorkOrderStatus.SIGNED, now, after, limit);
     }
 
     /** The note of one step of an order's history (the 督办 note, for the mail that carries it). */
@@ -476,11 +490,11 @@ public class WorkOrderDesk {
     @Transactional(readOnly = true)
     public Optional<WorkOrderRouting> routing(long id) {
         return orders.findById(id).map(o -> new WorkOrderRouting(o.id(), o.caseId(), o.caseNumber(), o.agencyCode(),
-                o.dispatchedBy(), o.status()));
+                o.dispatchedBy(), o.status(), o.villageCode()));
     }
 
     public record WorkOrderRouting(long workOrderId, long caseId, String caseNumber, String agencyCode,
-            String dispatchedBy, WorkOrderStatus status) {
+            String dispatchedBy, WorkOrderStatus status, String villageCode) {
     }
 
     /**
@@ -500,8 +514,9 @@ public class WorkOrderDesk {
 
     // --- internals -------------------------------------------------------------------------------
 
-    private List<WorkOrderDue> overdue(WorkOrderStatus status, Instant now, int limit) {
-        return orders.findOverdue(status, now, Pageable.ofSize(limit)).stream()
+    private List<WorkOrderDue> overdue(WorkOrderStatus status, Instant now,
+            cn.childprotect.cms.shared.deadlines.DeadlineKey after, int limit) {
+        return orders.findOverdue(status, now, after.deadline(), after.sourceId(), Pageable.ofSize(limit)).stream()
                 .map(o -> new WorkOrderDue(o.id(), o.caseId(), o.villageCode(), o.agencyCode(), o.status(), o.dueAt()))
                 .toList();
     }

@@ -25,8 +25,11 @@ interface WorkOrders extends JpaRepository<WorkOrder, Long> {
     Page<WorkOrder> findForAgency(String agency, WorkOrderStatus status, Instant overdueBefore, Pageable page);
 
     /** Index range scan on the current step's deadline. */
-    @Query("select w from WorkOrder w where w.status = :status and w.dueAt < :now order by w.dueAt")
-    List<WorkOrder> findOverdue(WorkOrderStatus status, Instant now, Pageable page);
+    @Query("""
+            select w from WorkOrder w where w.status = :status and w.dueAt < :now
+              and (w.dueAt > :afterDeadline or (w.dueAt = :afterDeadline and w.id > :afterId))
+            order by w.dueAt, w.id""")
+    List<WorkOrder> findOverdue(WorkOrderStatus status, Instant now, Instant afterDeadline, long afterId, Pageable page);
 
     List<WorkOrder> findByLeadOrderIdOrderById(long leadOrderId);
 

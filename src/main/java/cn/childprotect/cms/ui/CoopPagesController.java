@@ -31,9 +31,12 @@ class CoopPagesController {
     private final CurrentUsers currentUsers;
     private final ReferralsProperties properties;
     private final BusinessTime time;
+    private final cn.childprotect.cms.referrals.CaseCallbacks caseCallbacks;
 
-    CoopPagesController(WorkOrderDesk desk, CurrentUsers currentUsers, ReferralsProperties properties,
+    CoopPagesController(cn.childprotect.cms.referrals.CaseCallbacks caseCallbacks, WorkOrderDesk desk,
+            CurrentUsers currentUsers, ReferralsProperties properties,
             BusinessTime time) {
+        this.caseCallbacks = caseCallbacks;
         this.desk = desk;
         this.currentUsers = currentUsers;
         this.properties = properties;
@@ -43,6 +46,7 @@ class CoopPagesController {
     @GetMapping("/callbacks")
     String callbacks(Model model) {
         model.addAttribute("due", desk.callbacksDue(currentUsers.current(), properties.callbackWithin(), 200));
+        model.addAttribute("casesDue", caseCallbacks.due(currentUsers.current(), properties.callbackWithin(), 200));
         return "ui/callbacks";
     }
 
@@ -55,6 +59,16 @@ class CoopPagesController {
         run(redirect, () -> desk.recordCallback(orderId, new WorkOrderDesk.CallbackInput(reached,
                 reached ? satisfaction : null, comment), currentUsers.current()));
         return caseId == null ? "redirect:/callbacks" : "redirect:/cases/" + caseId;
+    }
+
+    /** A callback of a closed case, from the work list. */
+    @PostMapping("/callbacks/cases/{caseId}")
+    String caseCallback(@PathVariable long caseId, @RequestParam(defaultValue = "false") boolean reached,
+            @RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        run(redirect, () -> caseCallbacks.record(caseId, new WorkOrderDesk.CallbackInput(reached,
+                reached ? satisfaction : null, comment), currentUsers.current()));
+        return "redirect:/callbacks";
     }
 
     /** The agency asks for a later deadline (a local date and time of the county). */

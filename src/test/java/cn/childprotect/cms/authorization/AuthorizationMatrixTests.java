@@ -233,7 +233,8 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/measures/{id}/steps" -> "{\"step\":\"LOG\",\"version\":0,\"note\":\"矩阵测试\"}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/approve" -> "{}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/refuse" -> "{\"reason\":\"矩阵测试\"}";
-            case "/api/v1/work-orders/{id}/callbacks" -> "{\"reached\":true,\"satisfaction\":\"SATISFIED\"}";
+            case "/api/v1/work-orders/{id}/callbacks", "/api/v1/cases/{caseId}/callbacks" ->
+                    "{\"reached\":true,\"satisfaction\":\"SATISFIED\"}";
             case "/api/v1/work-orders/{id}/extension-requests" ->
                 "{\"requestedDueAt\":\"2031-01-01T00:00:00Z\",\"reason\":\"矩阵测试\"}";
             case "/api/v1/exchange/12345/tickets" -> """

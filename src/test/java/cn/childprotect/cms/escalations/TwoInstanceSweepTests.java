@@ -64,6 +64,8 @@ class TwoInstanceSweepTests {
                         "R-TWO", "operator1")).id());
         jdbc.update("update cases_case set status_deadline = ? where id = ?",
                 java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3 * 24 * 3600)), caseId);
+        // a deadline set in the past by hand lies before what the sweep has done: a full pass finds it
+        first.getBean(DeadlineSweep.class).startFullPass();
 
         sweepConcurrently(5);
         assertThat(count(jdbc, caseId, "TOWNSHIP")).isEqualTo(1);
@@ -75,6 +77,56 @@ class TwoInstanceSweepTests {
         sweepConcurrently(5);
         assertThat(count(jdbc, caseId, "TOWNSHIP")).isEqualTo(1);
         assertThat(count(jdbc, caseId, "COUNTY")).isEqualTo(1);
+    }
+
+    /** Issue 19: both instances work through a backlog larger than the cap, in bounded rounds, once per miss and level. */
+    @Test
+    void twoInstancesWorkThroughABacklogLargerThanTheCapOncePerMissAndLevel() throws Exception {
+        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+        SweepBacklogTests.BacklogSource source = new SweepBacklogTests.BacklogSource(
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), SweepBacklogTests.BACKLOG);
+        jdbc.update("delete from escalations_sweep_cursor where source = ?", source.getClass().getName());
+        List<DeadlineSweep> sweeps = List.of(first, second).stream().map(ctx -> ctx.getBean(DeadlineSweep.class)
+                .withReaders(List.of(DeadlineSweep.sourceReader(source)), SweepBacklogTests.CAP)).toList();
+
+        // ceil(23 / 5) = 5 sweeps for one instance; two racing instances may read the same rows
+        assertThat(roundsUntil(sweeps, jdbc, source, "TOWNSHIP")).isBetween(3, 10);
+        assertThat(backlogItems(jdbc, source, "COUNTY")).isZero();
+
+        jdbc.update("update escalations_item set raised_at = ? where kind = 'REASSESSMENT' and source_id between ? and ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(2 * 24 * 3600)), source.firstId,
+                source.firstId + 1_000);
+        assertThat(roundsUntil(sweeps, jdbc, source, "COUNTY")).isBetween(3, 10);
+        assertThat(jdbc.queryForObject("select count(*) from (select source_id, level from escalations_item "
+                + "where kind = 'REASSESSMENT' and source_id between ? and ? group by source_id, level "
+                + "having count(*) > 1) twice", Integer.class, source.firstId, source.firstId + 1_000)).isZero();
+        assertThat(backlogItems(jdbc, source, "TOWNSHIP")).isEqualTo(SweepBacklogTests.BACKLOG);
+    }
+
+    private static int roundsUntil(List<DeadlineSweep> sweeps, JdbcTemplate jdbc, SweepBacklogTests.BacklogSource source,
+            String level) throws Exception {
+        int rounds = 0;
+        while (backlogItems(jdbc, source, level) < SweepBacklogTests.BACKLOG && rounds < 20) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Void>> runs = sweeps.stream().map(sweep -> CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                sweep.sweep();
+            })).toList();
+            start.countDown();
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
+            rounds++;
+        }
+        return rounds;
+    }
+
+    private static int backlogItems(JdbcTemplate jdbc, SweepBacklogTests.BacklogSource source, String level) {
+        return jdbc.queryForObject("select count(*) from escalations_item where kind = 'REASSESSMENT' and level = ? "
+                + "and source_id between ? and ?", Integer.class, level, source.firstId, source.firstId + 1_000);
     }
 
     private static void sweepConcurrently(int rounds) throws Exception {

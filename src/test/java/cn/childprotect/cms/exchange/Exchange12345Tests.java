@@ -37,6 +37,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -48,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 16 item 5: the 12345 exchange against a fake 12345 platform (a JDK HttpServer that is
  * down — 503 — for the first two pushes).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class Exchange12345Tests extends IntegrationTest {
 
     static final String SECRET = "test-shared-secret";
@@ -84,6 +88,7 @@ class Exchange12345Tests extends IntegrationTest {
         registry.add("cms.exchange.p12345.feedback-url",
                 () -> "http://127.0.0.1:" + platform.getAddress().getPort() + "/feedback");
         registry.add("cms.exchange.p12345.hmac-secret", () -> SECRET);
+        registry.add("cms.exchange.p12345.max-attempts", () -> "3");
     }
 
     @Autowired
@@ -189,6 +194,33 @@ class Exchange12345Tests extends IntegrationTest {
         }
         Map<String, Object> completed = json.readValue(accepted(ticket, "COMPLETED").get(0).body(), Map.class);
         assertThat((String) completed.get("replyText")).isNotBlank();
+    }
+
+    /** One WARN line per refused push with the status code, no stack trace; one ERROR when the exchange gives up. */
+    @Test
+    void aRefusedPushIsOneWarnLinePerAttemptAndOneErrorWhenTheExchangeGivesUp(CapturedOutput output) {
+        refuseNext.set(3);
+        String ticket = "T" + System.nanoTime();
+        assertThat(send(ticket)).hasStatus(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            outboxRetry.resubmitDue();
+            return jdbc.queryForObject("select count(*) from exchange_feedback_attempt where ticket_number = ? "
+                    + "and given_up_at is not null", Integer.class, ticket) == 1;
+        });
+        // given up: the publication is complete, more resubmissions push nothing
+        outboxRetry.resubmitDue();
+        outboxRetry.resubmitDue();
+        assertThat(pushesOf(ticket)).hasSize(3).noneMatch(Push::accepted);
+        assertThat(jdbc.queryForObject("select attempts from exchange_feedback_attempt where ticket_number = ?",
+                Integer.class, ticket)).isEqualTo(3);
+
+        List<String> lines = output.getAll().lines().filter(line -> line.contains(ticket)).toList();
+        assertThat(lines.stream().filter(line -> line.contains(" WARN ") && line.contains("answered 503")))
+                .hasSize(2);
+        assertThat(lines.stream().filter(line -> line.contains(" ERROR ") && line.contains("given up after 3 attempts")))
+                .hasSize(1);
+        assertThat(lines).noneMatch(line -> line.contains(" ERROR ") && !line.contains("given up"));
+        assertThat(output.getAll()).doesNotContain("Unexpected exception occurred invoking async method");
     }
 
     @Test

@@ -118,6 +118,77 @@ class WorkOrderMailTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Issue 16: an extension request mails the township's supervisors, its approval and its refusal
+     * the agency, an unsatisfied callback's redo (重办) the agency; once each, no personal data (not
+     * the callback's comment either).
+     */
+    @Test
+    void extensionRequestedApprovedRefusedAndRedoMailsArriveOnceEachWithoutPersonalData() throws Exception {
+        String childName = TestIds.uniqueName();
+        MvcTestResult report = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"channel":"HOTLINE","categories":["BL01"],"villageCode":"141029100001","narrative":"校园欺凌",
+                         "child":{"name":"%s","villageCode":"141029100001"},
+                         "reporter":{"anonymous":false,"name":"李报告","phone":"13900004321"}}"""
+                        .formatted(childName)).exchange();
+        assertThat(report).hasStatus(201);
+        long caseId = ((Number) read(report, "$.caseId")).longValue();
+        String caseNumber = read(report, "$.caseNumber");
+        acceptAndAssignToDirector1(caseId);
+        long orderId = ((Number) read(mvc.post().uri("/api/v1/cases/{id}/work-orders", caseId)
+                .header("Authorization", basic("director1")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agencyCode\":\"XN-PS\",\"requestText\":\"请出警核实\",\"sharedSummary\":\"疑似校园欺凌\"}")
+                .exchange(), "$.id")).longValue();
+        String tag = "#" + orderId + "（";
+        String police = "ga@xiangning.example.gov.cn";
+        assertThat(post("police1", "/api/v1/work-orders/" + orderId + "/sign", null)).hasStatusOk();
+        String later = Instant.now().plus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        // a second request must ask for later than the deadline the first one granted
+        String evenLater = Instant.now().plus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+
+        long approved = ((Number) read(post("police1", "/api/v1/work-orders/" + orderId + "/extension-requests",
+                "{\"requestedDueAt\":\"%s\",\"reason\":\"需等待鉴定结果\"}".formatted(later)), "$.id")).longValue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("【延期申请】工单 " + tag, "supervisor1@demo.local").size() == 1);
+        assertThat(post("supervisor1", "/api/v1/work-orders/" + orderId + "/extension-requests/" + approved + "/approve",
+                null)).hasStatusOk();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("【延期已批准】工单 " + tag, police).size() == 1);
+
+        long refused = ((Number) read(post("police1", "/api/v1/work-orders/" + orderId + "/extension-requests",
+                "{\"requestedDueAt\":\"%s\",\"reason\":\"再次申请\"}".formatted(evenLater)), "$.id")).longValue();
+        assertThat(post("supervisor1", "/api/v1/work-orders/" + orderId + "/extension-requests/" + refused + "/refuse",
+                "{\"reason\":\"期限已足够\"}")).hasStatusOk();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("【延期未批准】工单 " + tag, police).size() == 1);
+        assertThat(mails("【延期申请】工单 " + tag, "supervisor1@demo.local")).hasSize(2);
+
+        assertThat(post("police1", "/api/v1/work-orders/" + orderId + "/respond", "{\"answer\":\"已处理\"}"))
+                .hasStatusOk();
+        assertThat(post("director1", "/api/v1/work-orders/" + orderId + "/complete", null)).hasStatusOk();
+        assertThat(post("operator1", "/api/v1/work-orders/" + orderId + "/callbacks",
+                "{\"reached\":true,\"satisfaction\":\"UNSATISFIED\",\"comment\":\"李报告说无人上门\"}")).hasStatus(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("【重办】工单 " + tag, police).size() == 1);
+
+        // once each (each of the two requests to every supervisor of the township, once)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
+                mails("【延期申请】工单 " + tag, "supervisor1@demo.local").size() + mails("【延期已批准】工单 " + tag, police).size()
+                        + mails("【延期未批准】工单 " + tag, police).size() + mails("【重办】工单 " + tag, police).size() == 5);
+        for (MimeMessage mail : Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains(tag))
+                .toList()) {
+            assertThat(subject(mail)).contains(caseNumber).doesNotContain(childName, "李报告", "13900004321");
+            assertThat(text(mail)).contains("/work-orders/" + orderId)
+                    .doesNotContain(childName, "李报告", "13900004321", "无人上门");
+        }
+    }
+
+    private MvcTestResult post(String user, String uri, String body) {
+        var request = mvc.post().uri(uri).header("Authorization", basic(user));
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return request.exchange();
+    }
+
     /** The decoded text of a mail (the raw body is base64-encoded UTF-8). */
     static String text(MimeMessage m) throws Exception {
         return m.getContent().toString();

@@ -9,4 +9,9 @@ import java.time.Instant;
  * Ids and codes only, never personal data.
  */
 public record MissedDeadline(String kind, long sourceId, Instant deadline, Long caseId, String villageCode) {
+
+    /** Its place in the source's reading order. */
+    public DeadlineKey key() {
+        return new DeadlineKey(deadline, sourceId);
+    }
 }
