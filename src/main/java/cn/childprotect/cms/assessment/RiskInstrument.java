@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.childprotect.cms.cases.RiskLevel;
+import cn.childprotect.cms.shared.Refusal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -95,15 +96,15 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     }
 
     /** Field errors for answers that name unknown items or options. */
-    public List<Map<String, String>> check(Map<String, String> answers) {
-        List<Map<String, String>> errors = new ArrayList<>();
+    public List<Refusal.FieldError> check(Map<String, String> answers) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
         answers.forEach((itemCode, optionCode) -> {
             Optional<Item> item = item(itemCode);
             if (item.isEmpty()) {
-                errors.add(Map.of("field", "answers." + itemCode, "message", "评估工具中没有这一项"));
+                errors.add(new Refusal.FieldError("answers." + itemCode, "assessment.answer.unknown-item"));
             }
             else if (item.get().options().stream().noneMatch(o -> o.code().equals(optionCode))) {
-                errors.add(Map.of("field", "answers." + itemCode, "message", "该项没有这个选项：" + optionCode));
+                errors.add(new Refusal.FieldError("answers." + itemCode, "assessment.answer.unknown-option", optionCode));
             }
         });
         return errors;
