@@ -3,6 +3,7 @@ package cn.childprotect.cms.assessment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,14 +24,24 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     public record Thresholds(int medium, int high, int critical) {
     }
 
-    public record Section(String code, String name, List<Item> items) {
+    /** {@code nameEn}, like the items' {@code textEn} and the options' {@code labelEn}: the English, when configured. */
+    public record Section(String code, String name, List<Item> items, String nameEn) {
+
+        /** The name in a page's language; the Chinese where no English is configured. */
+        public String name(Locale locale) {
+            return inLanguage(locale, name, nameEn);
+        }
     }
 
     /**
      * {@code derivedFrom: birth-date} marks an item that is not asked but derived from the child's
      * birth date when it is known (the age item): its options carry {@code maxAge}.
      */
-    public record Item(String code, String text, List<Option> options, String derivedFrom) {
+    public record Item(String code, String text, List<Option> options, String derivedFrom, String textEn) {
+
+        public String text(Locale locale) {
+            return inLanguage(locale, text, textEn);
+        }
 
         public boolean derivedFromBirthDate() {
             return BIRTH_DATE.equals(derivedFrom);
@@ -38,13 +49,23 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     }
 
     /** {@code maxAge}: for an item derived from the birth date, this option is for ages below it (years). */
-    public record Option(String code, String label, int weight, Integer maxAge) {
+    public record Option(String code, String label, int weight, Integer maxAge, String labelEn) {
+
+        public String label(Locale locale) {
+            return inLanguage(locale, label, labelEn);
+        }
+    }
+
+    private static String inLanguage(Locale locale, String chinese, String english) {
+        return locale != null && "en".equals(locale.getLanguage()) && english != null && !english.isBlank() ? english
+                : chinese;
     }
 
     static final String BIRTH_DATE = "birth-date";
 
     /** Raises the level to {@code atLeast} when at least {@code minMatches} of the items have one of the answers. */
-    public record Override(String name, List<String> items, List<String> answers, Integer minMatches, RiskLevel atLeast) {
+    public record Override(String name, List<String> items, List<String> answers, Integer minMatches, RiskLevel atLeast,
+            String nameEn) {
         public Override {
             minMatches = minMatches == null ? 1 : minMatches;
         }
