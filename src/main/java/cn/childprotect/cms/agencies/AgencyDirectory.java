@@ -46,7 +46,7 @@ public class AgencyDirectory {
     public AgencySummary create(AgencyData data, String actor) {
         requireKnownJurisdiction(data.jurisdictionCode());
         if (agencies.findByCode(data.code()).isPresent()) {
-            throw Refusal.invalidField("code", "机构代码已存在：" + data.code());
+            throw Refusal.invalidField("code", "agencies.code-taken", data.code());
         }
         Agency agency = agencies.save(new Agency(data.code(), data.type(), data.name(), data.jurisdictionCode(),
                 data.notificationEmail()));
@@ -60,7 +60,7 @@ public class AgencyDirectory {
     @Transactional
     public AgencySummary update(String code, AgencyData data, String actor) {
         requireKnownJurisdiction(data.jurisdictionCode());
-        Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("没有这个机构：" + code));
+        Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agencies.not-found", code));
         agency.update(data.type(), data.name(), data.jurisdictionCode(), data.notificationEmail(), data.active());
         events.publishEvent(AuditEvent.success(actor, "AGENCY_UPDATED", "AGENCY", code));
         return agency.toSummary();
@@ -68,7 +68,7 @@ public class AgencyDirectory {
 
     private void requireKnownJurisdiction(String code) {
         if (jurisdictions.find(code).isEmpty()) {
-            throw Refusal.invalidField("jurisdictionCode", "未知的行政区划代码：" + code);
+            throw Refusal.invalidField("jurisdictionCode", "jurisdictions.unknown-code", code);
         }
     }
 

@@ -8,7 +8,6 @@ import cn.childprotect.cms.shared.ConfigCsv;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -25,9 +24,9 @@ class AgencySeed implements ApplicationRunner {
     private final AgencyDirectory directory;
     private final Path file;
 
-    AgencySeed(AgencyDirectory directory, @Value("${cms.seed.agencies}") Path file) {
+    AgencySeed(AgencyDirectory directory, AgencySeedProperties seed) {
         this.directory = directory;
-        this.file = file;
+        this.file = seed.agencies();
     }
 
     @Override

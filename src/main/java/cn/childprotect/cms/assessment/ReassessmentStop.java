@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReassessmentStop {
 
-    private final CaseSupport support;
+    private final AssessmentDesk support;
 
-    ReassessmentStop(CaseSupport support) {
+    ReassessmentStop(AssessmentDesk support) {
         this.support = support;
     }
 

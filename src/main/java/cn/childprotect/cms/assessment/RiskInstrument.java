@@ -3,11 +3,13 @@ package cn.childprotect.cms.assessment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import cn.childprotect.cms.cases.RiskLevel;
+import cn.childprotect.cms.shared.Refusal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,14 +24,24 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     public record Thresholds(int medium, int high, int critical) {
     }
 
-    public record Section(String code, String name, List<Item> items) {
+    /** {@code nameEn}, like the items' {@code textEn} and the options' {@code labelEn}: the English, when configured. */
+    public record Section(String code, String name, List<Item> items, String nameEn) {
+
+        /** The name in a page's language; the Chinese where no English is configured. */
+        public String name(Locale locale) {
+            return inLanguage(locale, name, nameEn);
+        }
     }
 
     /**
      * {@code derivedFrom: birth-date} marks an item that is not asked but derived from the child's
      * birth date when it is known (the age item): its options carry {@code maxAge}.
      */
-    public record Item(String code, String text, List<Option> options, String derivedFrom) {
+    public record Item(String code, String text, List<Option> options, String derivedFrom, String textEn) {
+
+        public String text(Locale locale) {
+            return inLanguage(locale, text, textEn);
+        }
 
         public boolean derivedFromBirthDate() {
             return BIRTH_DATE.equals(derivedFrom);
@@ -37,13 +49,23 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     }
 
     /** {@code maxAge}: for an item derived from the birth date, this option is for ages below it (years). */
-    public record Option(String code, String label, int weight, Integer maxAge) {
+    public record Option(String code, String label, int weight, Integer maxAge, String labelEn) {
+
+        public String label(Locale locale) {
+            return inLanguage(locale, label, labelEn);
+        }
+    }
+
+    private static String inLanguage(Locale locale, String chinese, String english) {
+        return locale != null && "en".equals(locale.getLanguage()) && english != null && !english.isBlank() ? english
+                : chinese;
     }
 
     static final String BIRTH_DATE = "birth-date";
 
     /** Raises the level to {@code atLeast} when at least {@code minMatches} of the items have one of the answers. */
-    public record Override(String name, List<String> items, List<String> answers, Integer minMatches, RiskLevel atLeast) {
+    public record Override(String name, List<String> items, List<String> answers, Integer minMatches, RiskLevel atLeast,
+            String nameEn) {
         public Override {
             minMatches = minMatches == null ? 1 : minMatches;
         }
@@ -95,15 +117,15 @@ public record RiskInstrument(String version, Thresholds thresholds, List<Section
     }
 
     /** Field errors for answers that name unknown items or options. */
-    public List<Map<String, String>> check(Map<String, String> answers) {
-        List<Map<String, String>> errors = new ArrayList<>();
+    public List<Refusal.FieldError> check(Map<String, String> answers) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
         answers.forEach((itemCode, optionCode) -> {
             Optional<Item> item = item(itemCode);
             if (item.isEmpty()) {
-                errors.add(Map.of("field", "answers." + itemCode, "message", "评估工具中没有这一项"));
+                errors.add(new Refusal.FieldError("answers." + itemCode, "assessment.answer.unknown-item"));
             }
             else if (item.get().options().stream().noneMatch(o -> o.code().equals(optionCode))) {
-                errors.add(Map.of("field", "answers." + itemCode, "message", "该项没有这个选项：" + optionCode));
+                errors.add(new Refusal.FieldError("answers." + itemCode, "assessment.answer.unknown-option", optionCode));
             }
         });
         return errors;

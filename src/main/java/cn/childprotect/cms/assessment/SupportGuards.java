@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportGuards implements TransitionGuard {
 
-    private final CaseSupport support;
+    private final AssessmentDesk assessments;
+    private final SupportPlanDesk plans;
 
-    SupportGuards(CaseSupport support) {
-        this.support = support;
+    SupportGuards(AssessmentDesk assessments, SupportPlanDesk plans) {
+        this.assessments = assessments;
+        this.plans = plans;
     }
 
     @Override
@@ -26,10 +28,10 @@ class SupportGuards implements TransitionGuard {
 
     @Override
     public Optional<Unmet> unmetCondition(long caseId, CaseEvent event) {
-        if (event == CaseEvent.COMPLETE_ASSESSMENT && !support.hasCountingAssessment(caseId)) {
+        if (event == CaseEvent.COMPLETE_ASSESSMENT && !assessments.hasCountingAssessment(caseId)) {
             return Optional.of(new Unmet("guard.assessment-missing"));
         }
-        if (event == CaseEvent.START_SUPPORT && !support.hasPlanWithService(caseId)) {
+        if (event == CaseEvent.START_SUPPORT && !plans.hasPlanWithService(caseId)) {
             return Optional.of(new Unmet("guard.plan-missing"));
         }
         return Optional.empty();

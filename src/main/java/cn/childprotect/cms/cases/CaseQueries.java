@@ -94,7 +94,7 @@ public class CaseQueries {
      */
     public CaseList list(CaseSearch search, int page, int size, CaseSort sort, CurrentUser user) {
         if (!mayList(user)) {
-            throw Refusal.notAllowed("当前角色不能查看个案列表");
+            throw Refusal.notAllowed("cases.list.not-for-role");
         }
         int offset = Math.max(page, 0) * size;
         JurisdictionScope scope = user.scope().narrowTo(search.jurisdictionPrefix());

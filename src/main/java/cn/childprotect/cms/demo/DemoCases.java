@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import cn.childprotect.cms.assessment.CaseSupport;
+import cn.childprotect.cms.assessment.AssessmentDesk;
+import cn.childprotect.cms.assessment.SupportPlanDesk;
+import cn.childprotect.cms.assessment.VisitDesk;
 import cn.childprotect.cms.assessment.PlanService;
 import cn.childprotect.cms.assessment.RiskInstrument;
 import cn.childprotect.cms.cases.CaseEvent;
@@ -36,7 +38,6 @@ import cn.childprotect.cms.users.UserSummary;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -64,7 +65,9 @@ class DemoCases implements ApplicationRunner {
     private final IntakeDesk intake;
     private final IntakeQueries reports;
     private final CaseFiles caseFiles;
-    private final CaseSupport support;
+    private final AssessmentDesk assessments;
+    private final SupportPlanDesk plans;
+    private final VisitDesk visits;
     private final RiskInstrument instrument;
     private final WorkOrderDesk workOrders;
     private final UserDirectory users;
@@ -74,14 +77,17 @@ class DemoCases implements ApplicationRunner {
     private final BusinessTime time;
     private final Path file;
 
-    DemoCases(IntakeDesk intake, IntakeQueries reports, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
+    DemoCases(IntakeDesk intake, IntakeQueries reports, CaseFiles caseFiles, AssessmentDesk assessments,
+            SupportPlanDesk plans, VisitDesk visits, RiskInstrument instrument,
             WorkOrderDesk workOrders, UserDirectory users, SequenceNumbers sequences, JdbcTemplate jdbc,
             TransactionTemplate tx, BusinessTime time,
-            @Value("${cms.seed.demo-cases:${CMS_SEED_DIR:config/seed}/demo-cases.csv}") Path file) {
+            DemoProperties.Seed seed) {
         this.intake = intake;
         this.reports = reports;
         this.caseFiles = caseFiles;
-        this.support = support;
+        this.assessments = assessments;
+        this.plans = plans;
+        this.visits = visits;
         this.instrument = instrument;
         this.workOrders = workOrders;
         this.users = users;
@@ -89,7 +95,7 @@ class DemoCases implements ApplicationRunner {
         this.jdbc = jdbc;
         this.tx = tx;
         this.time = time;
-        this.file = file;
+        this.file = seed.demoCases();
     }
 
     /** One row of the file; {@code state} is where the case is left. */
@@ -169,7 +175,7 @@ class DemoCases implements ApplicationRunner {
         if (row.past("ASSESSING")) {
             return;
         }
-        support.assess(caseId, answers(row, row.past("ASSESSING_HIGH")), row.note(), worker);
+        assessments.assess(caseId, answers(row, row.past("ASSESSING_HIGH")), row.note(), worker);
         if (row.past("ASSESSING_HIGH")) {
             return; // the level waits in the supervisors' 评估待确认 queue
         }
@@ -184,11 +190,11 @@ class DemoCases implements ApplicationRunner {
             }
             return;
         }
-        support.savePlan(caseId, row.plan(), List.of(new CaseSupport.ServiceInput(CaseSupport.SERVICE_TYPES.get(0),
+        plans.savePlan(caseId, row.plan(), List.of(new SupportPlanDesk.ServiceInput(SupportPlanDesk.SERVICE_TYPES.get(0),
                 "XN-SW", null, time.today().plusDays(30), PlanService.ServiceStatus.PLANNED, null, null, false, null)),
                 null, worker);
         fire(caseId, CaseEvent.START_SUPPORT, null, worker);
-        support.recordVisit(caseId, new CaseSupport.VisitInput(time.today(), "HOME_VISIT", null, row.note(), "SAFE",
+        visits.recordVisit(caseId, new VisitDesk.VisitInput(time.today(), "HOME_VISIT", null, row.note(), "SAFE",
                 null, false), worker);
         if (row.past("SUPPORTING")) {
             return;

@@ -11,7 +11,6 @@ import cn.childprotect.cms.users.UserDirectory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,10 +39,10 @@ class DemoUsers implements ApplicationRunner {
     private final Jurisdictions jurisdictions;
     private final String configuredPassword;
 
-    DemoUsers(UserDirectory users, Jurisdictions jurisdictions, @Value("${cms.demo.password:}") String password) {
+    DemoUsers(UserDirectory users, Jurisdictions jurisdictions, DemoProperties demo) {
         this.users = users;
         this.jurisdictions = jurisdictions;
-        this.configuredPassword = password;
+        this.configuredPassword = demo.password();
     }
 
     static List<NewUser> demoUsers(String password) {
@@ -81,8 +80,8 @@ class DemoUsers implements ApplicationRunner {
                 created++;
             }
         }
-        StringBuilder banner = new StringBuilder("\n================ 演示数据 / demo data ================\n");
-        banner.append("县 county ").append(COUNTY).append(" ").append(jurisdictions.nameOf(COUNTY))
+        StringBuilder banner = new StringBuilder("\n================ demo data ================\n");
+        banner.append("county ").append(COUNTY).append(" ").append(jurisdictions.nameOf(COUNTY))
                 .append(": 2 townships × 3 villages, 13 partner agencies\n");
         for (NewUser user : demoUsers(password)) {
             banner.append(String.format("  %-12s %-17s %s %s%n", user.username(), user.role(), user.jurisdictionCode(),

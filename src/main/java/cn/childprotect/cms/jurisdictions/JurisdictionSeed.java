@@ -9,7 +9,6 @@ import cn.childprotect.cms.shared.ConfigCsv;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -32,12 +31,12 @@ class JurisdictionSeed implements ApplicationRunner {
     private final Path file;
     private final Jurisdictions jurisdictions;
 
-    JurisdictionSeed(Divisions divisions, TransactionTemplate tx, @Value("${cms.seed.jurisdictions}") Path file,
+    JurisdictionSeed(Divisions divisions, TransactionTemplate tx, JurisdictionSeedProperties seed,
             Jurisdictions jurisdictions) {
         this.divisions = divisions;
         this.jurisdictions = jurisdictions;
         this.tx = tx;
-        this.file = file;
+        this.file = seed.jurisdictions();
     }
 
     @Override

@@ -18,7 +18,6 @@ import cn.childprotect.cms.users.UserSummary;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -50,14 +49,14 @@ class EscalationMails {
     private final String baseUrl;
 
     EscalationMails(MailDelivery mail, EscalationDesk escalations, UserDirectory users, MessageSource messages,
-            ApplicationEventPublisher events, BusinessTime time, @Value("${cms.base-url}") String baseUrl) {
+            ApplicationEventPublisher events, BusinessTime time, NotificationProperties settings) {
         this.mail = mail;
         this.escalations = escalations;
         this.users = users;
         this.messages = messages;
         this.events = events;
         this.time = time;
-        this.baseUrl = baseUrl;
+        this.baseUrl = settings.baseUrl();
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -118,8 +117,8 @@ class EscalationMails {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> kinds = (List<Map<String, Object>>) summary.get("byKind");
         for (Map<String, Object> kind : kinds) {
-            lines.append("  ").append(kind.get("label")).append("：乡镇级 ").append(kind.get("township"))
-                    .append("，县级 ").append(kind.get("county")).append('\n');
+            lines.append("  ").append(messages.getMessage("mail.digest.line",
+                    new Object[] { kind.get("label"), kind.get("township"), kind.get("county") }, CHINESE)).append('\n');
         }
         mail.send("digest:" + event.date() + ":" + event.username(), account.email(),
                 messages.getMessage("mail.digest.subject", new Object[] { event.date().toString(), total }, CHINESE),

@@ -19,7 +19,6 @@ import jakarta.mail.internet.MimeMessage;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.TransientDatabaseFailures;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -43,11 +42,11 @@ class MailDelivery {
     private final BusinessTime time;
     private final String from;
 
-    MailDelivery(JavaMailSender sender, DataSource dataSource, BusinessTime time, @Value("${cms.mail-from}") String from) {
+    MailDelivery(JavaMailSender sender, DataSource dataSource, BusinessTime time, NotificationProperties settings) {
         this.sender = sender;
         this.dataSource = dataSource;
         this.time = time;
-        this.from = from;
+        this.from = settings.mailFrom();
     }
 
     void send(String messageKey, String to, String subject, String body) {

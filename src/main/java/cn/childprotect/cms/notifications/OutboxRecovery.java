@@ -14,7 +14,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -56,13 +55,12 @@ public class OutboxRecovery {
     private final Duration processingStaleAfter;
 
     OutboxRecovery(IncompleteEventPublications incomplete, JdbcTemplate jdbc, BusinessTime time,
-            @Value("${cms.outbox.abandoned-after.published:1m}") Duration publishedStaleAfter,
-            @Value("${cms.outbox.abandoned-after.processing:3m}") Duration processingStaleAfter) {
+            OutboxProperties outbox) {
         this.incomplete = incomplete;
         this.jdbc = jdbc;
         this.time = time;
-        this.publishedStaleAfter = publishedStaleAfter;
-        this.processingStaleAfter = processingStaleAfter;
+        this.publishedStaleAfter = outbox.abandonedAfter().published();
+        this.processingStaleAfter = outbox.abandonedAfter().processing();
     }
 
     @Scheduled(initialDelayString = "${cms.outbox.recovery-initial-delay:20s}",

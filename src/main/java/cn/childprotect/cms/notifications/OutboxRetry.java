@@ -9,7 +9,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,12 +30,11 @@ public class OutboxRetry {
     private final Duration base;
     private final Duration max;
 
-    OutboxRetry(IncompleteEventPublications incomplete, BusinessTime time,
-            @Value("${cms.outbox.retry-base:30s}") Duration base, @Value("${cms.outbox.retry-max:1h}") Duration max) {
+    OutboxRetry(IncompleteEventPublications incomplete, BusinessTime time, OutboxProperties outbox) {
         this.incomplete = incomplete;
         this.time = time;
-        this.base = base;
-        this.max = max;
+        this.base = outbox.retryBase();
+        this.max = outbox.retryMax();
     }
 
     @Scheduled(fixedDelayString = "${cms.outbox.retry-interval:30s}", initialDelayString = "${cms.outbox.retry-interval:30s}")

@@ -9,7 +9,6 @@ import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.users.UserDirectory;
 import cn.childprotect.cms.users.UserSummary;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -32,13 +31,13 @@ class ReportAlerts {
     private final String baseUrl;
 
     ReportAlerts(MailDelivery mail, UserDirectory users, CaseFiles caseFiles, Jurisdictions jurisdictions,
-            MessageSource messages, @Value("${cms.base-url}") String baseUrl) {
+            MessageSource messages, NotificationProperties settings) {
         this.mail = mail;
         this.users = users;
         this.caseFiles = caseFiles;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.baseUrl = settings.baseUrl();
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -20,7 +20,6 @@ import cn.childprotect.cms.referrals.events.WorkOrderUrged;
 import cn.childprotect.cms.users.UserDirectory;
 import cn.childprotect.cms.users.UserSummary;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -45,13 +44,13 @@ class WorkOrderMails {
     private final String baseUrl;
 
     WorkOrderMails(MailDelivery mail, WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users,
-            MessageSource messages, @Value("${cms.base-url}") String baseUrl) {
+            MessageSource messages, NotificationProperties settings) {
         this.mail = mail;
         this.workOrders = workOrders;
         this.agencies = agencies;
         this.users = users;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.baseUrl = settings.baseUrl();
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

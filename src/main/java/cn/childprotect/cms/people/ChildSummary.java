@@ -2,6 +2,8 @@ package cn.childprotect.cms.people;
 
 import java.time.LocalDate;
 
+import cn.childprotect.cms.shared.Labels;
+
 /**
  * A child as a page shows it. Never carries the plain ID number (only {@code idNumberMasked});
  * {@link #masked()} is the form for people who do not work the child's case.
@@ -18,7 +20,7 @@ public record ChildSummary(long id, String name, Sex sex, LocalDate birthDate, I
     /** 张小明 → 张**; an unnamed child stays unnamed. */
     public static String maskName(String name) {
         if (name == null || name.isBlank()) {
-            return "（身份不明）";
+            return Labels.text("label.child.unidentified.masked");
         }
         String stripped = name.strip();
         return stripped.substring(0, 1) + "*".repeat(Math.max(1, stripped.length() - 1));
@@ -33,6 +35,6 @@ public record ChildSummary(long id, String name, Sex sex, LocalDate birthDate, I
     }
 
     public String label() {
-        return name == null || name.isBlank() ? "身份不明儿童" : name;
+        return name == null || name.isBlank() ? Labels.text("label.child.unidentified") : name;
     }
 }

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +37,13 @@ class PiiCipher {
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
 
-    PiiCipher(@Value("${cms.pii.key:}") String configuredKey,
-            @Value("${cms.pii.allow-generated-key:false}") boolean allowGenerated,
-            @Value("${cms.pii.key-file:./data/pii.key}") Path keyFile) {
+    @Autowired
+    PiiCipher(PiiProperties pii) {
+        this(pii.key(), pii.allowGeneratedKey(), pii.keyFile());
+    }
+
+    /** With a key of its own (PiiKeyStartupTests). */
+    PiiCipher(String configuredKey, boolean allowGenerated, Path keyFile) {
         byte[] master = resolveMasterKey(configuredKey, allowGenerated, keyFile);
         this.encryptionKey = new SecretKeySpec(derive(master, "cms-pii-encryption"), "AES");
         this.hashKey = new SecretKeySpec(derive(master, "cms-pii-lookup-hash"), "HmacSHA256");

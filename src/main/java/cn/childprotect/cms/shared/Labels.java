@@ -44,6 +44,17 @@ public final class Labels {
         }
     }
 
+    /** A text of the domain bundle that is not a code's name (e.g. {@code label.child.unidentified}), in the request's language. */
+    public static String text(String key) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, currentLocale(), Labels.class.getClassLoader(), NO_FALLBACK)
+                    .getString(key);
+        }
+        catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
     /** The name as a resolvable, for text rendered later in another language (the timeline's record). */
     public static MessageSourceResolvable resolvable(Enum<?> value) {
         return new DefaultMessageSourceResolvable(new String[] { key(value) }, value.name());

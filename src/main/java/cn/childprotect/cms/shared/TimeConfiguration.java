@@ -1,9 +1,7 @@
 package cn.childprotect.cms.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +21,7 @@ class TimeConfiguration {
     }
 
     @Bean
-    BusinessTime businessTime(Clock clock, @Value("${cms.time-zone:Asia/Shanghai}") String zone) {
-        return new BusinessTime(clock, ZoneId.of(zone));
+    BusinessTime businessTime(Clock clock, TimeProperties settings) {
+        return new BusinessTime(clock, settings.timeZone());
     }
 }

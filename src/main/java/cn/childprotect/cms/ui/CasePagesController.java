@@ -10,7 +10,9 @@ import java.util.Set;
 
 import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.agencies.AgencyDirectory;
-import cn.childprotect.cms.assessment.CaseSupport;
+import cn.childprotect.cms.assessment.AssessmentDesk;
+import cn.childprotect.cms.assessment.SupportPlanDesk;
+import cn.childprotect.cms.assessment.VisitDesk;
 import cn.childprotect.cms.assessment.PlanService;
 import cn.childprotect.cms.assessment.RiskInstrument;
 import cn.childprotect.cms.casefile.CaseFilePage;
@@ -65,7 +67,9 @@ class CasePagesController {
     private final CaseQueries queries;
     private final CaseFileReader caseFile;
     private final CaseFiles caseFiles;
-    private final CaseSupport support;
+    private final AssessmentDesk assessments;
+    private final SupportPlanDesk plans;
+    private final VisitDesk visits;
     private final RiskInstrument instrument;
     private final WorkOrderDesk workOrders;
     private final AgencyDirectory agencies;
@@ -79,7 +83,8 @@ class CasePagesController {
     private final JsonMapper json;
     private final org.springframework.context.MessageSource messages;
 
-    CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
+    CasePagesController(CaseQueries queries, CaseFiles caseFiles, AssessmentDesk assessments, SupportPlanDesk plans,
+            VisitDesk visits, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
@@ -91,7 +96,9 @@ class CasePagesController {
         this.json = json;
         this.queries = queries;
         this.caseFiles = caseFiles;
-        this.support = support;
+        this.assessments = assessments;
+        this.plans = plans;
+        this.visits = visits;
         this.instrument = instrument;
         this.workOrders = workOrders;
         this.agencies = agencies;
@@ -209,7 +216,7 @@ class CasePagesController {
             levelLabels.put(level.name(), level.label());
         }
         model.addAttribute("levelsJson", json.writeValueAsString(levelLabels));
-        model.addAttribute("serviceTypes", CaseSupport.SERVICE_TYPES);
+        model.addAttribute("serviceTypes", SupportPlanDesk.SERVICE_TYPES);
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));
@@ -262,7 +269,7 @@ class CasePagesController {
         CurrentUser me = currentUsers.current();
         try {
             // the facade replaces the age item by the one the birth date gives, whatever the form says
-            support.assess(id, answers, rationale, me);
+            assessments.assess(id, answers, rationale, me);
             redirect.addFlashAttribute("saved", true);
         }
         catch (Refusal problem) {
@@ -292,7 +299,7 @@ class CasePagesController {
     @OnRefusal("/cases/{id}")
     String confirm(@PathVariable long id, @PathVariable long aid, @RequestParam(required = false) RiskLevel level,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> support.confirm(id, aid, level, Texts.blankToNull(reason), currentUsers.current()));
+        return act(id, redirect, () -> assessments.confirm(id, aid, level, Texts.blankToNull(reason), currentUsers.current()));
     }
 
     @PostMapping("/cases/{id}/plan")
@@ -300,19 +307,19 @@ class CasePagesController {
     String plan(@PathVariable long id, @RequestParam String goals, @RequestParam(required = false) List<String> type,
             @RequestParam(required = false) List<String> provider, @RequestParam(required = false) List<String> due,
             @RequestParam(required = false) List<String> agency, RedirectAttributes redirect) {
-        List<CaseSupport.ServiceInput> services = new ArrayList<>();
+        List<SupportPlanDesk.ServiceInput> services = new ArrayList<>();
         for (int i = 0; type != null && i < type.size(); i++) {
             if (type.get(i) == null || type.get(i).isBlank()) {
                 continue;
             }
             String agencyCode = agency != null && i < agency.size() ? Texts.blankToNull(agency.get(i)) : null;
             String dueDate = due != null && i < due.size() ? Texts.blankToNull(due.get(i)) : null;
-            services.add(new CaseSupport.ServiceInput(type.get(i), agencyCode,
+            services.add(new SupportPlanDesk.ServiceInput(type.get(i), agencyCode,
                     provider != null && i < provider.size() ? Texts.blankToNull(provider.get(i)) : null,
                     dueDate == null ? null : LocalDate.parse(dueDate), PlanService.ServiceStatus.PLANNED, null, null,
                     false, null));
         }
-        return act(id, redirect, () -> support.savePlan(id, goals, services, null, currentUsers.current()));
+        return act(id, redirect, () -> plans.savePlan(id, goals, services, null, currentUsers.current()));
     }
 
     @PostMapping("/cases/{id}/visits")
@@ -321,7 +328,7 @@ class CasePagesController {
             @RequestParam(required = false) String personsSeen, @RequestParam String observations,
             @RequestParam String safety, @RequestParam(required = false) String nextSteps,
             @RequestParam(defaultValue = "false") boolean declareEmergency, RedirectAttributes redirect) {
-        return act(id, redirect, () -> support.recordVisit(id, new CaseSupport.VisitInput(LocalDate.parse(visitedOn), type,
+        return act(id, redirect, () -> visits.recordVisit(id, new VisitDesk.VisitInput(LocalDate.parse(visitedOn), type,
                 personsSeen, observations, safety, nextSteps, declareEmergency), currentUsers.current()));
     }
 

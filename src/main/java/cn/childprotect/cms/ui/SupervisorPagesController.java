@@ -2,7 +2,7 @@ package cn.childprotect.cms.ui;
 
 import java.util.Map;
 
-import cn.childprotect.cms.assessment.CaseSupport;
+import cn.childprotect.cms.assessment.AssessmentDesk;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.cases.CaseStatus;
@@ -28,11 +28,11 @@ class SupervisorPagesController {
     private final EscalationDesk escalations;
     private final CaseQueries cases;
     private final CurrentUsers currentUsers;
-    private final CaseSupport support;
+    private final AssessmentDesk support;
     private final Jurisdictions jurisdictions;
 
     SupervisorPagesController(EscalationDesk escalations, CaseQueries cases, CurrentUsers currentUsers,
-            CaseSupport support, Jurisdictions jurisdictions) {
+            AssessmentDesk support, Jurisdictions jurisdictions) {
         this.support = support;
         this.jurisdictions = jurisdictions;
         this.escalations = escalations;

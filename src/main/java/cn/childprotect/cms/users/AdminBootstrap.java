@@ -5,7 +5,6 @@ import cn.childprotect.cms.jurisdictions.Jurisdictions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -26,11 +25,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final Jurisdictions jurisdictions;
     private final String password;
 
-    AdminBootstrap(UserDirectory users, Jurisdictions jurisdictions,
-            @Value("${cms.bootstrap-admin-password:}") String password) {
+    AdminBootstrap(UserDirectory users, Jurisdictions jurisdictions, BootstrapAdminProperties bootstrap) {
         this.users = users;
         this.jurisdictions = jurisdictions;
-        this.password = password;
+        this.password = bootstrap.bootstrapAdminPassword();
     }
 
     @Override

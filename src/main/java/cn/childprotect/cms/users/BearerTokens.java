@@ -17,7 +17,6 @@ import cn.childprotect.cms.shared.BusinessTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -49,14 +48,12 @@ class BearerTokens {
     private final BusinessTime time;
     private final Duration lifetime;
 
-    BearerTokens(@Value("${cms.token.key:}") String configuredKey,
-            @Value("${cms.token.allow-generated-key:false}") boolean allowGenerated,
-            @Value("${cms.token.key-file:./data/token.key}") Path keyFile,
-            @Value("${cms.token.lifetime:30m}") Duration lifetime, BusinessTime time) {
+    BearerTokens(TokenProperties tokens, BusinessTime time) {
+        Duration lifetime = tokens.lifetime();
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofHours(12)) > 0) {
             throw new IllegalStateException("cms.token.lifetime must be between 1 s and 12 h, not " + lifetime);
         }
-        SecretKey key = new SecretKeySpec(resolveKey(configuredKey, allowGenerated, keyFile), "HmacSHA256");
+        SecretKey key = new SecretKeySpec(resolveKey(tokens.key(), tokens.allowGeneratedKey(), tokens.keyFile()), "HmacSHA256");
         this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));

@@ -1,6 +1,5 @@
 package cn.childprotect.cms.users;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.childprotect.cms.shared.BusinessTime;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,11 +38,10 @@ class CredentialStatus {
     private final long ttlNanos;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    CredentialStatus(UserAccounts accounts, BusinessTime time,
-            @Value("${cms.token.status-cache:10s}") Duration ttl) {
+    CredentialStatus(UserAccounts accounts, BusinessTime time, TokenProperties tokens) {
         this.accounts = accounts;
         this.time = time;
-        this.ttlNanos = ttl.toNanos();
+        this.ttlNanos = tokens.statusCache().toNanos();
     }
 
     Optional<Snapshot> lookup(String username) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,16 +37,14 @@ class LoginAttempts {
     private final Duration lockout;
 
     LoginAttempts(UserAccounts accounts, LoginThrottle throttle, TransactionTemplate tx,
-            ApplicationEventPublisher events, BusinessTime time,
-            @Value("${cms.security.max-failed-logins-per-account:50}") int maxFailuresPerAccount,
-            @Value("${cms.security.lockout:15m}") Duration lockout) {
+            ApplicationEventPublisher events, BusinessTime time, AccountSecurityProperties security) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.tx = tx;
         this.events = events;
         this.time = time;
-        this.maxFailuresPerAccount = maxFailuresPerAccount;
-        this.lockout = lockout;
+        this.maxFailuresPerAccount = security.maxFailedLoginsPerAccount();
+        this.lockout = security.lockout();
     }
 
     @EventListener

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import cn.childprotect.cms.shared.BusinessTime;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,11 +43,15 @@ class LoginThrottle {
     private final Duration window;
     private final Duration lockout;
 
-    LoginThrottle(JdbcTemplate jdbc, BusinessTime time,
-            @Value("${cms.security.max-failed-logins:5}") int maxPerAccountAndAddress,
-            @Value("${cms.security.max-failed-logins-per-address:20}") int maxPerAddress,
-            @Value("${cms.security.failed-login-window:15m}") Duration window,
-            @Value("${cms.security.lockout:15m}") Duration lockout) {
+    @Autowired
+    LoginThrottle(JdbcTemplate jdbc, BusinessTime time, AccountSecurityProperties security) {
+        this(jdbc, time, security.maxFailedLogins(), security.maxFailedLoginsPerAddress(),
+                security.failedLoginWindow(), security.lockout());
+    }
+
+    /** With thresholds of its own (LoginThrottleTests). */
+    LoginThrottle(JdbcTemplate jdbc, BusinessTime time, int maxPerAccountAndAddress, int maxPerAddress,
+            Duration window, Duration lockout) {
         this.jdbc = jdbc;
         this.time = time;
         this.maxPerAccountAndAddress = maxPerAccountAndAddress;

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,8 @@ class PasswordPolicy {
     private final int minLength;
     private final Set<String> common;
 
-    PasswordPolicy(@Value("${cms.security.password-min-length:10}") int minLength) {
-        this.minLength = minLength;
+    PasswordPolicy(AccountSecurityProperties security) {
+        this.minLength = security.passwordMinLength();
         try (InputStream in = new ClassPathResource("security/common-passwords.txt").getInputStream()) {
             this.common = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.toLowerCase(Locale.ROOT))

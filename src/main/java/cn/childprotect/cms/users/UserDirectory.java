@@ -101,8 +101,7 @@ public class UserDirectory {
     public UserSummary create(NewUser user, String actor) {
         if (user.role() == Role.EXCHANGE_12345) {
             // the exchange role is for the 12345 platform's machine account only (MachineAccounts)
-            throw Refusal.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
-                    LocaleContextHolder.getLocale()));
+            throw Refusal.invalidField("role", "cms.users.machine-only-role");
         }
         return createAccount(user, actor);
     }
@@ -110,7 +109,7 @@ public class UserDirectory {
     /** Creates any account; the machine-only roles come through {@link MachineAccounts}. */
     UserSummary createAccount(NewUser user, String actor) {
         if (accounts.findByUsername(user.username()).isPresent()) {
-            throw Refusal.invalidField("username", "用户名已存在：" + user.username());
+            throw Refusal.invalidField("username", "users.username-taken", user.username());
         }
         requirePassword(user.username(), user.password());
         checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
@@ -129,7 +128,7 @@ public class UserDirectory {
     @Transactional
     public UserSummary update(String username, UserChange change, String actor) {
         UserAccount account = accounts.findByUsername(username)
-                .orElseThrow(() -> Refusal.notFound("没有这个用户：" + username));
+                .orElseThrow(() -> Refusal.notFound("users.not-found", username));
         UserSummary before = account.toSummary(time.now());
         refuseAdminLockout(before, change, actor);
         // bearer tokens and API keys of this account are checked against a cached row: refresh it
@@ -140,8 +139,7 @@ public class UserDirectory {
                 || change.institutionName() != null || change.agencyCode() != null) {
             Role role = change.role() != null ? change.role() : before.role();
             if (role != before.role() && (role == Role.EXCHANGE_12345 || before.role() == Role.EXCHANGE_12345)) {
-                throw Refusal.invalidField("role", messages.getMessage("cms.users.machine-only-role", null,
-                        LocaleContextHolder.getLocale()));
+                throw Refusal.invalidField("role", "cms.users.machine-only-role");
             }
             String code = change.jurisdictionCode() != null ? change.jurisdictionCode() : before.jurisdictionCode();
             InstitutionType type = pick(change.institutionType(), before.institutionType(), role == Role.REPORTER);
@@ -252,8 +250,7 @@ public class UserDirectory {
 
     private void requirePassword(String username, String password) {
         passwordPolicy.check(username, password).ifPresent(violation -> {
-            throw Refusal.invalidField("password",
-                    messages.getMessage(violation.code(), violation.args(), LocaleContextHolder.getLocale()));
+            throw Refusal.invalidField("password", violation.code(), violation.args());
         });
     }
 
@@ -267,26 +264,26 @@ public class UserDirectory {
     private void checkBinding(Role role, String code, InstitutionType institutionType, String institutionName,
             String agencyCode) {
         var division = jurisdictions.find(code)
-                .orElseThrow(() -> Refusal.invalidField("jurisdictionCode", "未知的行政区划代码：" + code));
+                .orElseThrow(() -> Refusal.invalidField("jurisdictionCode", "jurisdictions.unknown-code", code));
         switch (role) {
             case CHILD_DIRECTOR -> {
                 if (division.level() != DivisionLevel.VILLAGE) {
-                    throw Refusal.invalidField("jurisdictionCode", "儿童主任必须绑定到村（居）");
+                    throw Refusal.invalidField("jurisdictionCode", "users.binding.director-village");
                 }
             }
             case SUPERVISOR -> {
                 if (division.level() == DivisionLevel.VILLAGE) {
-                    throw Refusal.invalidField("jurisdictionCode", "儿童督导员必须绑定到乡镇（街道）或县（区）");
+                    throw Refusal.invalidField("jurisdictionCode", "users.binding.supervisor-township");
                 }
             }
             case REPORTER -> {
                 if (institutionType == null || institutionName == null || institutionName.isBlank()) {
-                    throw Refusal.invalidField("institutionName", "强制报告责任单位账户需要单位类型和单位名称");
+                    throw Refusal.invalidField("institutionName", "users.binding.reporter-institution");
                 }
             }
             case AGENCY_STAFF -> {
                 if (agencyCode == null || agencies.findByCode(agencyCode).isEmpty()) {
-                    throw Refusal.invalidField("agencyCode", "协同机构人员必须属于一个已登记的机构");
+                    throw Refusal.invalidField("agencyCode", "users.binding.agency-staff");
                 }
             }
             default -> {

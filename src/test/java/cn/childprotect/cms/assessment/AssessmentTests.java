@@ -233,6 +233,35 @@ class AssessmentTests extends IntegrationTest {
                 .contains("goals", "services[0].type", "services[0].providerName");
     }
 
+    /**
+     * The plan's refusals are keys (issue 11 items 4, 5): the goals by Bean Validation, the rules
+     * that need the register or two fields by the desk; in the form's order and the caller's language.
+     */
+    @Test
+    void aRefusedPlanNamesEachFieldInOrderAndInTheCallersLanguage() {
+        long caseId = assignedCase();
+        String body = """
+                {"goals":" ","services":[{"type":"算命","status":"NOT_DONE","sendAsWorkOrder":true},
+                  {"type":"医疗救治","providerAgencyCode":"NO-SUCH"}]}""";
+        MvcTestResult chinese = mvc.put().uri("/api/v1/cases/{id}/support-plan", caseId)
+                .header("Authorization", basic("director1")).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertThat(chinese).hasStatus(400).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly(
+                "goals", "services[0].type", "services[0].providerName", "services[0].notDoneReason",
+                "services[0].sendAsWorkOrder", "services[1].providerAgencyCode");
+        assertThat(chinese).bodyJson().extractingPath("$.errors[0].message").isEqualTo("须填写帮扶目标");
+        assertThat(chinese).bodyJson().extractingPath("$.detail").isEqualTo("请求中有 6 处不符合要求，请按 errors 修改。");
+        MvcTestResult english = mvc.put().uri("/api/v1/cases/{id}/support-plan", caseId)
+                .header("Authorization", basic("director1")).header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertThat(english).hasStatus(400).bodyJson().extractingPath("$.errors[0].message")
+                .isEqualTo("Write the goals of the support plan");
+        assertThat(english).bodyJson().extractingPath("$.errors[1].message").asString()
+                .startsWith("The service type must be one of: ");
+        assertThat(english).bodyJson().extractingPath("$.errors[5].message").isEqualTo("No such cooperating agency");
+        assertThat(api().as("director1").inLanguage("en").get("/api/v1/cases/{id}/support-plan", caseId)).hasStatus(404)
+                .bodyJson().extractingPath("$.detail").isEqualTo("This case has no support plan yet");
+    }
+
     @Autowired
     cn.childprotect.cms.audit.AuditLog auditLog;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import cn.childprotect.cms.assessment.CaseSupport;
+import cn.childprotect.cms.assessment.AssessmentDesk;
 import cn.childprotect.cms.users.UserDirectory;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class DemoCasesTests {
     DemoCases demoCases;
 
     @Autowired
-    CaseSupport support;
+    AssessmentDesk support;
 
     @Autowired
     UserDirectory users;

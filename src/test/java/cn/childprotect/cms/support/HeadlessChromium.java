@@ -25,15 +25,24 @@ public final class HeadlessChromium {
 
     /** A fresh browser (own profile, Chinese first, 1280×1000) waiting up to 5 s for elements. */
     public static WebDriver start() throws Exception {
+        return start("zh-CN");
+    }
+
+    /**
+     * The same with another language first ({@code "en"}: the pages' Accept-Language is English,
+     * which is how the application chooses the language of a page).
+     */
+    public static WebDriver start(String language) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
+                language.startsWith("zh") ? "zh-CN,zh" : language));
         // without the background-networking flags Chromium keeps calling hosts this closed network refuses
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=zh-CN",
+                "--window-size=1280,1000", "--lang=" + language,
                 "--user-data-dir=" + Files.createTempDirectory("cms-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();

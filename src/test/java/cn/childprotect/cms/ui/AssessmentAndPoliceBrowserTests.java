@@ -95,6 +95,9 @@ class AssessmentAndPoliceBrowserTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    cn.childprotect.cms.intake.ReportTaxonomy taxonomy;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
@@ -272,6 +275,111 @@ class AssessmentAndPoliceBrowserTests {
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    // --- issue 11 item 5: every word from the bundles, in English too -------------------------------
+
+    /**
+     * The main pages of several roles, rendered for a browser whose language is English, show no
+     * Chinese except data: what users entered (the case's child, narrative and reporter, the
+     * masked names in lists), the register's names (divisions, agencies, accounts) and the
+     * support plan's service types, which are the API's codes. What is left is listed by page.
+     * Two known gaps are marked KNOWN GAP below (the report categories, the timeline's notes).
+     */
+    @Test
+    void theMainPagesOfSeveralRolesShowNoChineseInEnglish() throws Exception {
+        long caseId = hotlineReport(List.of("GD03"), LocalDate.now(COUNTY).minusYears(8)).caseId();
+        assignToDirector1(caseId);
+        WebDriver english = HeadlessChromium.start("en");
+        try {
+            List<String> data = dataTexts(caseId);
+            java.util.Map<String, java.util.Set<String>> chinese = new java.util.TreeMap<>();
+            walkInEnglish(english, null, data, chinese, "/login");
+            walkInEnglish(english, "director1", data, chinese, "/", "/cases", "/cases/" + caseId);
+            walkInEnglish(english, "supervisor1", data, chinese, "/dashboard", "/escalations", "/cases",
+                    "/cases/" + caseId, "/extensions", "/callbacks", "/performance");
+            walkInEnglish(english, "operator1", data, chinese, "/reports/new");
+            walkInEnglish(english, "school1", data, chinese, "/reports/mine", "/reports/new");
+            walkInEnglish(english, "police1", data, chinese, "/work-orders");
+            walkInEnglish(english, "admin", data, chinese, "/admin", "/admin/machine-accounts");
+            assertThat(chinese).as("Chinese on pages rendered in English (page: texts)").isEmpty();
+        }
+        finally {
+            english.quit();
+        }
+    }
+
+    private void walkInEnglish(WebDriver english, String user, List<String> data,
+            java.util.Map<String, java.util.Set<String>> chinese, String... paths) {
+        english.manage().deleteAllCookies();
+        if (user != null) {
+            english.get("http://localhost:" + port + "/login");
+            english.findElement(By.id("username")).sendKeys(user);
+            english.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
+            english.findElement(By.id("login-submit")).click();
+            new WebDriverWait(english, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        }
+        for (String path : paths) {
+            english.get("http://localhost:" + port + path);
+            // what the page shows, with the details opened, plus what it says without showing it
+            ((JavascriptExecutor) english).executeScript(
+                    "document.querySelectorAll('details').forEach(d => d.open = true)");
+            StringBuilder text = new StringBuilder(english.findElement(By.tagName("body")).getText());
+            text.append('\n').append(english.getTitle());
+            for (WebElement e : english.findElements(By.cssSelector("[placeholder],[title],[aria-label],option,input[type=submit]"))) {
+                for (String attribute : List.of("placeholder", "title", "aria-label", "value")) {
+                    String value = e.getAttribute(attribute);
+                    text.append('\n').append(value == null ? "" : value);
+                }
+                text.append('\n').append(e.getText());
+            }
+            // KNOWN GAP (issue 11 item 5, cases): timeline notes are written once, in Chinese, as records
+            // (CaseTimelineProjection); they become readable in English when the timeline keeps key + args
+            for (WebElement note : english.findElements(By.cssSelector("#timeline li > span:last-child"))) {
+                text.append('\n');
+                String n = note.getText();
+                int at = n.isBlank() ? -1 : text.indexOf(n);
+                while (at >= 0) {
+                    text.replace(at, at + n.length(), " ");
+                    at = text.indexOf(n);
+                }
+            }
+            String rest = text.toString();
+            for (String d : data) {
+                rest = rest.replace(d, " ");
+            }
+            // masked names of children in lists (张**)
+            rest = rest.replaceAll("[\\u4e00-\\u9fff]\\*+", " ");
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("[^\\n]{0,20}[\\u4e00-\\u9fff\\u3000-\\u303f\\uff00-\\uffef]+[^\\n]{0,20}").matcher(rest);
+            while (m.find()) {
+                chinese.computeIfAbsent((user == null ? "" : user) + " " + path, k -> new java.util.TreeSet<>())
+                        .add(m.group().strip());
+            }
+        }
+    }
+
+    /** Texts that are data, longest first (a name may contain a shorter one). */
+    private List<String> dataTexts(long caseId) {
+        List<String> data = new java.util.ArrayList<>();
+        data.addAll(jdbc.queryForList("select name from jurisdictions_division", String.class));
+        data.addAll(jdbc.queryForList("select name from agencies_agency", String.class));
+        data.addAll(jdbc.queryForList("select display_name from users_account", String.class));
+        data.addAll(jdbc.queryForList("select institution_name from users_account where institution_name is not null",
+                String.class));
+        data.addAll(jdbc.queryForList("select name from people_child where name is not null", String.class));
+        data.addAll(cn.childprotect.cms.assessment.SupportPlanDesk.SERVICE_TYPES);
+        // KNOWN GAP (issue 11 item 5, intake): the report categories of config/taxonomy.yml have no
+        // English yet (the risk instrument's text-en / label-en show how); until then they count as data
+        taxonomy.categories().forEach(c -> {
+            data.add(c.name());
+            data.add(c.description());
+        });
+        taxonomy.institutionTypes().forEach(t -> data.add(t.name()));
+        data.addAll(List.of("村委会来电：母亲住院，孩子暂无人照料", "村委会主任", "学生身上多处淤青，自述在家被打", "王老师"));
+        data.removeIf(d -> d == null || d.isBlank());
+        data.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return data;
     }
 
     // --- helpers ------------------------------------------------------------------------------------

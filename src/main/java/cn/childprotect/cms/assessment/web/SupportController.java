@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import cn.childprotect.cms.assessment.CaseSupport;
+import cn.childprotect.cms.assessment.AssessmentDesk;
+import cn.childprotect.cms.assessment.SupportPlanDesk;
+import cn.childprotect.cms.assessment.VisitDesk;
 import cn.childprotect.cms.assessment.PlanService;
 import cn.childprotect.cms.assessment.RiskInstrument;
 import cn.childprotect.cms.assessment.SupportViews.AssessmentView;
@@ -30,12 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SupportController {
 
-    private final CaseSupport support;
+    private final AssessmentDesk assessments;
+    private final SupportPlanDesk plans;
+    private final VisitDesk visits;
     private final RiskInstrument instrument;
     private final CurrentUsers currentUsers;
 
-    SupportController(CaseSupport support, RiskInstrument instrument, CurrentUsers currentUsers) {
-        this.support = support;
+    SupportController(AssessmentDesk assessments, SupportPlanDesk plans, VisitDesk visits, RiskInstrument instrument,
+            CurrentUsers currentUsers) {
+        this.assessments = assessments;
+        this.plans = plans;
+        this.visits = visits;
         this.instrument = instrument;
         this.currentUsers = currentUsers;
     }
@@ -45,7 +52,7 @@ class SupportController {
 
     @GetMapping("/api/v1/assessment-instrument")
     InstrumentResponse instrument() {
-        return new InstrumentResponse(instrument, CaseSupport.SERVICE_TYPES);
+        return new InstrumentResponse(instrument, SupportPlanDesk.SERVICE_TYPES);
     }
 
     record AssessmentRequest(@Size(max = 100) Map<String, String> answers, @Size(max = 4000) String rationale) {
@@ -54,22 +61,22 @@ class SupportController {
     @PostMapping("/api/v1/cases/{caseId}/assessments")
     @ResponseStatus(HttpStatus.CREATED)
     AssessmentView draft(@PathVariable long caseId, @Valid @RequestBody AssessmentRequest request) {
-        return support.draft(caseId, request.answers(), request.rationale(), currentUsers.current());
+        return assessments.draft(caseId, request.answers(), request.rationale(), currentUsers.current());
     }
 
     @GetMapping("/api/v1/cases/{caseId}/assessments")
     List<AssessmentView> list(@PathVariable long caseId) {
-        return support.assessmentsOf(caseId, currentUsers.current());
+        return assessments.assessmentsOf(caseId, currentUsers.current());
     }
 
     @PutMapping("/api/v1/cases/{caseId}/assessments/{id}")
     AssessmentView edit(@PathVariable long caseId, @PathVariable long id, @Valid @RequestBody AssessmentRequest request) {
-        return support.edit(caseId, id, request.answers(), request.rationale(), currentUsers.current());
+        return assessments.edit(caseId, id, request.answers(), request.rationale(), currentUsers.current());
     }
 
     @PostMapping("/api/v1/cases/{caseId}/assessments/{id}/complete")
     AssessmentView complete(@PathVariable long caseId, @PathVariable long id) {
-        return support.complete(caseId, id, currentUsers.current());
+        return assessments.complete(caseId, id, currentUsers.current());
     }
 
     record ConfirmRequest(RiskLevel level, @Size(max = 1000) String reason) {
@@ -77,7 +84,7 @@ class SupportController {
 
     @PostMapping("/api/v1/cases/{caseId}/assessments/{id}/confirm")
     AssessmentView confirm(@PathVariable long caseId, @PathVariable long id, @Valid @RequestBody ConfirmRequest request) {
-        return support.confirm(caseId, id, request.level(), request.reason(), currentUsers.current());
+        return assessments.confirm(caseId, id, request.level(), request.reason(), currentUsers.current());
     }
 
     record ServiceRequest(@Size(max = 20) String type, @Size(max = 40) String providerAgencyCode,
@@ -92,20 +99,20 @@ class SupportController {
 
     @GetMapping("/api/v1/cases/{caseId}/support-plan")
     PlanView plan(@PathVariable long caseId) {
-        return support.plan(caseId, currentUsers.current());
+        return plans.plan(caseId, currentUsers.current());
     }
 
     @PutMapping("/api/v1/cases/{caseId}/support-plan")
     PlanView savePlan(@PathVariable long caseId, @Valid @RequestBody PlanRequest request) {
-        return support.savePlan(caseId, request.goals(), request.services().stream()
-                .map(s -> new CaseSupport.ServiceInput(s.type(), s.providerAgencyCode(), s.providerName(), s.dueDate(),
+        return plans.savePlan(caseId, request.goals(), request.services().stream()
+                .map(s -> new SupportPlanDesk.ServiceInput(s.type(), s.providerAgencyCode(), s.providerName(), s.dueDate(),
                         s.status(), s.notDoneReason(), s.workOrderId(), s.sendAsWorkOrder(), s.workOrderRequest()))
                 .toList(), request.version(), currentUsers.current());
     }
 
     @GetMapping("/api/v1/cases/{caseId}/support-plan/history")
     List<PlanRevisionView> planHistory(@PathVariable long caseId) {
-        return support.planHistory(caseId, currentUsers.current());
+        return plans.planHistory(caseId, currentUsers.current());
     }
 
     record VisitRequest(LocalDate visitedOn, @Size(max = 20) String type, @Size(max = 500) String personsSeen,
@@ -116,13 +123,13 @@ class SupportController {
     @PostMapping("/api/v1/cases/{caseId}/visits")
     @ResponseStatus(HttpStatus.CREATED)
     Visit recordVisit(@PathVariable long caseId, @Valid @RequestBody VisitRequest request) {
-        return support.recordVisit(caseId, new CaseSupport.VisitInput(request.visitedOn(), request.type(),
+        return visits.recordVisit(caseId, new VisitDesk.VisitInput(request.visitedOn(), request.type(),
                 request.personsSeen(), request.observations(), request.safety(), request.nextSteps(),
                 request.declareEmergency()), currentUsers.current());
     }
 
     @GetMapping("/api/v1/cases/{caseId}/visits")
     List<Visit> visits(@PathVariable long caseId) {
-        return support.visitsOf(caseId, currentUsers.current());
+        return visits.visitsOf(caseId, currentUsers.current());
     }
 }

@@ -84,7 +84,7 @@ class WorkOrdersController {
             @RequestParam(required = false) WorkOrderStatus status, @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (!mine) {
-            throw Refusal.invalidField("mine", "请使用 mine=true 查看本机构的工单；个案的工单见 /api/v1/cases/{id}/work-orders");
+            throw Refusal.invalidField("mine", "cms.work-order.mine-required");
         }
         var result = desk.mine(currentUsers.current(), status, overdue,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),

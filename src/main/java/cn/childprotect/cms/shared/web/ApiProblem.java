@@ -44,20 +44,6 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, type, detail);
     }
 
-    /** A field-level validation failure found by business rules rather than bean validation. */
-    public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, message)
-                .with("errors", java.util.List.of(Map.of("field", field, "message", message)));
-    }
-
-    /** Several field-level failures at once, so a form can show all of them. */
-    public static ApiProblem invalidFields(java.util.List<Map<String, String>> errors) {
-        String first = errors.isEmpty() ? "请求数据不符合要求" : errors.get(0).get("message");
-        return new ApiProblem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-                errors.size() == 1 ? first : "请求中有 " + errors.size() + " 处不符合要求，请按 errors 修改。")
-                .with("errors", java.util.List.copyOf(errors));
-    }
-
     public ApiProblem with(String name, Object value) {
         properties.put(name, value);
         return this;

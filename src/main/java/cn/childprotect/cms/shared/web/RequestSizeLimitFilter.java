@@ -9,12 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,9 +26,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final ProblemWriter writer;
     private final long maxBytes;
 
-    RequestSizeLimitFilter(ProblemWriter writer, @Value("${cms.api.max-body-size:256KB}") DataSize maxBody) {
+    RequestSizeLimitFilter(ProblemWriter writer, WebLimitsProperties.Api api) {
         this.writer = writer;
-        this.maxBytes = maxBody.toBytes();
+        this.maxBytes = api.maxBodySize().toBytes();
     }
 
     @Override

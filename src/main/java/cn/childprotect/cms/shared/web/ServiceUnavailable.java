@@ -1,7 +1,6 @@
 package cn.childprotect.cms.shared.web;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import cn.childprotect.cms.shared.ProblemTypes;
 import cn.childprotect.cms.shared.TransientDatabaseFailures;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,10 +30,10 @@ public class ServiceUnavailable {
     private final long retryAfterSeconds;
 
     ServiceUnavailable(ProblemFactory problems, ProblemWriter writer,
-            @Value("${cms.database.retry-after:2s}") Duration retryAfter) {
+            WebLimitsProperties.Database database) {
         this.problems = problems;
         this.writer = writer;
-        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        this.retryAfterSeconds = Math.max(1, database.retryAfter().toSeconds());
     }
 
     public long retryAfterSeconds() {

@@ -80,7 +80,7 @@ class AdminUsersController {
 
     @GetMapping("/{username}")
     UserSummary get(@PathVariable String username) {
-        return users.find(username).orElseThrow(() -> cn.childprotect.cms.shared.Refusal.notFound("没有这个用户：" + username));
+        return users.find(username).orElseThrow(() -> cn.childprotect.cms.shared.Refusal.notFound("users.not-found", username));
     }
 
     @PatchMapping("/{username}")
