@@ -136,6 +136,22 @@ public class IntakeDesk {
                 () -> fileWithKey(submission, idempotencyKey, hash, user));
     }
 
+    /**
+     * A register visit that found harm files its report in one step (docs/domain.md §6.2): channel
+     * MONITORING, by the village's child director or a supervisor, in the caller's transaction, so
+     * the visit and the report (and the case it opens or joins) commit together.
+     */
+    public ReportReceipt fileFromMonitoring(ReportSubmission submission, CurrentUser user) {
+        if (!user.is(Role.CHILD_DIRECTOR) && !user.is(Role.SUPERVISOR)) {
+            throw Refusal.notAllowed("register.error.role");
+        }
+        ReportSubmission monitoring = new ReportSubmission(Channel.MONITORING, submission.categories(),
+                submission.urgent(), submission.occurredAt(), submission.villageCode(), submission.narrative(),
+                submission.child(), submission.reporter(), submission.police(), submission.pregnancyOrAbortion());
+        validate(monitoring, user);
+        return tx.execute(status -> file(monitoring, user));
+    }
+
     private ReportReceipt fileWithKey(ReportSubmission submission, String idempotencyKey, String hash, CurrentUser user) {
         Optional<ReportReceipt> earlier = replay(user, idempotencyKey, hash);
         if (earlier.isPresent()) {

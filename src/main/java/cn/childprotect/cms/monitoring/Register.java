@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.childprotect.cms.intake.Channel;
+import cn.childprotect.cms.intake.IntakeDesk;
+import cn.childprotect.cms.intake.ReportReceipt;
+import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.monitoring.RegisterViews.CaseRegisterEntry;
@@ -68,10 +72,11 @@ public class Register {
     private final VisitSchedule schedule;
     private final BusinessTime time;
     private final ApplicationEventPublisher events;
+    private final IntakeDesk intake;
 
     Register(RegisterEntries entries, RegisterChanges changes, RegisterVisits visits, ChildRegistry children,
             ContactCipher contacts, Jurisdictions jurisdictions, RegisterTaxonomy taxonomy, VisitSchedule schedule,
-            BusinessTime time, ApplicationEventPublisher events) {
+            BusinessTime time, ApplicationEventPublisher events, IntakeDesk intake) {
         this.entries = entries;
         this.changes = changes;
         this.visits = visits;
@@ -82,6 +87,7 @@ public class Register {
         this.schedule = schedule;
         this.time = time;
         this.events = events;
+        this.intake = intake;
     }
 
     // ------------------------------------------------------------------------------------ who
@@ -477,6 +483,13 @@ public class Register {
                 errors.add(new Refusal.FieldError("livingConditions", "register.error.living-condition-unknown", code));
             }
         }
+        boolean harmFound = request.safety() == VisitSafety.IN_DANGER;
+        if (harmFound && (request.reportCategories() == null || request.reportCategories().isEmpty())) {
+            errors.add(new Refusal.FieldError("reportCategories", "register.error.report-categories-required"));
+        }
+        if (harmFound && Texts.blankToNull(request.observations()) == null) {
+            errors.add(new Refusal.FieldError("observations", "register.error.observations-required"));
+        }
         if (!errors.isEmpty()) {
             throw Refusal.invalidFields(errors);
         }
@@ -484,6 +497,19 @@ public class Register {
                 Texts.blankToNull(request.personsSeen()), conditions.isEmpty() ? null : String.join(",", conditions),
                 Texts.blankToNull(request.observations()), request.safety(), Texts.blankToNull(request.needs()),
                 Texts.blankToNull(request.nextSteps()), user.username(), time.now()));
+        if (harmFound) {
+            // docs/domain.md §6.2: harm found on a visit files a report in one step (channel MONITORING),
+            // which opens the child's case or joins the open one; the entry and the visit keep the link
+            ReportReceipt receipt = intake.fileFromMonitoring(new ReportSubmission(Channel.MONITORING,
+                    request.reportCategories(), true, request.visitedOn().equals(time.today()) ? time.now()
+                            : request.visitedOn().atStartOfDay(time.zone()).toInstant(),
+                    entry.villageCode(), request.observations().strip(), childAsReported(entry),
+                    new ReportSubmission.Reporter(false, user.displayName(), null, null, null), null, false), user);
+            visit.filedReport(receipt.reportId(), receipt.caseId());
+            if (receipt.caseId() != null) {
+                entry.linkCase(receipt.caseId());
+            }
+        }
         entry.visited(request.visitedOn());
         scheduleNext(entry);
         entries.saveAndFlush(entry);
@@ -493,6 +519,14 @@ public class Register {
         // an open "visit overdue" escalation of this entry resolves itself
         events.publishEvent(new DeadlineMet(VISIT_DEADLINE, entry.id(), "deadline-met.register-visit"));
         return new VisitRecorded(visit.toView(), entry.visitDueOn(), entry.version());
+    }
+
+    /** The registered child as a report describes them, so intake finds the same child again. */
+    private ChildData childAsReported(RegisterEntry entry) {
+        ChildSummary child = children.find(entry.childId()).orElseThrow();
+        return new ChildData(child.name(), child.sex(), child.birthDate(), child.estimatedAge(),
+                children.revealIdNumber(entry.childId()).orElse(null), child.identityUnknown(), child.description(),
+                entry.villageCode(), child.address(), child.school(), List.of());
     }
 
     @Transactional(readOnly = true)

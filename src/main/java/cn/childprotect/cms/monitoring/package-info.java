@@ -5,7 +5,7 @@
  * next due date is stored, so the director's list and the escalation sweep (a
  * {@link cn.childprotect.cms.shared.deadlines.DeadlineSource}) read an index range on it.
  */
-@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "people" })
+@ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "people", "intake" })
 package cn.childprotect.cms.monitoring;
 
 import org.springframework.modulith.ApplicationModule;

@@ -79,11 +79,14 @@ class CasePagesController {
     private final JsonMapper json;
     private final org.springframework.context.MessageSource messages;
 
+    private final cn.childprotect.cms.monitoring.Register register;
+
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions) {
+            Jurisdictions jurisdictions, cn.childprotect.cms.monitoring.Register register) {
+        this.register = register;
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -210,6 +213,7 @@ class CasePagesController {
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));
+        model.addAttribute("registerEntry", register.registerEntryForCase(id, me).orElse(null));
         return "ui/case";
     }
 

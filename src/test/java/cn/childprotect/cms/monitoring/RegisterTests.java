@@ -238,4 +238,35 @@ class RegisterTests extends IntegrationTest {
         sweep.sweep();
         assertThat(items(id, "TOWNSHIP")).isEqualTo(1);
     }
+
+    @Autowired
+    Register register;
+
+    @Autowired
+    cn.childprotect.cms.users.UserDirectory users;
+
+    @Test
+    void aVisitThatFindsHarmFilesAReportThatOpensACaseLinkedBothWays() {
+        long id = confirmed("ORANGE");
+        LocalDate today = LocalDate.now(ZONE);
+        assertThat(api().as("director1").post("/api/v1/register/{id}/visits",
+                "{\"visitedOn\":\"%s\",\"kind\":\"HOME\",\"safety\":\"IN_DANGER\"}".formatted(today), id))
+                .hasStatus(400);
+        MvcTestResult visit = api().as("director1").post("/api/v1/register/{id}/visits", """
+                {"visitedOn":"%s","kind":"HOME","safety":"IN_DANGER","observations":"孩子身上多处淤青，称被打",
+                 "reportCategories":["MR04"]}""".formatted(today), id);
+        assertThat(visit).hasStatus(201);
+        long reportId = ((Number) read(visit, "$.visit.reportId")).longValue();
+        long caseId = ((Number) read(visit, "$.visit.caseId")).longValue();
+
+        MvcTestResult report = api().as("supervisor1").get("/api/v1/reports/{id}", reportId);
+        assertThat(read(report, "$.channel").toString()).isEqualTo("MONITORING");
+        assertThat(api().as("supervisor1").caseFile(caseId)).hasStatusOk();
+        assertThat(((Number) read(api().as("director1").get("/api/v1/register/{id}", id), "$.caseId")).longValue())
+                .isEqualTo(caseId);
+        var supervisor = users.findCurrentUser("supervisor1").orElseThrow();
+        assertThat(register.registerEntryForCase(caseId, supervisor)).hasValueSatisfying(
+                e -> assertThat(e.entryId()).isEqualTo(id));
+        assertThat(register.registerEntryForCase(caseId, users.findCurrentUser("supervisor2").orElseThrow())).isEmpty();
+    }
 }
