@@ -134,6 +134,38 @@ public class Register {
 
     public Entry create(NewEntry request, CurrentUser user) {
         requireWorker(user);
+        ChildData child = childOf(request);
+        List<Refusal.FieldError> errors = validateNew(request, child, user);
+        if (!errors.isEmpty()) {
+            throw Refusal.invalidFields(errors);
+        }
+        ChildMatch match = children.match(child, request.villageCode());
+        if (match.exact().isPresent()) {
+            List<RegisterEntry> open = entries.openOfChild(match.exact().get(), RegisterStatus.EXITED);
+            if (!open.isEmpty()) {
+                // 一人一档: one file per child; say which one only to a caller who may see it
+                Refusal refusal = Refusal.invalidState("register-duplicate", "register.error.duplicate");
+                open.stream().filter(e -> sees(user, e)).findFirst().ifPresent(e -> refusal.with("entryId", e.id()));
+                throw refusal;
+            }
+        }
+        RegisterEntry entry = persistNew(request, child, match, user, false);
+        return view(entry, user);
+    }
+
+    /** The child of a new entry, placed in the entry's village when the request leaves it out. */
+    private static ChildData childOf(NewEntry request) {
+        ChildData child = request.child();
+        String village = Texts.blankToNull(request.villageCode());
+        if (child != null && village != null && Texts.blankToNull(child.villageCode()) == null) {
+            child = new ChildData(child.name(), child.sex(), child.birthDate(), child.estimatedAge(), child.idNumber(),
+                    child.identityUnknown(), child.description(), village, child.address(), child.school(),
+                    child.guardians());
+        }
+        return child;
+    }
+
+    private List<Refusal.FieldError> validateNew(NewEntry request, ChildData child, CurrentUser user) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         String village = Texts.blankToNull(request.villageCode());
         if (village == null) {
@@ -145,48 +177,77 @@ public class Register {
         else if (!user.covers(village)) {
             errors.add(new Refusal.FieldError("villageCode", "register.error.village-out-of-scope", village));
         }
-        ChildData child = request.child();
-        if (child != null && village != null && Texts.blankToNull(child.villageCode()) == null) {
-            child = new ChildData(child.name(), child.sex(), child.birthDate(), child.estimatedAge(), child.idNumber(),
-                    child.identityUnknown(), child.description(), village, child.address(), child.school(),
-                    child.guardians());
-        }
         errors.addAll(children.validate(child, "child"));
         if (request.tier() == null) {
             errors.add(new Refusal.FieldError("tier", "register.error.tier-required"));
         }
         errors.addAll(validateDescription(request.categories(), request.distressKinds(), request.leftBehind(),
                 request.household(), request.school(), birthDateOf(child)));
-        if (!errors.isEmpty()) {
-            throw Refusal.invalidFields(errors);
-        }
-        ChildMatch match = children.match(child, village);
+        return errors;
+    }
+
+    /**
+     * Stores a validated new entry: the known child again (intake's match) or a new one. An
+     * imported entry is the county's already reviewed register, in force at once.
+     */
+    private RegisterEntry persistNew(NewEntry request, ChildData child, ChildMatch match, CurrentUser user,
+            boolean imported) {
+        String village = request.villageCode().strip();
         long childId;
         if (match.exact().isPresent()) {
             childId = match.exact().get();
-            List<RegisterEntry> open = entries.openOfChild(childId, RegisterStatus.EXITED);
-            if (!open.isEmpty()) {
-                // 一人一档: one file per child; say which one only to a caller who may see it
-                Refusal refusal = Refusal.invalidState("register-duplicate", "register.error.duplicate");
-                open.stream().filter(e -> sees(user, e)).findFirst().ifPresent(e -> refusal.with("entryId", e.id()));
-                throw refusal;
-            }
             children.learn(childId, child);
         }
         else {
             childId = children.register(child, village);
         }
-        RegisterEntry entry = new RegisterEntry(childId, village, request.tier(), user.username(), time.now());
+        Instant now = time.now();
+        RegisterEntry entry = new RegisterEntry(childId, village, request.tier(), user.username(), now);
         LeftBehind left = request.leftBehind();
         String phone = left == null ? null : Texts.blankToNull(left.caregiverPhone());
-        entry.describe(request.categories(), request.distressKinds(), left == null ? null : Texts.blankToNull(left.parentsWhereabouts()),
+        entry.describe(request.categories(), request.distressKinds(),
+                left == null ? null : Texts.blankToNull(left.parentsWhereabouts()),
                 left == null ? null : Texts.blankToNull(left.caregiverName()),
                 left == null ? null : Texts.blankToNull(left.caregiverRelation()), contacts.encrypt(phone), true,
                 Texts.blankToNull(request.household()), Texts.blankToNull(request.school()));
+        if (imported) {
+            entry.moveTo(RegisterStatus.ACTIVE);
+            entry.confirmed(now);
+            LocalDate due = schedule.firstVisitDue(now);
+            entry.visitDue(due, schedule.overdueFrom(due));
+        }
         entries.saveAndFlush(entry);
-        record(entry, user, "CREATED", null, List.of(), null);
-        events.publishEvent(AuditEvent.success(user.username(), "REGISTER_ENTRY_CREATED", "REGISTER_ENTRY", entry.id()));
-        return view(entry, user);
+        record(entry, user, imported ? "IMPORTED" : "CREATED", null, List.of(), null);
+        events.publishEvent(AuditEvent.success(user.username(),
+                imported ? "REGISTER_ENTRY_IMPORTED" : "REGISTER_ENTRY_CREATED", "REGISTER_ENTRY", entry.id()));
+        return entry;
+    }
+
+    // ------------------------------------------------------------------------------------ import (RegisterImport)
+
+    enum ImportOutcome { CREATED, ALREADY_REGISTERED, INVALID }
+
+    List<Refusal.FieldError> validateImported(NewEntry request, CurrentUser user) {
+        return validateNew(request, childOf(request), user);
+    }
+
+    /** Whether the row's child already has an entry not exited (matched as intake matches). */
+    boolean isRegistered(NewEntry request) {
+        ChildMatch match = children.match(childOf(request), request.villageCode());
+        return match.exact().isPresent() && !entries.openOfChild(match.exact().get(), RegisterStatus.EXITED).isEmpty();
+    }
+
+    ImportOutcome importOne(NewEntry request, CurrentUser user) {
+        ChildData child = childOf(request);
+        if (!validateNew(request, child, user).isEmpty()) {
+            return ImportOutcome.INVALID;
+        }
+        ChildMatch match = children.match(child, request.villageCode());
+        if (match.exact().isPresent() && !entries.openOfChild(match.exact().get(), RegisterStatus.EXITED).isEmpty()) {
+            return ImportOutcome.ALREADY_REGISTERED;
+        }
+        persistNew(request, child, match, user, true);
+        return ImportOutcome.CREATED;
     }
 
     private static LocalDate birthDateOf(ChildData child) {

@@ -27,11 +27,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final ProblemWriter writer;
     private final long maxBytes;
+    private final long maxUploadBytes;
 
-    RequestSizeLimitFilter(ProblemWriter writer, @Value("${cms.api.max-body-size:256KB}") DataSize maxBody) {
+    RequestSizeLimitFilter(ProblemWriter writer, @Value("${cms.api.max-body-size:256KB}") DataSize maxBody,
+            @Value("${cms.api.max-upload-size:20MB}") DataSize maxUpload) {
         this.writer = writer;
         this.maxBytes = maxBody.toBytes();
+        this.maxUploadBytes = maxUpload.toBytes();
     }
+
+    /** File uploads (the register import, streamed from the body) have a limit of their own. */
+    static final String UPLOADS = "/api/v1/register/import";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -43,9 +49,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        if (length > maxBytes || chunked) {
+        long limit = request.getRequestURI().startsWith(request.getContextPath() + UPLOADS) ? maxUploadBytes : maxBytes;
+        if (length > limit || chunked) {
             writer.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    "problem.payload-too-large.detail", maxBytes / 1024);
+                    "problem.payload-too-large.detail", limit / 1024);
             return;
         }
         chain.doFilter(request, response);
