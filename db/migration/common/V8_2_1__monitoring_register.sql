@@ -27,6 +27,9 @@ CREATE TABLE monitoring_entry (
     visit_due_on         DATE,
     visit_overdue_at     DATETIME(6),
     case_id              BIGINT,
+    age_review_on        DATE,
+    tier_review_on       DATE,
+    review_flags         VARCHAR(100),
     version              BIGINT        NOT NULL,
     PRIMARY KEY (id)
 );
@@ -34,6 +37,9 @@ CREATE INDEX monitoring_entry_overdue ON monitoring_entry (visit_overdue_at);
 CREATE INDEX monitoring_entry_village ON monitoring_entry (village_code, status, visit_overdue_at);
 CREATE INDEX monitoring_entry_child ON monitoring_entry (child_id);
 CREATE INDEX monitoring_entry_case ON monitoring_entry (case_id);
+-- the daily review job reads these ranges: a birthday that ends a category, a tier due for review
+CREATE INDEX monitoring_entry_age_review ON monitoring_entry (age_review_on);
+CREATE INDEX monitoring_entry_tier_review ON monitoring_entry (tier_review_on);
 
 -- Every change of an entry, one row per version: who, when, what (field names, never values).
 CREATE TABLE monitoring_change (

@@ -210,11 +210,14 @@ public class Register {
                 left == null ? null : Texts.blankToNull(left.caregiverName()),
                 left == null ? null : Texts.blankToNull(left.caregiverRelation()), contacts.encrypt(phone), true,
                 Texts.blankToNull(request.household()), Texts.blankToNull(request.school()));
+        entry.ageReviewOn(nextAgeReview(entry.categories(), children.find(childId).map(ChildSummary::birthDate)
+                .orElse(null), time.today()));
         if (imported) {
             entry.moveTo(RegisterStatus.ACTIVE);
             entry.confirmed(now);
             LocalDate due = schedule.firstVisitDue(now);
             entry.visitDue(due, schedule.overdueFrom(due));
+            entry.tierReviewOn(schedule.tierReviewDue(time.today()));
         }
         entries.saveAndFlush(entry);
         record(entry, user, imported ? "IMPORTED" : "CREATED", null, List.of(), null);
@@ -339,7 +342,7 @@ public class Register {
             return new Row(e.id(), e.childId(), child == null ? null : child.label(),
                     child == null ? null : child.ageOn(today), e.villageCode(), jurisdictions.nameOf(e.villageCode()),
                     e.categories(), e.tier(), e.status(), e.status().label(), e.lastVisitOn(), e.visitDueOn(),
-                    overdue(e, now), e.createdBy());
+                    overdue(e, now), e.createdBy(), e.reviewFlags());
         }).toList();
     }
 
@@ -375,6 +378,15 @@ public class Register {
                 contacts.encrypt(phone), phoneChanged,
                 change.household() == null ? entry.household() : Texts.blankToNull(change.household()),
                 change.school() == null ? entry.school() : Texts.blankToNull(change.school())));
+        if (change.tier() != null && entry.status().inForce()) {
+            // a tier set (changed or kept) is the 6-monthly tier review (ours, config)
+            entry.tierReviewOn(schedule.tierReviewDue(time.today()));
+            entry.unflag(TIER_REVIEW);
+            changed.add("tierReviewOn");
+        }
+        if (change.categories() != null) {
+            entry.ageReviewOn(nextAgeReview(categories, child.birthDate(), time.today()));
+        }
         if (entry.changeTier(change.tier())) {
             changed.add("tier");
             if (entry.status().inForce() && entry.lastVisitOn() != null) {
@@ -391,6 +403,61 @@ public class Register {
                 .withDetail(String.join(",", changed)));
         return view(entry, user);
     }
+
+    static final String AGE_REVIEW = "AGE_REVIEW";
+    static final String TIER_REVIEW = "TIER_REVIEW";
+
+    /**
+     * The next birthday after {@code after} that ends one of the entry's categories (a category's
+     * age limit, 留守 16) or the register itself (18): the day its exit review falls due. Null
+     * without a birth date.
+     */
+    LocalDate nextAgeReview(List<String> categories, LocalDate birthDate, LocalDate after) {
+        if (birthDate == null) {
+            return null;
+        }
+        LocalDate next = birthDate.plusYears(18);
+        for (String code : categories) {
+            Integer limit = taxonomy.category(code).map(RegisterTaxonomy.Category::ageLimit).orElse(null);
+            if (limit != null && birthDate.plusYears(limit).isAfter(after) && birthDate.plusYears(limit).isBefore(next)) {
+                next = birthDate.plusYears(limit);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * The daily review (RegisterReviews): flags the entries in force whose exit review by age or
+     * whose tier review is due, once each (the stored date moves on), with a history row.
+     */
+    int flagDueReviews(LocalDate today, int limit) {
+        int flagged = 0;
+        for (RegisterEntry entry : entries.ageReviewDue(today, IN_FORCE, PageRequest.ofSize(limit))) {
+            entry.flag(AGE_REVIEW);
+            LocalDate birth = children.find(entry.childId()).map(ChildSummary::birthDate).orElse(null);
+            LocalDate next = nextAgeReview(entry.categories(), birth, entry.ageReviewOn());
+            entry.ageReviewOn(next != null && next.isAfter(entry.ageReviewOn()) ? next : null);
+            entries.saveAndFlush(entry);
+            recordSystem(entry, AGE_REVIEW);
+            flagged++;
+        }
+        for (RegisterEntry entry : entries.tierReviewDue(today, IN_FORCE, PageRequest.ofSize(limit))) {
+            entry.flag(TIER_REVIEW);
+            entry.tierReviewOn(null); // set again when the tier is reviewed
+            entries.saveAndFlush(entry);
+            recordSystem(entry, TIER_REVIEW);
+            flagged++;
+        }
+        return flagged;
+    }
+
+    private void recordSystem(RegisterEntry entry, String action) {
+        changes.save(new RegisterChange(entry.id(), entry.version(), time.now(), "system", action, entry.status(),
+                entry.status(), "reviewFlags", null));
+    }
+
+    static final java.util.Set<RegisterStatus> IN_FORCE = java.util.EnumSet.of(RegisterStatus.ACTIVE,
+            RegisterStatus.EXIT_PENDING_REVIEW, RegisterStatus.EXIT_PENDING_CONFIRMATION);
 
     private void scheduleNext(RegisterEntry entry) {
         LocalDate due = schedule.nextVisitDue(entry.lastVisitOn(), entry.tier());
@@ -488,8 +555,11 @@ public class Register {
             entry.confirmed(now);
             LocalDate due = schedule.firstVisitDue(now);
             entry.visitDue(due, schedule.overdueFrom(due));
+            entry.tierReviewOn(schedule.tierReviewDue(time.today()));
         }
         if (to == RegisterStatus.EXITED) {
+            entry.ageReviewOn(null);
+            entry.tierReviewOn(null);
             entry.visitDue(null, null);
             events.publishEvent(new DeadlineMet(VISIT_DEADLINE, entry.id(), "deadline-met.register-exited"));
         }
@@ -623,6 +693,6 @@ public class Register {
                 entry.distressKinds(), left, entry.household(), entry.school(), entry.tier(), entry.tier().label(),
                 entry.createdBy(), entry.createdAt(), entry.returnReason(), entry.exitReason(), entry.exitNote(),
                 entry.confirmedAt(), entry.lastVisitOn(), entry.visitDueOn(), overdue(entry, time.now()),
-                entry.caseId(), allowedEvents(entry, user));
+                entry.caseId(), entry.reviewFlags(), entry.tierReviewOn(), allowedEvents(entry, user));
     }
 }

@@ -37,4 +37,13 @@ interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
     List<RegisterEntry> openOfChild(@Param("childId") long childId, @Param("exited") RegisterStatus exited);
 
     List<RegisterEntry> findByCaseId(long caseId);
+
+    /** Entries whose exit review by age is due (an index range on the stored birthday). */
+    @Query("select e from RegisterEntry e where e.ageReviewOn <= :today and e.status in :statuses order by e.ageReviewOn")
+    List<RegisterEntry> ageReviewDue(@Param("today") java.time.LocalDate today,
+            @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
+
+    @Query("select e from RegisterEntry e where e.tierReviewOn <= :today and e.status in :statuses order by e.tierReviewOn")
+    List<RegisterEntry> tierReviewDue(@Param("today") java.time.LocalDate today,
+            @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
 }

@@ -97,6 +97,17 @@ class RegisterEntry {
     @Column(name = "case_id")
     private Long caseId;
 
+    /** The next birthday that ends a category (16 for 留守, 18 for all): an exit review is due. */
+    @Column(name = "age_review_on")
+    private LocalDate ageReviewOn;
+
+    @Column(name = "tier_review_on")
+    private LocalDate tierReviewOn;
+
+    /** Open review flags, ",AGE_REVIEW,TIER_REVIEW," (the daily job sets them; a review clears them). */
+    @Column(name = "review_flags")
+    private String reviewFlags;
+
     protected RegisterEntry() {
     }
 
@@ -204,6 +215,43 @@ class RegisterEntry {
         if (lastVisitOn == null || on.isAfter(lastVisitOn)) {
             lastVisitOn = on;
         }
+    }
+
+    void ageReviewOn(LocalDate on) {
+        ageReviewOn = on;
+    }
+
+    void tierReviewOn(LocalDate on) {
+        tierReviewOn = on;
+    }
+
+    void flag(String flag) {
+        if (!reviewFlags().contains(flag)) {
+            reviewFlags = (reviewFlags == null ? "," : reviewFlags) + flag + ",";
+        }
+    }
+
+    boolean unflag(String flag) {
+        if (!reviewFlags().contains(flag)) {
+            return false;
+        }
+        reviewFlags = reviewFlags.replace("," + flag + ",", ",");
+        if (reviewFlags.equals(",")) {
+            reviewFlags = null;
+        }
+        return true;
+    }
+
+    List<String> reviewFlags() {
+        return split(reviewFlags);
+    }
+
+    LocalDate ageReviewOn() {
+        return ageReviewOn;
+    }
+
+    LocalDate tierReviewOn() {
+        return tierReviewOn;
     }
 
     void linkCase(long newCaseId) {

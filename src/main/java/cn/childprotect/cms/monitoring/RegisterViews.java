@@ -41,13 +41,13 @@ public final class RegisterViews {
             LeftBehind leftBehind, String household, String school, RegisterTier tier, String tierLabel,
             String createdBy, Instant createdAt, String returnReason, String exitReason, String exitNote,
             Instant confirmedAt, LocalDate lastVisitOn, LocalDate nextVisitDue, boolean overdue, Long caseId,
-            List<RegisterEvent> allowedEvents) {
+            List<String> reviewFlags, LocalDate tierReviewOn, List<RegisterEvent> allowedEvents) {
     }
 
     /** A row of a register list. */
     public record Row(long id, long childId, String childLabel, Integer age, String villageCode, String villageName,
             List<String> categories, RegisterTier tier, RegisterStatus status, String statusLabel,
-            LocalDate lastVisitOn, LocalDate nextVisitDue, boolean overdue, String createdBy) {
+            LocalDate lastVisitOn, LocalDate nextVisitDue, boolean overdue, String createdBy, List<String> reviewFlags) {
     }
 
     public record Change(long version, Instant at, String actor, String action, RegisterStatus fromStatus,

@@ -45,6 +45,11 @@ class VisitSchedule {
         return from.plusDays(Math.max(1, duration.calendar().toDays()));
     }
 
+    /** When a tier set today is due for review again ({@code cms.sla.register.tier-review}, 6 months, ours). */
+    LocalDate tierReviewDue(LocalDate today) {
+        return addTo(today, SlaDuration.parse(cadence.tierReview()));
+    }
+
     /** The instant a visit due on {@code dueOn} becomes overdue: the start of the following day. */
     Instant overdueFrom(LocalDate dueOn) {
         return dueOn.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
