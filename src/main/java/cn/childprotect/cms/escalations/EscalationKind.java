@@ -15,7 +15,8 @@ public enum EscalationKind {
     CLOSURE_REQUESTED(1, false),
     POSSIBLE_DUPLICATE(2, false),
     // kinds of other modules' deadlines (shared.deadlines.DeadlineSource) are added below, missedDeadline = true
-    REGISTER_VISIT(2, true);
+    REGISTER_VISIT(2, true),
+    CAMPAIGN_VISIT(2, true);
 
     private final int severity;
     private final boolean missedDeadline;

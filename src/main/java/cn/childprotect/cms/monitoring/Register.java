@@ -73,10 +73,11 @@ public class Register {
     private final BusinessTime time;
     private final ApplicationEventPublisher events;
     private final IntakeDesk intake;
+    private final RegisterCampaigns campaigns;
 
     Register(RegisterEntries entries, RegisterChanges changes, RegisterVisits visits, ChildRegistry children,
             ContactCipher contacts, Jurisdictions jurisdictions, RegisterTaxonomy taxonomy, VisitSchedule schedule,
-            BusinessTime time, ApplicationEventPublisher events, IntakeDesk intake) {
+            BusinessTime time, ApplicationEventPublisher events, IntakeDesk intake, RegisterCampaigns campaigns) {
         this.entries = entries;
         this.changes = changes;
         this.visits = visits;
@@ -88,6 +89,7 @@ public class Register {
         this.time = time;
         this.events = events;
         this.intake = intake;
+        this.campaigns = campaigns;
     }
 
     // ------------------------------------------------------------------------------------ who
@@ -643,6 +645,7 @@ public class Register {
         }
         entry.visited(request.visitedOn());
         scheduleNext(entry);
+        campaigns.visited(entry.id(), request.visitedOn(), visit.id());
         entries.saveAndFlush(entry);
         record(entry, user, "VISIT", entry.status(), List.of("lastVisitOn", "nextVisitDue"), null);
         events.publishEvent(AuditEvent.success(user.username(), "REGISTER_VISIT_RECORDED", "REGISTER_ENTRY", id)

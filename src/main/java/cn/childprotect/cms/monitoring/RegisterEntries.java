@@ -38,6 +38,10 @@ interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
 
     List<RegisterEntry> findByCaseId(long caseId);
 
+    @Query("select e from RegisterEntry e where e.villageCode like :scope and e.status in :statuses order by e.id")
+    List<RegisterEntry> inForceInScope(@Param("scope") String scope,
+            @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
+
     /** Entries whose exit review by age is due (an index range on the stored birthday). */
     @Query("select e from RegisterEntry e where e.ageReviewOn <= :today and e.status in :statuses order by e.ageReviewOn")
     List<RegisterEntry> ageReviewDue(@Param("today") java.time.LocalDate today,

@@ -63,6 +63,19 @@ public final class RegisterViews {
     public record VisitRecorded(Visit visit, LocalDate nextVisitDue, long entryVersion) {
     }
 
+    public record NewCampaign(String name, String scopeCode, List<String> categories, LocalDate startsOn,
+            LocalDate endsOn) {
+    }
+
+    public record CampaignView(long id, String name, String scopeCode, String scopeName, List<String> categories,
+            LocalDate startsOn, LocalDate endsOn, String createdBy, Instant createdAt) {
+    }
+
+    /** A village's progress in a campaign: visits done, still due, overdue. */
+    public record VillageProgress(String villageCode, String villageName, long total, long done, long due,
+            long overdue) {
+    }
+
     /** A register entry as the case page shows it (the case's child is registered). */
     public record CaseRegisterEntry(long entryId, RegisterStatus status, String statusLabel, RegisterTier tier,
             List<String> categories, LocalDate nextVisitDue, boolean overdue) {

@@ -55,7 +55,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
     /** The resources of one side. */
-    record Side(long caseId, long reportId, long workOrderId, long assessmentId, long escalationId, long registerEntryId) {
+    record Side(long caseId, long reportId, long workOrderId, long assessmentId, long escalationId, long registerEntryId, long campaignId) {
     }
 
     record Row(String method, String path, List<String> cells) {
@@ -187,6 +187,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
         if (template.startsWith("/api/v1/register/")) {
             return side.registerEntryId();
         }
+        if (template.startsWith("/api/v1/register-campaigns/")) {
+            return side.campaignId();
+        }
         if (template.contains("/assessments/")) {
             return side.assessmentId();
         }
@@ -228,6 +231,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
                     {"child":{"name":"矩阵登记%s"},"villageCode":"141029100001","categories":["MIGRANT"],"tier":"GREEN"}"""
                     .formatted(UUID.randomUUID().toString().substring(0, 6));
             case "/api/v1/register/{id}/transitions" -> "{\"event\":\"APPROVE\"}";
+            case "/api/v1/register-campaigns" -> "{\"name\":\"矩阵排查\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2031-01-01\"}";
             case "/api/v1/register/{id}/visits" -> "{\"visitedOn\":\"2026-11-01\",\"kind\":\"HOME\",\"safety\":\"SAFE\"}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/approve" -> "{}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/refuse" -> "{\"reason\":\"矩阵测试\"}";
@@ -316,7 +320,16 @@ class AuthorizationMatrixTests extends IntegrationTest {
         assertThat(ids).isNotEmpty();
         return new Side(caseId, reportId, ((Number) read(order, "$.id")).longValue(),
                 ((Number) read(assessment, "$.id")).longValue(), ids.get(0).longValue(),
-                registerEntry(director, supervisor, village, side));
+                registerEntry(director, supervisor, village, side), campaign(supervisor));
+    }
+
+    /** A key-period sweep of the supervisor's township. */
+    private long campaign(String supervisor) {
+        MvcTestResult opened = mvc.post().uri("/api/v1/register-campaigns").header("Authorization", basic(supervisor))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"矩阵排查\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2031-01-01\"}").exchange();
+        assertThat(opened).hasStatus(201);
+        return ((Number) read(opened, "$.id")).longValue();
     }
 
     /** A register entry of the side's village, entered by its director and confirmed up the chain (in force). */
