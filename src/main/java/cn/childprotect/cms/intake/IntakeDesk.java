@@ -124,6 +124,10 @@ public class IntakeDesk {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw Refusal.invalidField("Idempotency-Key", "Idempotency-Key 须为 1 到 100 个字符");
         }
+        if (submission.channel() == Channel.MONITORING) {
+            // only a register visit files on this channel (fileFromMonitoring), never a form or a client
+            throw Refusal.invalidField("channel", "register.error.monitoring-channel");
+        }
         validate(submission, user);
         if (idempotencyKey == null) {
             return tx.execute(status -> file(submission, user));

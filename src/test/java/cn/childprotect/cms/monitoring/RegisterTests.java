@@ -268,5 +268,9 @@ class RegisterTests extends IntegrationTest {
         assertThat(register.registerEntryForCase(caseId, supervisor)).hasValueSatisfying(
                 e -> assertThat(e.entryId()).isEqualTo(id));
         assertThat(register.registerEntryForCase(caseId, users.findCurrentUser("supervisor2").orElseThrow())).isEmpty();
+        // the channel belongs to register visits: a hotline client cannot claim it
+        assertThat(api().as("operator1").report("""
+                {"channel":"MONITORING","categories":["MR04"],"villageCode":"141029100001","narrative":"冒用渠道",
+                 "child":{"name":"冒用"},"reporter":{"anonymous":true}}""")).hasStatus(400);
     }
 }
