@@ -6,6 +6,7 @@ import cn.childprotect.cms.assessment.SupportViews;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.escalations.EscalationView;
 import cn.childprotect.cms.guardianship.MeasureSummary;
+import cn.childprotect.cms.monitoring.RegisterViews.CaseRegisterEntry;
 import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.intake.ReportView;
 import cn.childprotect.cms.referrals.WorkOrderView;
@@ -24,10 +25,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 public record CaseFilePage(@JsonUnwrapped CaseDetail file, ChildCard child, Sections sections) {
 
     /**
-     * One typed part per module. A new module's part (guardianship measures, the monitoring
+     * One typed part per module; {@code registerEntry} is null when the child is not on the
+     * at-risk register (or the viewer may not see the entry). A new module's part (guardianship measures, the monitoring
      * register entry) is a new component here, filled by one line in {@link CaseFileReader}.
      */
     public record Sections(List<ReportView> reports, SupportViews.OfCase support, List<WorkOrderView> workOrders,
-            List<EscalationView> escalations, List<MeasureSummary> measures) {
+            List<EscalationView> escalations, List<MeasureSummary> measures,
+            CaseRegisterEntry registerEntry) {
     }
 }

@@ -5,6 +5,7 @@ import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.escalations.EscalationDesk;
 import cn.childprotect.cms.guardianship.MeasureDesk;
+import cn.childprotect.cms.monitoring.Register;
 import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.people.ChildRegistry;
@@ -30,9 +31,10 @@ public class CaseFileReader {
     private final WorkOrderDesk workOrders;
     private final EscalationDesk escalations;
     private final MeasureDesk measures;
+    private final Register register;
 
     CaseFileReader(CaseQueries cases, ChildRegistry children, IntakeQueries reports, CaseSupport support,
-            WorkOrderDesk workOrders, EscalationDesk escalations, MeasureDesk measures) {
+            WorkOrderDesk workOrders, EscalationDesk escalations, MeasureDesk measures, Register register) {
         this.cases = cases;
         this.children = children;
         this.reports = reports;
@@ -40,6 +42,7 @@ public class CaseFileReader {
         this.workOrders = workOrders;
         this.escalations = escalations;
         this.measures = measures;
+        this.register = register;
     }
 
     /** The case file for someone who works the case; audited. Writes the audit row, so read-write. */
@@ -53,7 +56,8 @@ public class CaseFileReader {
                 support.ofCaseUnaudited(caseId, viewer),
                 workOrders.ofCaseUnaudited(caseId, viewer),
                 escalations.openOfCaseUnaudited(caseId, viewer),
-                measures.forCase(caseId, viewer));
+                measures.forCase(caseId, viewer),
+                register.registerEntryForCase(caseId, viewer).orElse(null));
         return new CaseFilePage(file, child, sections);
     }
 }

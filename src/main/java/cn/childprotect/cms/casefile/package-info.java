@@ -6,7 +6,7 @@
  * calls it. The read is audited once, as CASE_READ, by {@code CaseQueries.detail}.
  */
 @ApplicationModule(allowedDependencies = { "shared", "users", "cases", "people", "intake", "assessment",
-        "referrals", "escalations", "guardianship" })
+        "referrals", "escalations", "guardianship", "monitoring" })
 package cn.childprotect.cms.casefile;
 
 import org.springframework.modulith.ApplicationModule;

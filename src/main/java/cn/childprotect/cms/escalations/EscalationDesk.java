@@ -301,6 +301,8 @@ public class EscalationDesk {
                 actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-report"), "GET", "/api/v1/reports/" + e.sourceId()));
                 actions.add(new EscalationView.Action(BundleText.of("escalation.action.relink-report"), "POST", "/api/v1/reports/" + e.sourceId() + "/link"));
             }
+            case REGISTER_VISIT -> actions.add(new EscalationView.Action(
+                    BundleText.of("escalation.action.view-register-entry"), "GET", "/api/v1/register/" + e.sourceId()));
             default -> {
             }
         }

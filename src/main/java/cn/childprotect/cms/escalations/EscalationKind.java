@@ -16,7 +16,10 @@ public enum EscalationKind {
     POSSIBLE_DUPLICATE(2, false),
     // kinds of other modules' deadlines (shared.deadlines.DeadlineSource) are added below, missedDeadline = true
     /** guardianship: a measure's legal or review deadline (decision, 复议, review, lapse, 查访, placement review). */
-    MEASURE_DEADLINE(4, true);
+    MEASURE_DEADLINE(4, true),
+    /** monitoring: a register entry's visit by its tier, and a key-period campaign visit. */
+    REGISTER_VISIT(2, true),
+    CAMPAIGN_VISIT(2, true);
 
     private final int severity;
     private final boolean missedDeadline;

@@ -124,6 +124,10 @@ public class IntakeDesk {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw Refusal.invalidField("Idempotency-Key", "Idempotency-Key 须为 1 到 100 个字符");
         }
+        if (submission.channel() == Channel.MONITORING) {
+            // only a register visit files on this channel (fileFromMonitoring), never a form or a client
+            throw Refusal.invalidField("channel", "register.error.monitoring-channel");
+        }
         validate(submission, user);
         if (idempotencyKey == null) {
             return tx.execute(status -> file(submission, user));
@@ -134,6 +138,22 @@ public class IntakeDesk {
         // first attempt's receipt (its commit went through after all). Without a key it is not.
         return TransientDatabaseFailures.retryOnce("filing a report with an Idempotency-Key",
                 () -> fileWithKey(submission, idempotencyKey, hash, user));
+    }
+
+    /**
+     * A register visit that found harm files its report in one step (docs/domain.md §6.2): channel
+     * MONITORING, by the village's child director or a supervisor, in the caller's transaction, so
+     * the visit and the report (and the case it opens or joins) commit together.
+     */
+    public ReportReceipt fileFromMonitoring(ReportSubmission submission, CurrentUser user) {
+        if (!user.is(Role.CHILD_DIRECTOR) && !user.is(Role.SUPERVISOR)) {
+            throw Refusal.notAllowed("register.error.role");
+        }
+        ReportSubmission monitoring = new ReportSubmission(Channel.MONITORING, submission.categories(),
+                submission.urgent(), submission.occurredAt(), submission.villageCode(), submission.narrative(),
+                submission.child(), submission.reporter(), submission.police(), submission.pregnancyOrAbortion());
+        validate(monitoring, user);
+        return tx.execute(status -> file(monitoring, user));
     }
 
     private ReportReceipt fileWithKey(ReportSubmission submission, String idempotencyKey, String hash, CurrentUser user) {

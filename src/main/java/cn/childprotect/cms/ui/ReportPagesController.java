@@ -203,7 +203,8 @@ class ReportPagesController {
 
     private String prepare(Model model, CurrentUser me, String q) {
         model.addAttribute("taxonomy", taxonomy);
-        model.addAttribute("channels", Channel.values());
+        // a MONITORING report is filed from a register visit, not on this form
+        model.addAttribute("channels", java.util.Arrays.stream(Channel.values()).filter(c -> c != Channel.MONITORING).toList());
         model.addAttribute("villages", jurisdictions.within(me.scope()).stream()
                 .filter(d -> d.level() == DivisionLevel.VILLAGE).toList());
         model.addAttribute("hotline", !me.is(Role.REPORTER));

@@ -55,7 +55,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
     /** The resources of one side. */
-    record Side(long caseId, long reportId, long workOrderId, long assessmentId, long escalationId) {
+    record Side(long caseId, long reportId, long workOrderId, long assessmentId, long escalationId, long registerEntryId, long campaignId) {
     }
 
     record Row(String method, String path, List<String> cells) {
@@ -191,6 +191,12 @@ class AuthorizationMatrixTests extends IntegrationTest {
         if (template.startsWith("/api/v1/measures/")) {
             return measures.get(side.caseId());
         }
+        if (template.startsWith("/api/v1/register/")) {
+            return side.registerEntryId();
+        }
+        if (template.startsWith("/api/v1/register-campaigns/")) {
+            return side.campaignId();
+        }
         if (template.contains("/assessments/")) {
             return side.assessmentId();
         }
@@ -231,6 +237,12 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/cases/{caseId}/measures" ->
                 "{\"type\":\"LEGAL_AID\",\"body\":\"县法律援助中心\",\"referenceNumber\":\"矩阵测试\"}";
             case "/api/v1/measures/{id}/steps" -> "{\"step\":\"LOG\",\"version\":0,\"note\":\"矩阵测试\"}";
+            case "/api/v1/register" -> """
+                    {"child":{"name":"矩阵登记%s"},"villageCode":"141029100001","categories":["MIGRANT"],"tier":"GREEN"}"""
+                    .formatted(UUID.randomUUID().toString().substring(0, 6));
+            case "/api/v1/register/{id}/transitions" -> "{\"event\":\"APPROVE\"}";
+            case "/api/v1/register-campaigns" -> "{\"name\":\"矩阵排查\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2031-01-01\"}";
+            case "/api/v1/register/{id}/visits" -> "{\"visitedOn\":\"2026-11-01\",\"kind\":\"HOME\",\"safety\":\"SAFE\"}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/approve" -> "{}";
             case "/api/v1/work-orders/{id}/extension-requests/{rid}/refuse" -> "{\"reason\":\"矩阵测试\"}";
             case "/api/v1/work-orders/{id}/callbacks", "/api/v1/cases/{caseId}/callbacks" ->
@@ -323,7 +335,37 @@ class AuthorizationMatrixTests extends IntegrationTest {
         List<Number> ids = read(escalations, "$.items[?(@.caseId == " + caseId + ")].id");
         assertThat(ids).isNotEmpty();
         return new Side(caseId, reportId, ((Number) read(order, "$.id")).longValue(),
-                ((Number) read(assessment, "$.id")).longValue(), ids.get(0).longValue());
+                ((Number) read(assessment, "$.id")).longValue(), ids.get(0).longValue(),
+                registerEntry(director, supervisor, village, side), campaign(supervisor));
+    }
+
+    /** A key-period sweep of the supervisor's township. */
+    private long campaign(String supervisor) {
+        MvcTestResult opened = mvc.post().uri("/api/v1/register-campaigns").header("Authorization", basic(supervisor))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"矩阵排查\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2031-01-01\"}").exchange();
+        assertThat(opened).hasStatus(201);
+        return ((Number) read(opened, "$.id")).longValue();
+    }
+
+    /** A register entry of the side's village, entered by its director and confirmed up the chain (in force). */
+    private long registerEntry(String director, String supervisor, String village, char side) {
+        MvcTestResult created = mvc.post().uri("/api/v1/register").header("Authorization", basic(director))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"child":{"name":"名册矩阵%s%s","sex":"FEMALE"},"villageCode":"%s","categories":["LEFT_BEHIND"],
+                         "tier":"YELLOW"}""".formatted(side, UUID.randomUUID().toString().substring(0, 6), village))
+                .exchange();
+        assertThat(created).hasStatus(201);
+        long id = ((Number) read(created, "$.id")).longValue();
+        for (String[] step : new String[][] { { supervisor, "APPROVE" }, { "county1", "CONFIRM" } }) {
+            long version = ((Number) read(mvc.get().uri("/api/v1/register/{id}", id)
+                    .header("Authorization", basic(step[0])).exchange(), "$.version")).longValue();
+            assertThat(mvc.post().uri("/api/v1/register/{id}/transitions", id).header("Authorization", basic(step[0]))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"event\":\"%s\",\"version\":%d}".formatted(step[1], version)).exchange())
+                    .hasStatusOk();
+        }
+        return id;
     }
 
     private void machineFixture() {

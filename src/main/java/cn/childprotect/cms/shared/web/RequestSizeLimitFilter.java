@@ -25,11 +25,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final ProblemWriter writer;
     private final long maxBytes;
+    private final long maxUploadBytes;
 
     RequestSizeLimitFilter(ProblemWriter writer, WebLimitsProperties.Api api) {
         this.writer = writer;
         this.maxBytes = api.maxBodySize().toBytes();
+        this.maxUploadBytes = api.maxUploadSize().toBytes();
     }
+
+    /** File uploads (the register import, streamed from the body) have a limit of their own. */
+    static final String UPLOADS = "/api/v1/register/import";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,9 +46,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        if (length > maxBytes || chunked) {
+        long limit = request.getRequestURI().startsWith(request.getContextPath() + UPLOADS) ? maxUploadBytes : maxBytes;
+        if (length > limit || chunked) {
             writer.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    "problem.payload-too-large.detail", maxBytes / 1024);
+                    "problem.payload-too-large.detail", limit / 1024);
             return;
         }
         chain.doFilter(request, response);

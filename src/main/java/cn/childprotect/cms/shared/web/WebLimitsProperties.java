@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The web layer's limits: {@code cms.api.max-body-size} (a larger request body is refused with
- * 413, {@link RequestSizeLimitFilter}) and {@code cms.database.retry-after} (the Retry-After of a
+ * The web layer's limits: {@code cms.api.max-body-size} and {@code cms.api.max-upload-size} (for
+ * file uploads; a larger request body is refused with 413, {@link RequestSizeLimitFilter}) and {@code cms.database.retry-after} (the Retry-After of a
  * 503 answered on a transient database failure, {@link ServiceUnavailable}).
  */
 final class WebLimitsProperties {
@@ -21,7 +21,8 @@ final class WebLimitsProperties {
 
     @Validated
     @ConfigurationProperties("cms.api")
-    record Api(@DefaultValue("256KB") @NotNull DataSize maxBodySize) {
+    record Api(@DefaultValue("256KB") @NotNull DataSize maxBodySize,
+            @DefaultValue("20MB") @NotNull DataSize maxUploadSize) {
     }
 
     @Validated

@@ -1,0 +1,30 @@
+package cn.childprotect.cms.monitoring;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface CampaignVisits extends JpaRepository<CampaignVisit, Long> {
+
+    /** Progress per village: [village, total, done, overdue]. */
+    @Query("""
+            select v.villageCode, count(v), sum(case when v.doneOn is not null then 1 else 0 end),
+                   sum(case when v.doneOn is null and v.overdueAt <= :now then 1 else 0 end)
+            from CampaignVisit v where v.campaignId = :campaign and v.villageCode like :scope
+            group by v.villageCode order by v.villageCode""")
+    List<Object[]> progress(@Param("campaign") long campaign, @Param("scope") String scope, @Param("now") Instant now);
+
+    /** The campaign visits a register visit on that day makes. */
+    @Query("""
+            select v from CampaignVisit v where v.entryId = :entry and v.doneOn is null
+              and v.startsOn <= :on and v.endsOn >= :on""")
+    List<CampaignVisit> openOn(@Param("entry") long entry, @Param("on") LocalDate on);
+
+    @Query("select v from CampaignVisit v where v.overdueAt <= :now order by v.overdueAt")
+    List<CampaignVisit> overdue(@Param("now") Instant now, Pageable page);
+}

@@ -1,0 +1,10 @@
+package cn.childprotect.cms.monitoring;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RegisterChanges extends JpaRepository<RegisterChange, Long> {
+
+    List<RegisterChange> findByEntryIdOrderById(long entryId);
+}

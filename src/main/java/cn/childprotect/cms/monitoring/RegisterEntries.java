@@ -1,0 +1,53 @@
+package cn.childprotect.cms.monitoring;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
+
+    /**
+     * A page of the register in a scope. Drafts only of the author unless the caller reviews
+     * ({@code reviewer}); sorted by the next visit (overdue first, then soonest), entries without a
+     * due date last. Filters are optional (null = any).
+     */
+    @Query("""
+            select e from RegisterEntry e
+            where e.villageCode like :scope
+              and (:reviewer = true or e.status not in :drafts or e.createdBy = :username)
+              and (:status is null or e.status = :status)
+              and (:tier is null or e.tier = :tier)
+              and (:category is null or e.categories like :category)
+              and (:overdueAt is null or e.visitOverdueAt <= :overdueAt)
+            order by case when e.visitOverdueAt is null then 1 else 0 end, e.visitOverdueAt, e.id""")
+    List<RegisterEntry> page(@Param("scope") String scope, @Param("reviewer") boolean reviewer,
+            @Param("drafts") java.util.Collection<RegisterStatus> drafts, @Param("username") String username,
+            @Param("status") RegisterStatus status, @Param("tier") RegisterTier tier,
+            @Param("category") String category, @Param("overdueAt") Instant overdueAt, Pageable page);
+
+    /** The escalation sweep's read: an index range on the stored overdue instant, oldest first. */
+    @Query("select e from RegisterEntry e where e.visitOverdueAt <= :now order by e.visitOverdueAt")
+    List<RegisterEntry> overdue(@Param("now") Instant now, Pageable page);
+
+    @Query("select e from RegisterEntry e where e.childId = :childId and e.status <> :exited")
+    List<RegisterEntry> openOfChild(@Param("childId") long childId, @Param("exited") RegisterStatus exited);
+
+    List<RegisterEntry> findByCaseId(long caseId);
+
+    @Query("select e from RegisterEntry e where e.villageCode like :scope and e.status in :statuses order by e.id")
+    List<RegisterEntry> inForceInScope(@Param("scope") String scope,
+            @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
+
+    /** Entries whose exit review by age is due (an index range on the stored birthday). */
+    @Query("select e from RegisterEntry e where e.ageReviewOn <= :today and e.status in :statuses order by e.ageReviewOn")
+    List<RegisterEntry> ageReviewDue(@Param("today") java.time.LocalDate today,
+            @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
+
+    @Query("select e from RegisterEntry e where e.tierReviewOn <= :today and e.status in :statuses order by e.tierReviewOn")
+    List<RegisterEntry> tierReviewDue(@Param("today") java.time.LocalDate today,
+            @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
+}
