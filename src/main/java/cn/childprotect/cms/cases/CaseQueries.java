@@ -53,11 +53,13 @@ public class CaseQueries {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final EntityManager entityManager;
+    private final CaseScreening screening;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
             Jurisdictions jurisdictions, ChildDirectory children, ObjectProvider<CaseDetailSection> sections,
             ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time,
-            EntityManager entityManager) {
+            EntityManager entityManager, CaseScreening screening) {
+        this.screening = screening;
         this.cases = cases;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -256,7 +258,7 @@ public class CaseQueries {
                 file.villageCode(), jurisdictions.nameOf(file.villageCode()), file.categories(), file.urgent(),
                 file.riskLevel(), file.assignee(), file.openedAt(), file.statusEnteredAt(), file.statusDeadline(),
                 file.isOverdueAt(time.now()), file.closedAt(), file.outcomeReason(), file.mergedInto(),
-                file.childId(), children.childCard(file.childId()), allowed, parts);
+                file.childId(), children.childCard(file.childId()), allowed, parts, screening.view(file));
     }
 
     @Transactional

@@ -14,7 +14,9 @@ public enum TimelineKind {
     WORK_ORDER,
     ASSESSMENT,
     SUPPORT,
-    CHILD_CORRECTED;
+    CHILD_CORRECTED,
+    SCREENING,
+    FIRST_CONTACT;
 
     public String label() {
         return Labels.of(this);

@@ -13,8 +13,10 @@ public enum EscalationKind {
     WORK_ORDER_RETURNED(2, false),
     HIGH_RISK(4, false),
     CLOSURE_REQUESTED(1, false),
-    POSSIBLE_DUPLICATE(2, false);
+    POSSIBLE_DUPLICATE(2, false),
     // kinds of other modules' deadlines (shared.deadlines.DeadlineSource) are added below, missedDeadline = true
+    /** The first face-to-face contact (首次见面核实) of an accepted case is late (cases.CaseScreening). */
+    FIRST_CONTACT(4, true);
 
     private final int severity;
     private final boolean missedDeadline;

@@ -209,6 +209,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/cases/{id}/transitions" -> "{\"event\":\"ACCEPT\",\"note\":\"矩阵测试\"}";
             case "/api/v1/cases/{id}/assignee" -> "{\"username\":\"director1\"}";
             case "/api/v1/cases/{id}/notes" -> "{\"text\":\"矩阵测试\"}";
+            case "/api/v1/cases/{id}/first-contact" -> "{\"note\":\"矩阵测试\"}";
             case "/api/v1/cases/{id}/child" -> "{\"description\":\"矩阵测试\"}";
             case "/api/v1/cases/{caseId}/assessments", "/api/v1/cases/{caseId}/assessments/{id}" ->
                 "{\"answers\":" + LOW_RISK_ANSWERS + ",\"rationale\":\"矩阵测试\"}";
