@@ -87,6 +87,15 @@ public class CaseScreening implements DeadlineSource {
     public record Choice(String code, String label) {
     }
 
+    /** What the screening forms offer: the priorities and the screen-out reasons. */
+    public record Choices(List<Choice> priorities, List<Choice> screenOutReasons) {
+    }
+
+    @Transactional(readOnly = true)
+    public Choices choices() {
+        return new Choices(priorities(), screenOutReasons());
+    }
+
     /** The screening part of a case's detail, for someone who works the case (the caller checked). */
     @Transactional(readOnly = true)
     ScreeningView view(CaseFile file) {

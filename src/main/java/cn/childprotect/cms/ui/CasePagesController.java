@@ -16,6 +16,7 @@ import cn.childprotect.cms.assessment.RiskInstrument;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseScreening;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseList;
 import cn.childprotect.cms.cases.CaseRef;
@@ -79,11 +80,14 @@ class CasePagesController {
     private final JsonMapper json;
     private final org.springframework.context.MessageSource messages;
 
+    private final CaseScreening screening;
+
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions) {
+            Jurisdictions jurisdictions, CaseScreening screening) {
+        this.screening = screening;
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -210,6 +214,7 @@ class CasePagesController {
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));
+        model.addAttribute("screeningChoices", screening.choices());
         return "ui/case";
     }
 
