@@ -3,6 +3,7 @@ package cn.childprotect.cms.cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -273,6 +274,21 @@ public class CaseQueries {
 
     private Instant startOf(java.time.LocalDate date) {
         return date.atStartOfDay(time.zone()).toInstant();
+    }
+
+    /**
+     * Every case of these children, newest first, unscoped: for the history of involvement, whose
+     * facade scopes and masks (docs/domain.md §8).
+     */
+    @Transactional(readOnly = true)
+    public List<ChildCaseRow> ofChildren(Collection<Long> childIds) {
+        if (childIds.isEmpty()) {
+            return List.of();
+        }
+        return cases.findByChildIdIn(childIds).stream().sorted(java.util.Comparator.comparing(CaseFile::openedAt).reversed())
+                .map(c -> new ChildCaseRow(c.id(), c.caseNumber(), c.childId(), c.villageCode(), c.status(),
+                        c.status().label(), c.categories(), c.openedAt(), c.closedAt(), c.outcomeReason(), c.mergedInto()))
+                .toList();
     }
 
     /** Overdue cases, earliest deadline first, for the escalation sweep (an index range scan: cost follows the result). */

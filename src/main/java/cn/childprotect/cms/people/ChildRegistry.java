@@ -209,6 +209,34 @@ public class ChildRegistry {
         return children.findIdsByNameInScope(escaped + "%", scope.likePattern(), Pageable.ofSize(200));
     }
 
+    /**
+     * The records of the same child and of the same family (docs/domain.md §8): the child, records
+     * with its ID number (through the keyed hash) or its name and birth date, and children who share a
+     * guardian's phone number. Guardians have no ID number or birth date on record, so they match by
+     * phone only. At most {@code limit} others.
+     */
+    @Transactional(readOnly = true)
+    public List<RelatedChild> related(long childId, int limit) {
+        Child child = children.findById(childId).orElse(null);
+        if (child == null) {
+            return List.of();
+        }
+        java.util.Map<Long, RelatedChild.Relation> found = new java.util.LinkedHashMap<>();
+        found.put(childId, RelatedChild.Relation.SAME_CHILD);
+        if (child.idNumberHash() != null) {
+            children.findByIdNumberHash(child.idNumberHash())
+                    .forEach(c -> found.putIfAbsent(c.id(), RelatedChild.Relation.SAME_ID_NUMBER));
+        }
+        ChildSummary summary = child.toSummary();
+        if (summary.name() != null && summary.birthDate() != null) {
+            children.findByNameAndBirthDate(summary.name(), summary.birthDate())
+                    .forEach(c -> found.putIfAbsent(c.id(), RelatedChild.Relation.SAME_NAME_AND_BIRTH_DATE));
+        }
+        guardians.findChildIdsSharingAGuardianPhone(childId, Pageable.ofSize(limit))
+                .forEach(id -> found.putIfAbsent(id, RelatedChild.Relation.SHARED_GUARDIAN));
+        return found.entrySet().stream().limit(limit + 1L).map(e -> new RelatedChild(e.getKey(), e.getValue())).toList();
+    }
+
     /** The plain ID number, for need-to-know screens only (the caller audits the reveal). */
     @Transactional(readOnly = true)
     public Optional<String> revealIdNumber(long childId) {

@@ -175,6 +175,10 @@ class AuthorizationMatrixTests extends IntegrationTest {
     }
 
     private long idFor(String template, Side side) {
+        if (template.startsWith("/api/v1/children/")) {
+            return ((Number) read(mvc.get().uri("/api/v1/cases/{id}", side.caseId()).header("Authorization", basic("county1"))
+                    .exchange(), "$.childId")).longValue();
+        }
         if (template.startsWith("/api/v1/reports/")) {
             return side.reportId();
         }
