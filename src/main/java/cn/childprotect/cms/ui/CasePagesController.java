@@ -17,6 +17,8 @@ import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseScreening;
+import cn.childprotect.cms.intake.ChildHistory;
+import cn.childprotect.cms.intake.InvolvementHistory;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseList;
 import cn.childprotect.cms.cases.CaseRef;
@@ -81,13 +83,15 @@ class CasePagesController {
     private final org.springframework.context.MessageSource messages;
 
     private final CaseScreening screening;
+    private final InvolvementHistory involvement;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CaseScreening screening) {
+            Jurisdictions jurisdictions, CaseScreening screening, InvolvementHistory involvement) {
         this.screening = screening;
+        this.involvement = involvement;
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -214,8 +218,20 @@ class CasePagesController {
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));
-        model.addAttribute("screeningChoices", screening.choices());
+        model.addAttribute("intakePanel", intakePanel(id, me));
         return "ui/case";
+    }
+
+    /** Screening choices and the child's history (docs/domain.md §8); a history the viewer may not read is left out. */
+    private IntakeCasePanel intakePanel(long caseId, CurrentUser me) {
+        ChildHistory history;
+        try {
+            history = involvement.forCase(caseId, me);
+        }
+        catch (Refusal notForThisViewer) {
+            history = null;
+        }
+        return new IntakeCasePanel(screening.choices(), history);
     }
 
     @PostMapping("/cases/{id}/transitions")

@@ -53,6 +53,6 @@ class ScreeningPagesTests extends IntegrationTest {
                 .with(csrf()).param("contactedAt", "").param("note", "见到孩子").exchange()).hasStatus3xxRedirection();
         assertThat(mvc.get().uri("/cases/{id}", id).with(user(accounts.loadUserByUsername("director1")))
                 .locale(Locale.SIMPLIFIED_CHINESE).exchange()).hasStatusOk().bodyText()
-                .contains("id=\"first-contact\"").contains("儿童已由外婆接走照看").doesNotContain("id=\"first-contact-form\"");
+                .contains("id=\"first-contact\"").contains("儿童已由外婆接走照看").contains("id=\"history-panel\"").doesNotContain("id=\"first-contact-form\"");
     }
 }
