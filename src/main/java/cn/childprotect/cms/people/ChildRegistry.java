@@ -30,8 +30,11 @@ public class ChildRegistry {
     private final Jurisdictions jurisdictions;
     private final BusinessTime time;
 
+    private final ChildNameIndex nameIndex;
+
     ChildRegistry(Children children, Guardians guardians, PiiCipher cipher, Jurisdictions jurisdictions,
-            BusinessTime time) {
+            BusinessTime time, ChildNameIndex nameIndex) {
+        this.nameIndex = nameIndex;
         this.children = children;
         this.guardians = guardians;
         this.cipher = cipher;
@@ -157,13 +160,18 @@ public class ChildRegistry {
         id.ifPresent(value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
         children.save(child);
         addGuardians(child.id(), data);
+        nameIndex.index(child.id(), child.toSummary().name());
         return child.id();
     }
 
     /** A later report about a known child: fill what was unknown, add guardians; never overwrite. */
     public void learn(long childId, ChildData data) {
         Child child = children.findById(childId).orElseThrow();
+        String before = child.toSummary().name();
         child.learn(data);
+        if (!java.util.Objects.equals(before, child.toSummary().name())) {
+            nameIndex.index(childId, child.toSummary().name());
+        }
         if (child.idNumberHash() == null) {
             ResidentIdNumber.parse(data.idNumber()).ifPresent(
                     value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
@@ -237,6 +245,20 @@ public class ChildRegistry {
         return found.entrySet().stream().limit(limit + 1L).map(e -> new RelatedChild(e.getKey(), e.getValue())).toList();
     }
 
+    /** One page of children found by name, pinyin or initials (docs/domain.md §3.5), in the scope; newest first. */
+    public record NameSearchPage(List<ChildSummary> children, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public NameSearchPage searchByName(String query, Integer birthYear, String villageCode, JurisdictionScope scope,
+            int page, int size) {
+        ChildNameIndex.Found found = nameIndex.search(query, birthYear, villageCode, scope, page, size);
+        java.util.Map<Long, ChildSummary> byId = findAll(found.childIds()).stream()
+                .collect(java.util.stream.Collectors.toMap(ChildSummary::id, c -> c));
+        return new NameSearchPage(found.childIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                found.total());
+    }
+
     /** The plain ID number, for need-to-know screens only (the caller audits the reveal). */
     @Transactional(readOnly = true)
     public Optional<String> revealIdNumber(long childId) {
@@ -298,6 +320,7 @@ public class ChildRegistry {
         if (correctGuardians(childId, correction.guardians() == null ? List.of() : correction.guardians())) {
             changed.add("guardians");
         }
+        nameIndex.index(childId, child.toSummary().name());
         return changed;
     }
 
