@@ -1,6 +1,7 @@
 package cn.childprotect.cms.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.UUID;
 import cn.childprotect.cms.support.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -74,5 +77,21 @@ class ChildSearchTests extends IntegrationTest {
                 .hasStatus(403);
         assertThat(mvc.get().uri("/api/v1/children?q=").header("Authorization", basic("supervisor1")).exchange())
                 .hasStatus(400);
+    }
+
+    @Autowired
+    UserDetailsService accounts;
+
+    @Test
+    void theIntakeFormOffersTheChildrenOnRecordWhileTheNameIsTyped() {
+        file("张晓明", "2012-09-10");
+        assertThat(mvc.get().uri("/reports/new").with(user(accounts.loadUserByUsername("operator1"))).exchange())
+                .hasStatusOk().bodyText().contains("id=\"similar-children\"").contains("intake-assist.js");
+        assertThat(mvc.get().uri("/reports/new/similar?name=zxm&birthDate=2012-01-01")
+                .with(user(accounts.loadUserByUsername("operator1"))).exchange()).hasStatusOk().bodyText()
+                .contains("similar-child").contains("张**").doesNotContain("张晓明");
+        assertThat(mvc.get().uri("/reports/new/similar?name=zxm&birthDate=1990-01-01")
+                .with(user(accounts.loadUserByUsername("operator1"))).exchange()).hasStatusOk().bodyText()
+                .doesNotContain("similar-child");
     }
 }
