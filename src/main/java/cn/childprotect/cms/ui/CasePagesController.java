@@ -17,6 +17,7 @@ import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseScreening;
+import cn.childprotect.cms.evidence.Evidence;
 import cn.childprotect.cms.intake.ChildHistory;
 import cn.childprotect.cms.intake.InvolvementHistory;
 import cn.childprotect.cms.cases.CaseQueries;
@@ -84,12 +85,14 @@ class CasePagesController {
 
     private final CaseScreening screening;
     private final InvolvementHistory involvement;
+    private final Evidence evidence;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, CaseSupport support, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CaseScreening screening, InvolvementHistory involvement) {
+            Jurisdictions jurisdictions, CaseScreening screening, InvolvementHistory involvement, Evidence evidence) {
+        this.evidence = evidence;
         this.screening = screening;
         this.involvement = involvement;
         this.childRecords = childRecords;
@@ -231,7 +234,14 @@ class CasePagesController {
         catch (Refusal notForThisViewer) {
             history = null;
         }
-        return new IntakeCasePanel(screening.choices(), history);
+        java.util.List<Evidence.AttachmentView> files;
+        try {
+            files = evidence.ofCase(caseId, me);
+        }
+        catch (Refusal notForThisViewer) {
+            files = List.of();
+        }
+        return new IntakeCasePanel(screening.choices(), history, files);
     }
 
     @PostMapping("/cases/{id}/transitions")

@@ -54,5 +54,20 @@ class ScreeningPagesTests extends IntegrationTest {
         assertThat(mvc.get().uri("/cases/{id}", id).with(user(accounts.loadUserByUsername("director1")))
                 .locale(Locale.SIMPLIFIED_CHINESE).exchange()).hasStatusOk().bodyText()
                 .contains("id=\"first-contact\"").contains("儿童已由外婆接走照看").contains("id=\"history-panel\"").doesNotContain("id=\"first-contact-form\"");
+
+        // evidence: the case page's upload (progress by static/js/evidence-upload.js) and download
+        byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01,
+                0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 7, 7, 7, (byte) 0xFF, (byte) 0xD9 };
+        assertThat(mvc.post().uri("/cases/{id}/attachments", id).with(user(accounts.loadUserByUsername("director1")))
+                .with(csrf()).multipart().file(new org.springframework.mock.web.MockMultipartFile("file", "visit.jpg",
+                        "image/jpeg", jpeg)).exchange()).hasStatus3xxRedirection();
+        Long fileId = jdbc.queryForObject("select max(id) from evidence_attachment where case_id = ?", Long.class, id);
+        assertThat(mvc.get().uri("/cases/{id}", id).with(user(accounts.loadUserByUsername("director1")))
+                .locale(Locale.SIMPLIFIED_CHINESE).exchange()).hasStatusOk().bodyText().contains("visit.jpg")
+                .contains("evidence-upload.js");
+        var download = mvc.get().uri("/cases/{c}/attachments/{a}", id, fileId)
+                .with(user(accounts.loadUserByUsername("director1"))).exchange();
+        assertThat(download).hasStatusOk();
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(jpeg);
     }
 }
