@@ -111,6 +111,42 @@ class ChildNameIndex {
         return key.length() > KEY_MAX ? key.substring(0, KEY_MAX) : key;
     }
 
+    /**
+     * Children of the same full pinyin (any reading), born in the same year, in the township of the
+     * village: the uncertain matches intake offers for confirmation (docs/domain.md §3.3, §3.5).
+     */
+    List<Long> samePinyinSameYearInTownship(String name, int birthYear, String villageCode) {
+        String n = normalize(name);
+        if (n.isEmpty() || villageCode == null || villageCode.length() < 9) {
+            return List.of();
+        }
+        List<String> full = new ArrayList<>();
+        List<List<String>> combinations = new ArrayList<>();
+        combinations.add(List.of());
+        for (char c : n.toCharArray()) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : combinations) {
+                for (String option : readingsOf(c)) {
+                    if (next.size() < MAX_READINGS) {
+                        List<String> longer = new ArrayList<>(prefix);
+                        longer.add(option);
+                        next.add(longer);
+                    }
+                }
+            }
+            combinations = next;
+        }
+        combinations.forEach(c -> full.add(cut(String.join("", c))));
+        String marks = String.join(", ", java.util.Collections.nCopies(full.size(), "?"));
+        List<Object> args = new ArrayList<>(full);
+        args.add(villageCode.substring(0, 9) + "%");
+        args.add(java.sql.Date.valueOf(LocalDate.of(birthYear, 1, 1)));
+        args.add(java.sql.Date.valueOf(LocalDate.of(birthYear + 1, 1, 1)));
+        return jdbc.queryForList("select distinct c.id from people_child c join people_child_name_key k on k.child_id = c.id "
+                + "where k.name_key in (" + marks + ") and c.village_code like ? and c.birth_date >= ? and c.birth_date < ? "
+                + "order by c.id desc limit 20", Long.class, args.toArray());
+    }
+
     /** (Re)writes a child's keys, in the caller's transaction. */
     void index(long childId, String name) {
         jdbc.update("delete from people_child_name_key where child_id = ?", childId);

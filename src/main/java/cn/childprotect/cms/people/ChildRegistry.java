@@ -145,6 +145,10 @@ public class ChildRegistry {
                 candidates.add(c.id());
             }
         }
+        if (birth != null) {
+            // same pinyin, same birth year, same township: 张晓明 / 章晓明 (docs/domain.md §3.5)
+            candidates.addAll(nameIndex.samePinyinSameYearInTownship(name, birth.getYear(), villageCode));
+        }
         return new ChildMatch(Optional.empty(), List.copyOf(candidates));
     }
 

@@ -94,4 +94,17 @@ class ChildSearchTests extends IntegrationTest {
                 .with(user(accounts.loadUserByUsername("operator1"))).exchange()).hasStatusOk().bodyText()
                 .doesNotContain("similar-child");
     }
+
+    @Test
+    void theSamePinyinAndBirthYearInTheTownshipIsOfferedAsAPossibleDuplicate() {
+        String given = cn.childprotect.cms.support.TestIds.uniqueName().substring(1);
+        file("张" + given, "2011-02-03");
+        MvcTestResult second = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"channel":"HOTLINE","categories":["LB01"],"villageCode":"141029100002","narrative":"独自在家",
+                         "child":{"name":"章%s","sex":"MALE","birthDate":"2011-09-10","villageCode":"141029100002"},
+                         "reporter":{"name":"李女士","phone":"13800000002"}}""".formatted(given)).exchange();
+        assertThat(second).hasStatus(201).bodyJson().extractingPath("$.possibleDuplicates").asArray().hasSize(1);
+    }
 }
