@@ -52,11 +52,13 @@ public class CaseFiles {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final MessageSource messages;
+    private final CaseScreening screening;
 
     CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
             ObjectProvider<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
-            ApplicationEventPublisher events, BusinessTime time, MessageSource messages) {
+            ApplicationEventPublisher events, BusinessTime time, MessageSource messages, CaseScreening screening) {
         this.messages = messages;
+        this.screening = screening;
         this.cases = cases;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -166,6 +168,7 @@ public class CaseFiles {
         if (event.needsReason() && (command.reason() == null || command.reason().isBlank())) {
             throw Refusal.invalidField("reason", "“" + event.label() + "”必须填写理由");
         }
+        screening.check(file, command);
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
         guards.orderedStream().filter(guard -> guard.events().contains(event))
                 .forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
@@ -181,6 +184,7 @@ public class CaseFiles {
         CaseState state = flushFirst(file);
         events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username(),
                 file.caseNumber(), command.reason(), command.note(), mergeTarget == null ? null : mergeTarget.id()));
+        screening.afterTransition(file, event, to, command, user.username(), now);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(event + ": " + from + " -> " + to));
         return state;

@@ -3,6 +3,7 @@ package cn.childprotect.cms.cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,11 +55,13 @@ public class CaseQueries {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final EntityManager entityManager;
+    private final CaseScreening screening;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
             Jurisdictions jurisdictions, ChildRegistry children,
             ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time,
-            EntityManager entityManager) {
+            EntityManager entityManager, CaseScreening screening) {
+        this.screening = screening;
         this.cases = cases;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -272,7 +275,7 @@ public class CaseQueries {
                 file.villageCode(), jurisdictions.nameOf(file.villageCode()), file.categories(), file.urgent(),
                 file.riskLevel(), file.assignee(), file.openedAt(), file.statusEnteredAt(), file.statusDeadline(),
                 file.isOverdueAt(time.now()), file.closedAt(), file.outcomeReason(), file.mergedInto(),
-                file.childId(), allowed);
+                file.childId(), allowed, screening.view(file));
     }
 
     @Transactional
@@ -287,6 +290,21 @@ public class CaseQueries {
 
     private Instant startOf(java.time.LocalDate date) {
         return date.atStartOfDay(time.zone()).toInstant();
+    }
+
+    /**
+     * Every case of these children, newest first, unscoped: for the history of involvement, whose
+     * facade scopes and masks (docs/domain.md §8).
+     */
+    @Transactional(readOnly = true)
+    public List<ChildCaseRow> ofChildren(Collection<Long> childIds) {
+        if (childIds.isEmpty()) {
+            return List.of();
+        }
+        return cases.findByChildIdIn(childIds).stream().sorted(java.util.Comparator.comparing(CaseFile::openedAt).reversed())
+                .map(c -> new ChildCaseRow(c.id(), c.caseNumber(), c.childId(), c.villageCode(), c.status(),
+                        c.status().label(), c.categories(), c.openedAt(), c.closedAt(), c.outcomeReason(), c.mergedInto()))
+                .toList();
     }
 
     /** Overdue cases, earliest deadline first, for the escalation sweep (an index range scan: cost follows the result). */

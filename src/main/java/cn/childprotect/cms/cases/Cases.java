@@ -14,6 +14,8 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
 
     Optional<CaseFile> findByCaseNumber(String caseNumber);
 
+    List<CaseFile> findByChildIdIn(Collection<Long> childIds);
+
     Optional<CaseFile> findFirstByChildIdAndStatusInOrderByIdDesc(long childId, Collection<CaseStatus> statuses);
 
     /** The sweep's query: an index range scan on the stored deadline, so its cost follows the overdue count. */

@@ -15,7 +15,9 @@ public enum TimelineKind {
     ASSESSMENT,
     SUPPORT,
     CHILD_CORRECTED,
-    MEASURE;
+    MEASURE,
+    SCREENING,
+    FIRST_CONTACT;
 
     public String label() {
         return Labels.of(this);

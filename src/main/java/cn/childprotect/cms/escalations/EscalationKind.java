@@ -19,7 +19,9 @@ public enum EscalationKind {
     MEASURE_DEADLINE(4, true),
     /** monitoring: a register entry's visit by its tier, and a key-period campaign visit. */
     REGISTER_VISIT(2, true),
-    CAMPAIGN_VISIT(2, true);
+    CAMPAIGN_VISIT(2, true),
+    /** The first face-to-face contact (首次见面核实) of an accepted case is late (cases.CaseScreening). */
+    FIRST_CONTACT(4, true);
 
     private final int severity;
     private final boolean missedDeadline;

@@ -111,6 +111,20 @@ public class IntakeQueries {
         return reports.findById(reportId).filter(r -> !user.is(Role.REPORTER) && mayRead(r, user)).map(Report::caseId);
     }
 
+    /** A report as another module keeps things about it (evidence): its case (may be null) and village. */
+    public record ReportRef(long reportId, Long caseId, String villageCode) {
+    }
+
+    /**
+     * The report if this user may add evidence to it: the account that filed it (a REPORTER too), or
+     * someone who may read it as a case worker (docs/domain.md §3.4); empty otherwise.
+     */
+    public java.util.Optional<ReportRef> forEvidence(long reportId, CurrentUser user) {
+        return reports.findById(reportId)
+                .filter(r -> r.submittedBy().equals(user.username()) || !user.is(Role.REPORTER) && mayRead(r, user))
+                .map(r -> new ReportRef(r.id(), r.caseId(), r.villageCode()));
+    }
+
     /**
      * The case a report was filed into, for a module that filed it on a machine's behalf and must
      * follow it (the 12345 exchange reports 办结 when that case closes). Never shown to the

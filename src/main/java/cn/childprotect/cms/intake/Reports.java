@@ -18,6 +18,9 @@ interface Reports extends JpaRepository<Report, Long> {
 
     List<Report> findByCaseIdOrderById(long caseId);
 
+    /** History of involvement: the reports of a child and its family (index on child_id, received_at). */
+    List<Report> findByChildIdInOrderByReceivedAtDesc(java.util.Collection<Long> childIds);
+
     long countByCaseId(long caseId);
 
     /** For a page of the triage list: channel and duplicate flag of each case's reports, one query. */

@@ -30,8 +30,11 @@ public class ChildRegistry {
     private final Jurisdictions jurisdictions;
     private final BusinessTime time;
 
+    private final ChildNameIndex nameIndex;
+
     ChildRegistry(Children children, Guardians guardians, PiiCipher cipher, Jurisdictions jurisdictions,
-            BusinessTime time) {
+            BusinessTime time, ChildNameIndex nameIndex) {
+        this.nameIndex = nameIndex;
         this.children = children;
         this.guardians = guardians;
         this.cipher = cipher;
@@ -142,6 +145,10 @@ public class ChildRegistry {
                 candidates.add(c.id());
             }
         }
+        if (birth != null) {
+            // same pinyin, same birth year, same township: 张晓明 / 章晓明 (docs/domain.md §3.5)
+            candidates.addAll(nameIndex.samePinyinSameYearInTownship(name, birth.getYear(), villageCode));
+        }
         return new ChildMatch(Optional.empty(), List.copyOf(candidates));
     }
 
@@ -157,13 +164,18 @@ public class ChildRegistry {
         id.ifPresent(value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
         children.save(child);
         addGuardians(child.id(), data);
+        nameIndex.index(child.id(), child.toSummary().name());
         return child.id();
     }
 
     /** A later report about a known child: fill what was unknown, add guardians; never overwrite. */
     public void learn(long childId, ChildData data) {
         Child child = children.findById(childId).orElseThrow();
+        String before = child.toSummary().name();
         child.learn(data);
+        if (!java.util.Objects.equals(before, child.toSummary().name())) {
+            nameIndex.index(childId, child.toSummary().name());
+        }
         if (child.idNumberHash() == null) {
             ResidentIdNumber.parse(data.idNumber()).ifPresent(
                     value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
@@ -207,6 +219,48 @@ public class ChildRegistry {
         // names are matched from their start (the surname): an index range on the name, so a
         // search costs the same at 10,000 children as at 1,000,000 (a '%fragment%' scan does not)
         return children.findIdsByNameInScope(escaped + "%", scope.likePattern(), Pageable.ofSize(200));
+    }
+
+    /**
+     * The records of the same child and of the same family (docs/domain.md §8): the child, records
+     * with its ID number (through the keyed hash) or its name and birth date, and children who share a
+     * guardian's phone number. Guardians have no ID number or birth date on record, so they match by
+     * phone only. At most {@code limit} others.
+     */
+    @Transactional(readOnly = true)
+    public List<RelatedChild> related(long childId, int limit) {
+        Child child = children.findById(childId).orElse(null);
+        if (child == null) {
+            return List.of();
+        }
+        java.util.Map<Long, RelatedChild.Relation> found = new java.util.LinkedHashMap<>();
+        found.put(childId, RelatedChild.Relation.SAME_CHILD);
+        if (child.idNumberHash() != null) {
+            children.findByIdNumberHash(child.idNumberHash())
+                    .forEach(c -> found.putIfAbsent(c.id(), RelatedChild.Relation.SAME_ID_NUMBER));
+        }
+        ChildSummary summary = child.toSummary();
+        if (summary.name() != null && summary.birthDate() != null) {
+            children.findByNameAndBirthDate(summary.name(), summary.birthDate())
+                    .forEach(c -> found.putIfAbsent(c.id(), RelatedChild.Relation.SAME_NAME_AND_BIRTH_DATE));
+        }
+        guardians.findChildIdsSharingAGuardianPhone(childId, Pageable.ofSize(limit))
+                .forEach(id -> found.putIfAbsent(id, RelatedChild.Relation.SHARED_GUARDIAN));
+        return found.entrySet().stream().limit(limit + 1L).map(e -> new RelatedChild(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One page of children found by name, pinyin or initials (docs/domain.md §3.5), in the scope; newest first. */
+    public record NameSearchPage(List<ChildSummary> children, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public NameSearchPage searchByName(String query, Integer birthYear, String villageCode, JurisdictionScope scope,
+            int page, int size) {
+        ChildNameIndex.Found found = nameIndex.search(query, birthYear, villageCode, scope, page, size);
+        java.util.Map<Long, ChildSummary> byId = findAll(found.childIds()).stream()
+                .collect(java.util.stream.Collectors.toMap(ChildSummary::id, c -> c));
+        return new NameSearchPage(found.childIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                found.total());
     }
 
     /** The plain ID number, for need-to-know screens only (the caller audits the reveal). */
@@ -270,6 +324,7 @@ public class ChildRegistry {
         if (correctGuardians(childId, correction.guardians() == null ? List.of() : correction.guardians())) {
             changed.add("guardians");
         }
+        nameIndex.index(childId, child.toSummary().name());
         return changed;
     }
 

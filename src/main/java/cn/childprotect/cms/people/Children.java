@@ -15,6 +15,8 @@ interface Children extends JpaRepository<Child, Long> {
 
     List<Child> findByNameAndVillageCode(String name, String villageCode);
 
+    List<Child> findByNameAndBirthDate(String name, LocalDate birthDate);
+
     @Query("select c.id from Child c where c.name like :namePattern and c.villageCode like :scopePattern")
     List<Long> findIdsByNameInScope(String namePattern, String scopePattern, Pageable page);
 }

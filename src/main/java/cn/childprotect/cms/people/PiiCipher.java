@@ -35,6 +35,7 @@ class PiiCipher {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
+    private final SecretKeySpec fileKey;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
@@ -47,6 +48,7 @@ class PiiCipher {
         byte[] master = resolveMasterKey(configuredKey, allowGenerated, keyFile);
         this.encryptionKey = new SecretKeySpec(derive(master, "cms-pii-encryption"), "AES");
         this.hashKey = new SecretKeySpec(derive(master, "cms-pii-lookup-hash"), "HmacSHA256");
+        this.fileKey = new SecretKeySpec(derive(master, "cms-evidence-files"), "AES");
         Arrays.fill(master, (byte) 0);
     }
 
@@ -85,6 +87,47 @@ class PiiCipher {
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed (wrong CMS_PII_KEY?)", e);
+        }
+    }
+
+    /** Files (evidence attachments): AES-256-GCM with a key of their own from the same master key; IV first. */
+    byte[] encryptBytes(byte[] plain) {
+        try {
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, fileKey, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return out;
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    byte[] decryptBytes(byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, fileKey, new GCMParameterSpec(128, stored, 0, 12));
+            return cipher.doFinal(stored, 12, stored.length - 12);
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed (wrong CMS_PII_KEY?)", e);
+        }
+    }
+
+    /** Keyed hash of bytes (a file's fingerprint that reveals nothing without the key). */
+    String hashBytes(byte[] plain) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(plain));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("hashing failed", e);
         }
     }
 

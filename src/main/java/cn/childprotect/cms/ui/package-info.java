@@ -4,7 +4,7 @@
  * masking apply to every page. Nothing depends on this module.
  */
 @ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "agencies", "cases", "intake",
-        "people", "referrals", "assessment", "escalations", "casefile", "guardianship", "monitoring" })
+        "people", "referrals", "assessment", "escalations", "casefile", "guardianship", "monitoring", "evidence" })
 package cn.childprotect.cms.ui;
 
 import org.springframework.modulith.ApplicationModule;

@@ -171,6 +171,11 @@ class AuthorizationMatrixTests extends IntegrationTest {
         if (template.equals("/api/v1/reports") && method.equals("POST")) {
             request = request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
+        if (method.equals("POST") && template.endsWith("/attachments")) {
+            return mvc.post().uri(path).header("Authorization", "Bearer " + token).multipart()
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "m.jpg", "image/jpeg", MATRIX_JPEG))
+                    .exchange();
+        }
         String body = body(method, template, side, user);
         if (body != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).content(body);
@@ -178,7 +183,28 @@ class AuthorizationMatrixTests extends IntegrationTest {
         return request.exchange();
     }
 
+    /** A minimal JPEG (SOI, JFIF APP0, EOI) for the attachment endpoints. */
+    private static final byte[] MATRIX_JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F',
+            'I', 'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, (byte) 0xFF, (byte) 0xD9 };
+
+    private final Map<Long, Long> attachmentOfCase = new java.util.HashMap<>();
+
+    /** An attachment on the side's case (uploaded once by county1, who works both sides). */
+    private long attachmentFor(Side side) {
+        return attachmentOfCase.computeIfAbsent(side.caseId(), caseId -> ((Number) read(mvc.post()
+                .uri("/api/v1/cases/{id}/attachments", caseId).header("Authorization", basic("county1")).multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "m.jpg", "image/jpeg", MATRIX_JPEG))
+                .exchange(), "$.id")).longValue());
+    }
+
     private long idFor(String template, Side side) {
+        if (template.contains("/attachments/")) {
+            return attachmentFor(side);
+        }
+        if (template.startsWith("/api/v1/children/")) {
+            return ((Number) read(mvc.get().uri("/api/v1/cases/{id}", side.caseId()).header("Authorization", basic("county1"))
+                    .exchange(), "$.childId")).longValue();
+        }
         if (template.startsWith("/api/v1/reports/")) {
             return side.reportId();
         }
@@ -222,6 +248,8 @@ class AuthorizationMatrixTests extends IntegrationTest {
             case "/api/v1/cases/{id}/transitions" -> "{\"event\":\"ACCEPT\",\"note\":\"矩阵测试\"}";
             case "/api/v1/cases/{id}/assignee" -> "{\"username\":\"director1\"}";
             case "/api/v1/cases/{id}/notes" -> "{\"text\":\"矩阵测试\"}";
+            case "/api/v1/cases/{id}/first-contact" -> "{\"note\":\"矩阵测试\"}";
+            case "/api/v1/cases/{caseId}/attachments/{id}/shares" -> "{\"workOrderId\":" + side.workOrderId() + "}";
             case "/api/v1/cases/{id}/child" -> "{\"description\":\"矩阵测试\"}";
             case "/api/v1/cases/{caseId}/assessments", "/api/v1/cases/{caseId}/assessments/{id}" ->
                 "{\"answers\":" + LOW_RISK_ANSWERS + ",\"rationale\":\"矩阵测试\"}";

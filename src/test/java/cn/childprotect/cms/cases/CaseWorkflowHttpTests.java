@@ -76,7 +76,7 @@ class CaseWorkflowHttpTests extends IntegrationTest {
                 .header("Authorization", basic("supervisor1")).exchange();
         assertThat(timeline).hasStatusOk().bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$[?(@.kind != 'ESCALATION')].kind").asArray().containsExactly("OPENED",
-                    "TRANSITION", "ASSIGNMENT", "ASSESSMENT", "RISK_LEVEL", "TRANSITION", "SUPPORT", "TRANSITION",
+                    "TRANSITION", "SCREENING", "ASSIGNMENT", "ASSESSMENT", "RISK_LEVEL", "TRANSITION", "SUPPORT", "TRANSITION",
                     "TRANSITION", "TRANSITION");
             // the closure request was put before the township supervisor, and cleared by the approval
             assertThat(json).extractingPath("$[?(@.kind == 'ESCALATION')].note").asArray().hasSize(2);

@@ -25,7 +25,8 @@ public final class TestIds {
 
     /** A name unlikely to exist already (the tests share one database). */
     public static String uniqueName() {
-        String given = "明华强丽军敏静伟芳勇磊洋艳杰娟涛超秀霞平刚桂英";
+        // 56^3 names: with 24 characters a shared database held namesakes often enough to make duplicate checks flaky
+        String given = "明华强丽军敏静伟芳勇磊洋艳杰娟涛超秀霞平刚桂英浩宇轩博文睿泽俊雨欣怡梓涵诗琪佳悦晨阳子墨思远嘉豪鹏飞瑞凯雪梅玉兰";
         StringBuilder name = new StringBuilder("测");
         for (int i = 0; i < 3; i++) {
             name.append(given.charAt(ThreadLocalRandom.current().nextInt(given.length())));

@@ -15,6 +15,7 @@ import cn.childprotect.cms.cases.CaseState;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.CaseTimelineItem;
 import cn.childprotect.cms.cases.RiskLevel;
+import cn.childprotect.cms.cases.ResponsePriority;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.web.ApiProblem;
@@ -93,8 +94,11 @@ class CasesController {
         return queries.timeline(id, currentUsers.current());
     }
 
+    /** ACCEPT also takes responsePriority and overrideReason, SCREEN_OUT screenOutReason and referredTo (docs/domain.md §8). */
     record TransitionRequest(@NotNull CaseEvent event, @Size(max = 2000) String note,
-            @Size(max = 500) String reason, Long mergeInto) {
+            @Size(max = 500) String reason, Long mergeInto, ResponsePriority responsePriority,
+            @Size(max = 500) String overrideReason, @Size(max = 40) String screenOutReason,
+            @Size(max = 200) String referredTo) {
     }
 
     @PostMapping("/{id}/transitions")
@@ -103,7 +107,9 @@ class CasesController {
             @Valid @RequestBody TransitionRequest request) {
         long version = requireVersion(ifMatch);
         CaseState state = caseFiles.transition(id,
-                new TransitionCommand(request.event(), request.note(), request.reason(), request.mergeInto()), version,
+                new TransitionCommand(request.event(), request.note(), request.reason(), request.mergeInto(),
+                        request.responsePriority(), request.overrideReason(), request.screenOutReason(),
+                        request.referredTo()), version,
                 currentUsers.current());
         return ResponseEntity.ok().eTag(Long.toString(state.version())).body(state);
     }
