@@ -251,7 +251,7 @@ public class IntakeDesk {
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_RECEIVED", "REPORT", report.id())
                 .withDetail("receipt " + receiptNumber + (caseRef == null ? "" : ", case " + caseRef.id())));
         events.publishEvent(new ReportReceived(report.id(), receiptNumber, report.caseId(), submission.villageCode(),
-                alert, report.linkedToExisting()));
+                alert, report.linkedToExisting(), caseRef == null ? null : caseRef.caseNumber()));
         if (!duplicates.isEmpty()) {
             events.publishEvent(new PossibleDuplicateReported(report.id(), report.caseId(), submission.villageCode(),
                     List.copyOf(duplicates)));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import cn.childprotect.cms.shared.BlockId;
 import cn.childprotect.cms.users.InstitutionType;
 import cn.childprotect.cms.users.Role;
 
@@ -14,8 +15,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -28,8 +27,9 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "intake_report")
 class Report {
 
+    /** From blocks (not AUTO_INCREMENT): the insert waits for the flush, after the case is known (README, Performance). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @BlockId("intake_report")
     private Long id;
 
     @Column(name = "receipt_number")
