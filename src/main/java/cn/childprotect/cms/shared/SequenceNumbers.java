@@ -1,7 +1,6 @@
 package cn.childprotect.cms.shared;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,19 +39,16 @@ public class SequenceNumbers {
         return blocks.next(name, this::takeBlock);
     }
 
-    /** Reserves the next block in the counter's row (locked until the caller commits); its last number. */
+    /**
+     * Reserves the next block in the counter's row (locked until the caller commits); its last
+     * number. One upsert: a new counter (a new day's receipts) created by concurrent filings at
+     * once makes them wait for the first, where "update, then insert if missing" let their gap
+     * locks deadlock (REPEATABLE READ).
+     */
     private long takeBlock(String name) {
         int size = blocks.blockSize();
-        if (jdbc.update("update shared_sequence set next_value = next_value + ? where name = ?", size, name) == 0) {
-            try {
-                jdbc.update("insert into shared_sequence (name, next_value) values (?, ?)", name, size);
-                return size;
-            }
-            catch (DuplicateKeyException raced) {
-                // another transaction created the counter first: take the block after its
-                jdbc.update("update shared_sequence set next_value = next_value + ? where name = ?", size, name);
-            }
-        }
+        jdbc.update("insert into shared_sequence (name, next_value) values (?, ?) "
+                + "on duplicate key update next_value = next_value + ?", name, size, size);
         return jdbc.queryForObject("select next_value from shared_sequence where name = ?", Long.class, name);
     }
 }

@@ -62,6 +62,7 @@ class CeilingBenchmark {
     static final int PER_ROUND = Integer.getInteger("bench.ceiling.perRound", 64);
     static final int ROUNDS = Integer.getInteger("bench.ceiling.rounds", 2);
     static final int COUNTED = 20;
+    static final long RAW_REPORT_IDS = 4_000_000_000_000_000L;
 
     @LocalServerPort
     int port;
@@ -317,11 +318,14 @@ class CeilingBenchmark {
                 long caseId = insert(c, "insert into cases_case (case_number, village_code, child_id, status, "
                         + "status_entered_at, status_deadline, urgent, opened_at, version) values (?, ?, ?, 'RECEIVED', ?, ?, "
                         + "false, ?, 0)", "BENCH-" + n, VILLAGE, child, now, now, now);
-                long report = insert(c, "insert into intake_report (receipt_number, channel, urgent, occurred_at, received_at, "
+                // report ids come from blocks (shared.BlockId), never from AUTO_INCREMENT: the raw client
+                // takes them from a range of its own, far above the counter
+                long report = RAW_REPORT_IDS + n;
+                update(c, "insert into intake_report (id, receipt_number, channel, urgent, occurred_at, received_at, "
                         + "village_code, narrative, child_id, case_id, linked_to_existing, pregnancy_flag, reporter_anonymous, "
                         + "reporter_name, reporter_phone_cipher, submitted_by, submitted_role, police_deadline, version, "
-                        + "possible_duplicate) values (?, 'HOTLINE', false, ?, ?, ?, ?, ?, ?, false, false, false, ?, ?, "
-                        + "'operator1', 'HOTLINE_OPERATOR', ?, 0, false)", "B" + n, now, now, VILLAGE,
+                        + "possible_duplicate) values (?, ?, 'HOTLINE', false, ?, ?, ?, ?, ?, ?, false, false, false, ?, ?, "
+                        + "'operator1', 'HOTLINE_OPERATOR', ?, 0, false)", report, "B" + n, now, now, VILLAGE,
                         "邻居来电：孩子身上多处淤青，自述在家被打", child, caseId, "李女士", "v1:cipher-of-the-phone", now);
                 update(c, "insert into intake_report_category (report_id, category) values (?, 'MR04')", report);
                 update(c, "insert into cases_case_category (case_id, category) values (?, 'MR04')", caseId);
