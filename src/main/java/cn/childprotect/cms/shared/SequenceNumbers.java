@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Human-readable counters (case numbers per county and year, receipt numbers per day), unique
+ * Counters (case numbers per county and year, receipt numbers per day, report ids), unique
  * across instances, handed out from blocks so that concurrent filings do not wait for each other
  * (docs/domain.md §3.3, "Numbering").
  *
