@@ -60,6 +60,8 @@ public class IntakeDesk {
 
     static final Set<Role> MAY_FILE = Set.of(Role.HOTLINE_OPERATOR, Role.REPORTER, Role.SUPERVISOR,
             Role.EXCHANGE_12345);
+    /** The counter of report ids (V8_7_1), shared with no AUTO_INCREMENT insert. */
+    private static final String REPORT_IDS = "id:intake_report";
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final Reports reports;
@@ -229,8 +231,9 @@ public class IntakeDesk {
         }
         String receiptNumber = "R%s-%06d".formatted(RECEIPT_DATE.format(time.today()),
                 sequences.next("receipt:" + RECEIPT_DATE.format(time.today())));
-        Report report = new Report(receiptNumber, channelFor(submission, user), categories, submission.urgent(),
-                submission.occurredAt(), now, submission.villageCode(), submission.narrative().strip(), childId,
+        // the id first: the case opens with it, and the report is stored once, with its case (README, Performance)
+        Report report = new Report(sequences.next(REPORT_IDS), receiptNumber, channelFor(submission, user), categories,
+                submission.urgent(), submission.occurredAt(), now, submission.villageCode(), submission.narrative().strip(), childId,
                 pregnancyUnder14, user.username(), user.role());
         recordReporter(report, submission.reporter(), user);
         report.flagPossibleDuplicate(!match.candidates().isEmpty());
@@ -242,7 +245,6 @@ public class IntakeDesk {
         else if (mandatory) {
             report.awaitPoliceNotification(SlaDuration.parse(sla.policeNotification()).addTo(now, calendar));
         }
-        reports.save(report);
 
         boolean opensCase = categories.stream().anyMatch(taxonomy::opensCase);
         CaseRef caseRef = null;
@@ -267,11 +269,12 @@ public class IntakeDesk {
                     .ifPresent(c -> duplicates.add(c.id()));
         }
         report.possibleDuplicates(duplicates);
+        reports.save(report);
         boolean alert = mandatory || submission.urgent() || categories.contains("GD05");
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_RECEIVED", "REPORT", report.id())
                 .withDetail("receipt " + receiptNumber + (caseRef == null ? "" : ", case " + caseRef.id())));
         events.publishEvent(new ReportReceived(report.id(), receiptNumber, report.caseId(), submission.villageCode(),
-                alert, report.linkedToExisting()));
+                alert, report.linkedToExisting(), caseRef == null ? null : caseRef.caseNumber()));
         if (!duplicates.isEmpty()) {
             events.publishEvent(new PossibleDuplicateReported(report.id(), report.caseId(), submission.villageCode(),
                     List.copyOf(duplicates)));

@@ -14,23 +14,34 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
+import org.springframework.data.domain.Persistable;
 
 /** One report as received. The reporter's phone is encrypted; who may see the reporter is decided on read. */
 @Entity
 @Table(name = "intake_report")
-class Report {
+class Report implements Persistable<Long> {
 
+    /**
+     * Assigned by IntakeDesk from blocks of the counter {@code id:intake_report} (not AUTO_INCREMENT):
+     * the case can be opened with the report's id before the report is stored, so the report is
+     * inserted once, with its case, at the flush (README, Performance). Never insert reports with
+     * AUTO_INCREMENT ids: they would collide with the blocks.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Spring Data's save() persists a new report (assigned id, no read first) and merges a loaded one. */
+    @Transient
+    private boolean isNew;
 
     @Column(name = "receipt_number")
     private String receiptNumber;
@@ -123,9 +134,11 @@ class Report {
     protected Report() {
     }
 
-    Report(String receiptNumber, Channel channel, Set<String> categories, boolean urgent, Instant occurredAt,
+    Report(long id, String receiptNumber, Channel channel, Set<String> categories, boolean urgent, Instant occurredAt,
             Instant receivedAt, String villageCode, String narrative, long childId, boolean pregnancyFlag,
             String submittedBy, Role submittedRole) {
+        this.id = id;
+        this.isNew = true;
         this.receiptNumber = receiptNumber;
         this.channel = channel;
         this.categories.addAll(categories);
@@ -174,6 +187,22 @@ class Report {
     }
 
     Long id() { return id; }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
+    }
     String receiptNumber() { return receiptNumber; }
     Channel channel() { return channel; }
     Set<String> categories() { return Set.copyOf(categories); }

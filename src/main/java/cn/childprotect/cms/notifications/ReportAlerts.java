@@ -46,6 +46,7 @@ class ReportAlerts {
             return;
         }
         String caseNumber = event.caseId() == null ? "-"
+                : event.caseNumber() != null ? event.caseNumber()
                 : caseFiles.find(event.caseId()).map(CaseRef::caseNumber).orElse("-");
         String village = jurisdictions.nameOf(event.villageCode());
         String link = event.caseId() == null ? baseUrl : baseUrl + "/cases/" + event.caseId();

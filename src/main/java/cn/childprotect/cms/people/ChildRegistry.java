@@ -119,19 +119,27 @@ public class ChildRegistry {
     @Transactional(readOnly = true)
     public ChildMatch match(ChildData data, String villageCode) {
         Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
+        boolean named = data.name() != null && !data.name().isBlank();
+        String name = named ? data.name().strip() : null;
+        List<Child> namesakes;
         if (id.isPresent()) {
-            List<Child> byId = children.findByIdNumberHash(cipher.hash(id.get().value()));
-            if (!byId.isEmpty()) {
-                return new ChildMatch(Optional.of(byId.get(0).id()), List.of());
+            String hash = cipher.hash(id.get().value());
+            // one read for both: the child with this ID number, else the namesakes in the village
+            List<Child> found = named ? children.findByIdNumberHashOrNameInVillage(hash, name, villageCode)
+                    : children.findByIdNumberHash(hash);
+            Optional<Child> byId = found.stream().filter(c -> hash.equals(c.idNumberHash())).findFirst();
+            if (byId.isPresent()) {
+                return new ChildMatch(Optional.of(byId.get().id()), List.of());
             }
+            namesakes = found; // none has the ID number: all are namesakes in the village
         }
-        if (data.name() == null || data.name().isBlank()) {
+        else {
+            namesakes = named ? children.findByNameAndVillageCode(name, villageCode) : List.of();
+        }
+        if (!named) {
             return new ChildMatch(Optional.empty(), List.of());
         }
-        String name = data.name().strip();
         LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
-        // one read of the namesakes in the village serves both the exact match and the candidates
-        List<Child> namesakes = children.findByNameAndVillageCode(name, villageCode);
         if (birth != null) {
             Optional<Child> exact = namesakes.stream().filter(c -> birth.equals(c.toSummary().birthDate())).findFirst();
             if (exact.isPresent() && (id.isEmpty() || exact.get().idNumberHash() == null)) {

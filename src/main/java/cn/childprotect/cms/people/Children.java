@@ -17,6 +17,10 @@ interface Children extends JpaRepository<Child, Long> {
 
     List<Child> findByNameAndBirthDate(String name, LocalDate birthDate);
 
+    /** The children with this ID number and the namesakes in the village, in one read (two index ranges). */
+    @Query("select c from Child c where c.idNumberHash = :hash or (c.name = :name and c.villageCode = :village) order by c.id")
+    List<Child> findByIdNumberHashOrNameInVillage(String hash, String name, String village);
+
     @Query("select c.id from Child c where c.name like :namePattern and c.villageCode like :scopePattern")
     List<Long> findIdsByNameInScope(String namePattern, String scopePattern, Pageable page);
 }
