@@ -11,6 +11,8 @@ interface Measures extends JpaRepository<Measure, Long> {
 
     List<Measure> findByCaseIdOrderById(long caseId);
 
+    List<Measure> findByCaseIdIn(java.util.Collection<Long> caseIds);
+
     boolean existsByCaseIdAndEndedFalse(long caseId);
 
     /** Index range scan on the stored deadline, oldest first. */

@@ -5,7 +5,7 @@
  * of the case workflow and the documents county staff file.
  */
 @ApplicationModule(allowedDependencies = { "shared", "jurisdictions", "users", "agencies",
-        "referrals", "cases", "cases::events", "people" })
+        "referrals", "cases", "cases::events", "people", "intake" })
 package cn.childprotect.cms.guardianship;
 
 import org.springframework.modulith.ApplicationModule;

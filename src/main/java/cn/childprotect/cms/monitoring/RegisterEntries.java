@@ -50,4 +50,6 @@ interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
     @Query("select e from RegisterEntry e where e.tierReviewOn <= :today and e.status in :statuses order by e.tierReviewOn")
     List<RegisterEntry> tierReviewDue(@Param("today") java.time.LocalDate today,
             @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
+
+    List<RegisterEntry> findByChildIdIn(java.util.Collection<Long> childIds);
 }

@@ -73,6 +73,25 @@ class InvolvementHistoryTests extends IntegrationTest {
                 + "and actor = 'supervisor1' and target_id = ?", Integer.class, String.valueOf(younger[1]))).isEqualTo(1);
     }
 
+    /** The guardianship module adds its measures through the InvolvementSource seam; intake does not know it. */
+    @Test
+    void aMeasureOnASiblingsCaseIsPartOfTheFamilysHistory() {
+        String phone = phone();
+        long[] elder = file(TestIds.uniqueName(), phone, "MR04");
+        MvcTestResult measure = mvc.post().uri("/api/v1/cases/{id}/measures", elder[0])
+                .header("Authorization", basic("supervisor1")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"LEGAL_AID\",\"body\":\"县法律援助中心\",\"referenceNumber\":\"援-1\"}").exchange();
+        assertThat(measure).hasStatus(201);
+        long[] younger = file(TestIds.uniqueName(), phone, "MR06");
+
+        MvcTestResult read = history("supervisor1", younger[1]);
+        assertThat(read).hasStatusOk();
+        List<Number> measures = read(read, "$.entries[?(@.kind == 'MEASURE')].caseId");
+        assertThat(measures).extracting(Number::longValue).containsExactly(elder[0]);
+        List<Number> children = read(read, "$.entries[?(@.kind == 'MEASURE')].childId");
+        assertThat(children).extracting(Number::longValue).containsExactly(elder[1]);
+    }
+
     @Test
     void operatorsSeeItMaskedAndADirectorOfAnotherTownshipGets404() throws Exception {
         String phone = phone();
