@@ -21,4 +21,7 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
             select new cn.childprotect.cms.cases.OverdueCase(c.id, c.villageCode, c.status, c.statusDeadline)
             from CaseFile c where c.statusDeadline < :now order by c.statusDeadline""")
     List<OverdueCase> findOverdueRows(Instant now, Pageable page);
+
+    @Query("select c.id from CaseFile c where c.id > :afterId order by c.id")
+    List<Long> findIdsAfter(long afterId, Pageable page);
 }

@@ -30,4 +30,8 @@ interface Reports extends JpaRepository<Report, Long> {
     /** The escalation sweep's query: an index range scan on the stored police deadline. */
     @Query("select r from Report r where r.policeDeadline < :now order by r.policeDeadline")
     List<Report> findPoliceNotificationOverdue(Instant now, Pageable page);
+
+    /** Report ids in ascending order, for a statistics rebuild. */
+    @Query("select r.id from Report r where r.id > :afterId order by r.id")
+    List<Long> findIdsAfter(long afterId, Pageable page);
 }
