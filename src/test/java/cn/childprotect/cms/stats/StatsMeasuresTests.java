@@ -218,6 +218,26 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(again.getFirst().count("cases.opened")).isEqualTo(5);
     }
 
+    @Test
+    @Order(5)
+    void indicatorsOfTheYearInTheCallersScope() {
+        measures.refreshNow();
+        assertThat(api().as("supervisor1").get("/api/v1/stats/indicators?year=2025&scope=" + TOWNSHIP_1)).hasStatusOk()
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.indicators[?(@.code=='ACCEPTED_WITHIN_SLA')].actual").asArray()
+                            .containsExactly(0.8);
+                    assertThat(json).extractingPath(
+                            "$.indicators[?(@.code=='ACCEPTED_WITHIN_SLA')].months[?(@.month=='2025-03')].value")
+                            .asArray().containsExactly(0.8);
+                    assertThat(json).extractingPath("$.indicators[?(@.code=='WORK_ORDERS_SIGNED_ON_TIME')].actual")
+                            .asArray().containsExactly(0.5);
+                    assertThat(json).extractingPath("$.indicators[?(@.code=='ACCEPTED_WITHIN_SLA')].name").asArray()
+                            .containsExactly("报告按时受理率");
+                });
+        assertThat(api().as("supervisor2").get("/api/v1/stats/indicators?year=2025&scope=" + TOWNSHIP_1)).hasStatus(404);
+        assertThat(api().as("police1").get("/api/v1/stats/indicators")).hasStatus(403);
+    }
+
     StatsSummary refreshedSummary(GroupBy by) {
         measures.refreshNow();
         return summary(by);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.stats.GroupBy;
+import cn.childprotect.cms.stats.StatsIndicators;
 import cn.childprotect.cms.stats.StatsMeasures;
 import cn.childprotect.cms.stats.StatsSummary;
 import cn.childprotect.cms.users.CurrentUsers;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 class StatsController {
 
     private final StatsMeasures measures;
+    private final StatsIndicators indicators;
     private final CurrentUsers currentUsers;
 
-    StatsController(StatsMeasures measures, CurrentUsers currentUsers) {
+    StatsController(StatsMeasures measures, StatsIndicators indicators, CurrentUsers currentUsers) {
         this.measures = measures;
+        this.indicators = indicators;
         this.currentUsers = currentUsers;
     }
 
@@ -38,6 +41,13 @@ class StatsController {
             throw Refusal.invalidField("by", "stats.by.invalid");
         }
         return measures.summary(from, to, scope, groupBy, currentUsers.current());
+    }
+
+    /** The indicators of config/indicators.yml for a year (default: this year) and a division, with warnings. */
+    @GetMapping("/indicators")
+    StatsIndicators.IndicatorReport indicators(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope) {
+        return indicators.indicators(year, scope, currentUsers.current());
     }
 
     /** Rebuilds the rollup from scratch (county supervisors, administrators). */
