@@ -160,6 +160,16 @@ public class CaseFiles {
         });
     }
 
+    /** Case numbers of the given cases (for redacted statistics exports: the number, nothing personal). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> caseNumbers(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            cases.findCaseNumbers(caseIds).forEach(row -> numbers.put((Long) row[0], (String) row[1]));
+        }
+        return numbers;
+    }
+
     /** Case ids in ascending order after {@code afterId}, for a statistics rebuild. */
     @Transactional(readOnly = true)
     public List<Long> caseIdsAfter(long afterId, int limit) {

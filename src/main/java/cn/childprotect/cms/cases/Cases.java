@@ -24,4 +24,7 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
 
     @Query("select c.id from CaseFile c where c.id > :afterId order by c.id")
     List<Long> findIdsAfter(long afterId, Pageable page);
+
+    @Query("select c.id, c.caseNumber from CaseFile c where c.id in :ids")
+    List<Object[]> findCaseNumbers(Collection<Long> ids);
 }

@@ -50,7 +50,13 @@ class StatsMeasuresTests extends IntegrationTest {
     @Autowired
     StatsMeasures measures;
 
-    final List<String> childNames = new ArrayList<>();
+    static final String ADDRESS = "城关村幸福巷七号";
+    static final String SCHOOL = "城关第二小学";
+    static final String REPORTER = "统计测试王老师";
+    static final String REPORTER_PHONE = "13812345678";
+
+    /** Names and ID numbers of the fixture's children: no export may carry them. */
+    final List<String> personal = new ArrayList<>(List.of(ADDRESS, SCHOOL, REPORTER, REPORTER_PHONE));
 
     @BeforeAll
     void workTheFixture() {
@@ -238,6 +244,64 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(api().as("police1").get("/api/v1/stats/indicators")).hasStatus(403);
     }
 
+    @Test
+    @Order(6)
+    void theCaseListCarriesCaseNumbersButNoPersonInCsvOrXlsx() throws Exception {
+        measures.refreshNow();
+        String query = "?from=2025-03-01&to=2025-03-31&scope=" + TOWNSHIP_1;
+        MvcTestResult csv = api().as("supervisor1").get("/api/v1/stats/export/cases.csv" + query);
+        assertThat(csv).hasStatusOk().hasHeader("Content-Type", "text/csv;charset=UTF-8");
+        String text = csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.getFirst()).startsWith("\uFEFF个案编号,");
+        assertThat(lines.subList(1, 6)).allSatisfy(line -> assertThat(line).matches("CP-141029-2025-\\d{6},2025-03-07,.*"));
+        assertThat(text).contains("不予立案").contains(",180,");
+        assertThat(personal).allSatisfy(p -> assertThat(text).doesNotContain(p));
+
+        MvcTestResult xlsx = api().as("supervisor1").get("/api/v1/stats/export/cases.xlsx" + query);
+        assertThat(xlsx).hasStatusOk();
+        List<String> cells = new ArrayList<>();
+        int rows;
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            var sheetRows = workbook.getFirstSheet().read();
+            rows = sheetRows.size();
+            sheetRows.forEach(r -> r.forEach(c -> cells.add(c == null ? "" : c.getRawValue())));
+        }
+        assertThat(rows).isEqualTo(6);
+        assertThat(cells).anySatisfy(c -> assertThat(c).startsWith("CP-141029-2025-"));
+        assertThat(personal).allSatisfy(p -> assertThat(cells).noneSatisfy(c -> assertThat(c).contains(p)));
+
+        assertThat(api().as("supervisor2").get("/api/v1/stats/export/cases.csv" + query)).hasStatus(404);
+        assertThat(api().as("admin").get("/api/v1/admin/audit?action=STATS_EXPORTED&actor=supervisor1")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[*].detail").asArray()
+                .anySatisfy(d -> assertThat(d.toString()).contains("scope=141029100", "rows=5"));
+    }
+
+    @Test
+    @Order(7)
+    void aggregateExportsShowCountsUnderFiveAsLessThanFive() throws Exception {
+        measures.refreshNow();
+        String query = "?from=2025-03-01&to=2025-03-31&scope=" + TOWNSHIP_1 + "&by=channel";
+        MvcTestResult csv = api().as("supervisor1").get("/api/v1/stats/export/summary.csv" + query);
+        assertThat(csv).hasStatusOk();
+        List<String> lines = csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).contains("cases.opened,立案,合计,5,,");
+        assertThat(lines).contains("reports.received,收到报告,HOTLINE,<5,,");
+        // a duration over fewer than five cases hides its percentiles too
+        assertThat(lines).contains("time.acceptance,接报至受理用时,合计,<5,<5,<5");
+        assertThat(lines).noneSatisfy(l -> assertThat(l).matches(".*,[1-4],.*"));
+        MvcTestResult xlsx = api().as("county1").get("/api/v1/stats/export/summary.xlsx" + query);
+        assertThat(xlsx).hasStatusOk();
+        List<String> cells = new ArrayList<>();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            workbook.getFirstSheet().read().forEach(r -> r.forEach(c -> cells.add(c == null ? "" : c.getRawValue())));
+        }
+        assertThat(cells).contains("<5", "5").doesNotContain("1", "2", "3", "4");
+    }
+
     StatsSummary refreshedSummary(GroupBy by) {
         measures.refreshNow();
         return summary(by);
@@ -257,12 +321,16 @@ class StatsMeasuresTests extends IntegrationTest {
 
     long report(String user, String category, String occurredAt) {
         String name = TestIds.uniqueName();
-        childNames.add(name);
+        LocalDate birth = TestIds.childBirthDate();
+        String idNumber = TestIds.idNumber(birth, false);
+        personal.addAll(List.of(name, idNumber));
         String body = """
                 {"channel":"HOTLINE","categories":["%s"],"villageCode":"%s",%s"narrative":"统计测试",
-                 "child":{"name":"%s","sex":"MALE","villageCode":"%s"},"reporter":{"anonymous":true}}"""
+                 "child":{"name":"%s","sex":"MALE","birthDate":"%s","idNumber":"%s","villageCode":"%s",
+                          "address":"%s","school":"%s"},
+                 "reporter":{"anonymous":false,"name":"%s","phone":"%s"}}"""
                 .formatted(category, VILLAGE_1, occurredAt == null ? "" : "\"occurredAt\":\"" + occurredAt + "\",",
-                        name, VILLAGE_1);
+                        name, birth, idNumber, VILLAGE_1, ADDRESS, SCHOOL, REPORTER, REPORTER_PHONE);
         MvcTestResult result = mvc.post().uri("/api/v1/reports").header("Authorization", basic(user))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                 .content(body).exchange();
