@@ -302,6 +302,37 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(cells).contains("<5", "5").doesNotContain("1", "2", "3", "4");
     }
 
+    @Test
+    @Order(8)
+    void theDashboardShowsTheScopeAndDrillsDown() throws Exception {
+        measures.refreshNow();
+        jakarta.servlet.http.Cookie county = formLogin("county1");
+        String page = mvc.get().uri("/stats?year=2025").cookie(county).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("统计监测", "报告按时受理率", "data-chart=\"line\"", "/webjars/echarts/5.3.1/dist/echarts.min.js")
+                .contains("scope=" + TOWNSHIP_1); // a township links to its villages
+        jakarta.servlet.http.Cookie supervisor = formLogin("supervisor1");
+        var township = mvc.get().uri("/stats?year=2025&scope=" + TOWNSHIP_1).cookie(supervisor).exchange();
+        assertThat(township).hasStatusOk();
+        assertThat(township.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("各村（居）立案数").contains("<td>5</td>");
+        assertThat(mvc.get().uri("/stats?year=2025&scope=" + TOWNSHIP_1).cookie(formLogin("supervisor2")).exchange())
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/webjars/echarts/5.3.1/dist/echarts.min.js").exchange()).hasStatusOk();
+        var export = mvc.get().uri("/stats/export/cases.csv?from=2025-03-01&to=2025-03-31&scope=" + TOWNSHIP_1)
+                .cookie(supervisor).exchange();
+        assertThat(export).hasStatusOk();
+        assertThat(export.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(6);
+    }
+
+    jakarta.servlet.http.Cookie formLogin(String username) {
+        var login = mvc.post().uri("/login").param("username", username).param("password", PASSWORD)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+        assertThat(login).hasStatus3xxRedirection();
+        return login.getResponse().getCookie("SESSION");
+    }
+
     StatsSummary refreshedSummary(GroupBy by) {
         measures.refreshNow();
         return summary(by);
