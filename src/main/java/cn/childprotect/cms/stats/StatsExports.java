@@ -136,6 +136,137 @@ public class StatsExports {
         return rows;
     }
 
+    /**
+     * The annual monitoring report (监测评估报告) for a year and a scope, as one xlsx: the indicator
+     * table (target, this year, last year, projection, warnings), the measures of this year and last,
+     * and the key measures by township (or village). Aggregate cells under 5 show as "<5". Audited.
+     */
+    public long writeAnnualReport(int year, String scope, CurrentUser user, StatsIndicators indicators,
+            OutputStream out) {
+        StatsIndicators.IndicatorReport report = indicators.indicators(year, scope, user);
+        JurisdictionScope where = new JurisdictionScope(report.scope());
+        Locale locale = LocaleContextHolder.getLocale();
+        LocalDate end = LocalDate.of(year, 12, 31);
+        StatsMeasures.Period period = measures.periodOf(LocalDate.of(year, 1, 1),
+                end.isAfter(measures.today()) ? measures.today() : end);
+        StatsMeasures.Period previous = new StatsMeasures.Period(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31));
+        StatsSummary now = measures.summaryIn(period, where, null, null);
+        StatsSummary before = measures.summaryIn(previous, where, null, null);
+        GroupBy level = where.prefix().length() == 6 ? GroupBy.TOWNSHIP : where.prefix().length() == 9 ? GroupBy.VILLAGE
+                : null;
+        long rows = 0;
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "child-protection-cms", "1.0");
+        try {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(text("stats.report.sheet.indicators", locale));
+            int r = 0;
+            String placeName = jurisdictions.nameOf(where.prefix() + "0".repeat(12 - where.prefix().length()));
+            sheet.value(r++, 0, messages.getMessage("stats.report.title", new Object[] { placeName, String.valueOf(year) }, locale));
+            sheet.value(r++, 0, messages.getMessage("stats.page.period", new Object[] { period.from(), period.to() },
+                    locale));
+            r++;
+            List<String> head = List.of(text("stats.page.indicator", locale), text("stats.page.target", locale),
+                    text("stats.page.actual", locale), text("stats.page.last-year", locale),
+                    text("stats.page.projection", locale), text("stats.page.warnings", locale));
+            for (int c = 0; c < head.size(); c++) {
+                sheet.value(r, c, head.get(c));
+            }
+            r++;
+            for (IndicatorValue v : report.indicators()) {
+                sheet.value(r, 0, v.name());
+                sheet.value(r, 1, v.target());
+                percent(sheet, r, 2, v.actual());
+                percent(sheet, r, 3, v.lastYear());
+                percent(sheet, r, 4, v.projection());
+                sheet.value(r, 5, String.join(" / ", v.warnings().stream().map(IndicatorValue.Warning::text).toList()));
+                sheet.style(r, 1).format("0.0%").set();
+                r++;
+                rows++;
+            }
+            sheet.finish();
+
+            sheet = workbook.newWorksheet(text("stats.report.sheet.measures", locale));
+            List<String> mhead = List.of(text("stats.export.col.measure", locale),
+                    text("stats.export.col.measure-name", locale), String.valueOf(year), String.valueOf(year - 1),
+                    text("stats.export.col.median", locale) + " " + year);
+            for (int c = 0; c < mhead.size(); c++) {
+                sheet.value(0, c, mhead.get(c));
+            }
+            r = 1;
+            java.util.Set<String> codes = new java.util.TreeSet<>();
+            now.values().forEach(v -> codes.add(v.measure()));
+            before.values().forEach(v -> codes.add(v.measure()));
+            for (String code : codes) {
+                sheet.value(r, 0, code);
+                sheet.value(r, 1, messages.getMessage("stats.measure." + code, null, code, locale));
+                cell(sheet, r, 2, now.count(code));
+                cell(sheet, r, 3, before.count(code));
+                Long median = now.total(code).map(MeasureValue::medianMinutes).orElse(null);
+                if (median != null) {
+                    if (now.count(code) < SMALL_CELL) {
+                        sheet.value(r, 4, SUPPRESSED);
+                    }
+                    else {
+                        sheet.value(r, 4, median);
+                    }
+                }
+                r++;
+                rows++;
+            }
+            sheet.finish();
+
+            if (level != null) {
+                sheet = workbook.newWorksheet(text(level == GroupBy.TOWNSHIP ? "stats.page.by-township"
+                        : "stats.page.by-village", locale));
+                List<String> keys = List.of("reports.received", "cases.opened", "cases.emergency", "cases.closed",
+                        "sla.acceptance.on_time", "sla.acceptance.late", "escalations.raised");
+                sheet.value(0, 0, text("stats.page.place", locale));
+                for (int c = 0; c < keys.size(); c++) {
+                    sheet.value(0, c + 1, messages.getMessage("stats.measure." + keys.get(c), null, keys.get(c),
+                            locale));
+                }
+                StatsSummary byPlace = measures.summaryIn(period, where, level, keys);
+                r = 1;
+                String full = where.prefix() + "0".repeat(12 - where.prefix().length());
+                for (cn.childprotect.cms.jurisdictions.Division d : jurisdictions.childrenOf(full)) {
+                    String key = level == GroupBy.TOWNSHIP ? d.code().substring(0, 9) : d.code();
+                    sheet.value(r, 0, d.name());
+                    for (int c = 0; c < keys.size(); c++) {
+                        cell(sheet, r, c + 1, byPlace.count(keys.get(c), key));
+                    }
+                    r++;
+                    rows++;
+                }
+                sheet.finish();
+            }
+            workbook.finish();
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        audit(new Export("annual-report", TableSink.Format.XLSX, period, where, null, user), rows);
+        return rows;
+    }
+
+    private static void percent(org.dhatim.fastexcel.Worksheet sheet, int r, int c, Double value) {
+        if (value == null) {
+            sheet.value(r, c, "-");
+        }
+        else {
+            sheet.value(r, c, value);
+            sheet.style(r, c).format("0.0%").set();
+        }
+    }
+
+    /** An aggregate count: under five (and not zero) shows as "<5". */
+    private static void cell(org.dhatim.fastexcel.Worksheet sheet, int r, int c, long count) {
+        if (count > 0 && count < SMALL_CELL) {
+            sheet.value(r, c, SUPPRESSED);
+        }
+        else {
+            sheet.value(r, c, count);
+        }
+    }
+
     private void audit(Export export, long rows) {
         events.publishEvent(AuditEvent.success(export.user().username(), "STATS_EXPORTED", "STATS_EXPORT",
                 export.what() + "." + export.format().extension())

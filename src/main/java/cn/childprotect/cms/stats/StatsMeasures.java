@@ -78,6 +78,10 @@ public class StatsMeasures {
         return new Period(start, end);
     }
 
+    LocalDate today() {
+        return time.today();
+    }
+
     public record Period(LocalDate from, LocalDate to) {
     }
 

@@ -325,6 +325,39 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(export.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(6);
     }
 
+    @Test
+    @Order(9)
+    void theAnnualMonitoringReportHasIndicatorsMeasuresAndPlaces() throws Exception {
+        measures.refreshNow();
+        MvcTestResult xlsx = api().as("supervisor1").get("/api/v1/stats/report/annual.xlsx?year=2025&scope=" + TOWNSHIP_1);
+        assertThat(xlsx).hasStatusOk();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("监测指标", "统计数据", "各村（居）立案数");
+            List<List<String>> indicators = cells(sheets.get(0));
+            assertThat(indicators.getFirst().getFirst()).contains("2025", "监测评估报告");
+            assertThat(indicators).anySatisfy(row -> assertThat(row).startsWith("报告按时受理率", "0.95", "0.8"));
+            List<List<String>> measureRows = cells(sheets.get(1));
+            assertThat(measureRows).anySatisfy(row -> assertThat(row).startsWith("cases.opened", "立案", "5", "0"));
+            assertThat(measureRows).anySatisfy(row -> assertThat(row).startsWith("cases.emergency", "应急处置", "<5"));
+            assertThat(cells(sheets.get(2))).anySatisfy(row -> assertThat(row.get(2)).isEqualTo("5"));
+        }
+        assertThat(api().as("supervisor2").get("/api/v1/stats/report/annual.xlsx?year=2025&scope=" + TOWNSHIP_1))
+                .hasStatus(404);
+    }
+
+    static List<List<String>> cells(org.dhatim.fastexcel.reader.Sheet sheet) throws java.io.IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (var row : sheet.read()) {
+            List<String> cells = new ArrayList<>();
+            row.forEach(c -> cells.add(c == null ? "" : c.getRawValue()));
+            rows.add(cells);
+        }
+        return rows;
+    }
+
     jakarta.servlet.http.Cookie formLogin(String username) {
         var login = mvc.post().uri("/login").param("username", username).param("password", PASSWORD)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())

@@ -81,6 +81,19 @@ class StatsController {
         exports.writeSummary(export, response.getOutputStream());
     }
 
+    /** The annual monitoring report (监测评估报告) of a year and a division, as xlsx; audited. */
+    @GetMapping("/report/annual.xlsx")
+    void annualReport(@RequestParam(required = false) Integer year, @RequestParam(required = false) String scope,
+            HttpServletResponse response) throws IOException {
+        var user = currentUsers.current();
+        var report = indicators.indicators(year, scope, user); // checks the caller, the scope and the year first
+        response.setContentType(TableSink.Format.XLSX.mediaType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("annual-report-%s-%d.xlsx".formatted(report.scope(), report.year())).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        exports.writeAnnualReport(report.year(), report.scope(), user, indicators, response.getOutputStream());
+    }
+
     private static TableSink.Format formatOf(HttpServletRequest request) {
         return request.getRequestURI().endsWith(".xlsx") ? TableSink.Format.XLSX : TableSink.Format.CSV;
     }

@@ -159,6 +159,19 @@ class StatsPagesController {
         }
     }
 
+    /** The annual monitoring report from the dashboard (the browser's session). */
+    @GetMapping("/stats/report/annual.xlsx")
+    void annualReport(@RequestParam(required = false) Integer year, @RequestParam(required = false) String scope,
+            HttpServletResponse response) throws IOException {
+        CurrentUser me = currentUsers.current();
+        StatsIndicators.IndicatorReport report = indicators.indicators(year, scope, me);
+        response.setContentType(TableSink.Format.XLSX.mediaType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("annual-report-%s-%d.xlsx".formatted(report.scope(), report.year())).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        exports.writeAnnualReport(report.year(), report.scope(), me, indicators, response.getOutputStream());
+    }
+
     /** Just enough JSON for the charts' data attributes (codes, names and counts). */
     static final class Json {
 
