@@ -106,7 +106,10 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFile::toRef);
     }
 
-    /** Case numbers by case id, in one query (for a page of another module's list); unknown ids are absent. */
+    /**
+     * Case numbers by case id, in one query (a page of another module's list, a redacted statistics
+     * export: the number, nothing personal); unknown ids are absent.
+     */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> caseNumbers(java.util.Collection<Long> caseIds) {
         java.util.Map<Long, String> numbers = new java.util.HashMap<>();
@@ -126,6 +129,56 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public Optional<CaseProgress> progress(long caseId) {
         return cases.findById(caseId).map(c -> new CaseProgress(c.status(), c.statusEnteredAt()));
+    }
+
+    // --- for statistics sources (docs/domain.md, "Statistics") ---------------------------------
+
+    /**
+     * The dates a case passed its milestones, from its timeline (first acceptance, first emergency,
+     * screening out, merge, the latest closure; "decided" is when it first left RECEIVED), with the
+     * acceptance deadline the SLA policy sets for it on opening (recomputed from today's policy). No personal data; not scoped, for statistics sources only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CaseMilestones> milestones(long caseId) {
+        return cases.findById(caseId).map(file -> {
+            Instant accepted = null;
+            Instant emergency = null;
+            Instant screenedOut = null;
+            Instant merged = null;
+            Instant closed = null;
+            Instant decided = null;
+            for (TimelineEntry entry : timeline.findByCaseIdOrderByIdAsc(caseId)) {
+                CaseEvent event = entry.event();
+                if (event == null) {
+                    continue;
+                }
+                if (decided == null && entry.fromStatus() == CaseStatus.RECEIVED) {
+                    decided = entry.occurredAt();
+                }
+                switch (event) {
+                    case ACCEPT -> accepted = accepted == null ? entry.occurredAt() : accepted;
+                    case DECLARE_EMERGENCY -> emergency = emergency == null ? entry.occurredAt() : emergency;
+                    case SCREEN_OUT -> screenedOut = entry.occurredAt();
+                    case MERGE -> merged = entry.occurredAt();
+                    case APPROVE_CLOSURE -> closed = entry.occurredAt();
+                    default -> { }
+                }
+            }
+            Instant acceptanceDue = deadlines.onEntering(CaseStatus.RECEIVED, file.openedAt(), file.categories(),
+                    file.urgent(), null);
+            // an end counts while the case is in it: a reopened case is no longer closed
+            CaseStatus status = file.status();
+            return new CaseMilestones(file.id(), file.villageCode(), status, Set.copyOf(file.categories()),
+                    file.openedAt(), acceptanceDue, decided, accepted, emergency,
+                    status == CaseStatus.SCREENED_OUT ? screenedOut : null, status == CaseStatus.MERGED ? merged : null,
+                    status == CaseStatus.CLOSED ? closed : null);
+        });
+    }
+
+    /** Case ids in ascending order after {@code afterId}, for a statistics rebuild. */
+    @Transactional(readOnly = true)
+    public List<Long> caseIdsAfter(long afterId, int limit) {
+        return cases.findIdsAfter(afterId, org.springframework.data.domain.PageRequest.of(0, limit));
     }
 
     /** The case if the user's jurisdiction contains it (any role), else empty. */

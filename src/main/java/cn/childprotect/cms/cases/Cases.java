@@ -26,6 +26,9 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
             order by c.statusDeadline, c.id""")
     List<OverdueCase> findOverdueRows(Instant now, Instant afterDeadline, long afterId, Pageable page);
 
+    @Query("select c.id from CaseFile c where c.id > :afterId order by c.id")
+    List<Long> findIdsAfter(long afterId, Pageable page);
+
     /** Case numbers of several cases in one query (the escalation queue's page). */
     @Query("select c.id, c.caseNumber from CaseFile c where c.id in :ids")
     List<Object[]> findCaseNumbers(Collection<Long> ids);

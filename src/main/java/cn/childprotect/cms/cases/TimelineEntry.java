@@ -65,6 +65,18 @@ class TimelineEntry {
         this.reference = reference;
     }
 
+    CaseEvent event() {
+        return event;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    CaseStatus fromStatus() {
+        return fromStatus;
+    }
+
     CaseTimelineItem toItem() {
         return new CaseTimelineItem(id, occurredAt, actor, kind, kind.label(), event, fromStatus, toStatus, note,
                 reference, false);

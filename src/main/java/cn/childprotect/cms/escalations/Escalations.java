@@ -37,4 +37,8 @@ interface Escalations extends JpaRepository<Escalation, Long> {
             where e.villageCode like :scopePattern and e.status <> 'RESOLVED' and e.level in :levels
             group by e.kind, e.level""")
     List<Object[]> countOpenInScope(String scopePattern, Collection<EscalationLevel> levels);
+
+    /** Ids in ascending order, for a statistics rebuild. */
+    @org.springframework.data.jpa.repository.Query("select x.id from Escalation x where x.id > :afterId order by x.id")
+    List<Long> findIdsAfter(long afterId, org.springframework.data.domain.Pageable page);
 }

@@ -36,4 +36,8 @@ interface Reports extends JpaRepository<Report, Long> {
               and (r.policeDeadline > :afterDeadline or (r.policeDeadline = :afterDeadline and r.id > :afterId))
             order by r.policeDeadline, r.id""")
     List<Report> findPoliceNotificationOverdue(Instant now, Instant afterDeadline, long afterId, Pageable page);
+
+    /** Report ids in ascending order, for a statistics rebuild. */
+    @Query("select r.id from Report r where r.id > :afterId order by r.id")
+    List<Long> findIdsAfter(long afterId, Pageable page);
 }

@@ -63,6 +63,10 @@ class WorkOrderStep {
         return note;
     }
 
+    java.time.Instant occurredAt() {
+        return occurredAt;
+    }
+
     WorkOrderAction action() {
         return action;
     }

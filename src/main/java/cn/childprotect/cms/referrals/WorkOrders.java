@@ -48,4 +48,8 @@ interface WorkOrders extends JpaRepository<WorkOrder, Long> {
     List<WorkOrder> findAwaitingCallback(String villages, Pageable page);
 
     Optional<WorkOrder> findByIdAndAgencyCode(long id, String agencyCode);
+
+    /** Ids in ascending order, for a statistics rebuild. */
+    @org.springframework.data.jpa.repository.Query("select x.id from WorkOrder x where x.id > :afterId order by x.id")
+    List<Long> findIdsAfter(long afterId, org.springframework.data.domain.Pageable page);
 }

@@ -1,0 +1,324 @@
+package cn.childprotect.cms.stats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import cn.childprotect.cms.shared.stats.StatsFact;
+import cn.childprotect.cms.shared.stats.StatsFactSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rollup behind every measure (docs/domain.md, "Statistics"). Three tables of this module:
+ * <ul>
+ * <li>{@code stats_pending}: things whose facts may have changed; an event listener adds a row in
+ * the same transaction as the change, so no change is lost and no outbox is needed.</li>
+ * <li>{@code stats_fact}: each thing's facts as last read from its {@link StatsFactSource}.</li>
+ * <li>{@code stats_daily}: the facts summed per day × village × measure × dimensions × duration
+ * bucket. It is always the GROUP BY of {@code stats_fact}; queries read only this table, so their
+ * cost follows the number of distinct keys, not the number of cases.</li>
+ * </ul>
+ * A job (one instance at a time, ShedLock lock {@code stats-rollup}) drains the pending rows: it
+ * asks the source for the thing's facts now, and where they differ, takes the old ones out of the
+ * daily sums and puts the new ones in. A rebuild (same lock) reads every source from scratch.
+ */
+@Component
+class StatsRollup {
+
+    static final String LOCK = "stats-rollup";
+    private static final Logger log = LoggerFactory.getLogger(StatsRollup.class);
+    private static final int DRAIN_BATCH = 500;
+    private static final int REBUILD_PAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final Map<String, StatsFactSource> sources = new LinkedHashMap<>();
+    private final TransactionTemplate tx;
+    private final LockingTaskExecutor locks;
+
+    StatsRollup(JdbcClient jdbc, List<StatsFactSource> sources, PlatformTransactionManager transactions,
+            LockProvider lockProvider) {
+        this.jdbc = jdbc;
+        for (StatsFactSource source : sources) {
+            if (source.name() == null || source.name().length() > 32) {
+                throw new IllegalStateException("a statistics source needs a name of at most 32 characters: " + source);
+            }
+            if (this.sources.put(source.name(), source) != null) {
+                throw new IllegalStateException("two statistics sources are named " + source.name());
+            }
+        }
+        this.tx = new TransactionTemplate(transactions);
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
+    }
+
+    Set<String> sourceNames() {
+        return sources.keySet();
+    }
+
+    /** Every event is offered to every source; a thing it names is marked for a refresh, in the event's transaction. */
+    @EventListener
+    void onEvent(Object event) {
+        Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event;
+        for (StatsFactSource source : sources.values()) {
+            for (Long subject : source.subjectsAffectedBy(payload)) {
+                if (subject != null) {
+                    jdbc.sql("insert into stats_pending (source, subject_id) values (?, ?)")
+                            .params(source.name(), subject).update();
+                }
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${cms.stats.refresh-interval:5s}",
+            initialDelayString = "${cms.stats.refresh-initial-delay:10s}")
+    void scheduledRefresh() {
+        refreshNow();
+    }
+
+    /** Drains the pending rows (as many batches as there are) under the lock; false if another instance holds it. */
+    boolean refreshNow() {
+        try {
+            LockingTaskExecutor.TaskResult<Boolean> result = locks.executeWithLock(() -> {
+                while (drainBatch() == DRAIN_BATCH) {
+                    // another full batch is waiting
+                }
+                return true;
+            }, lock(Duration.ofMinutes(10)));
+            return result.wasExecuted();
+        }
+        catch (Throwable e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    private int drainBatch() {
+        return Objects.requireNonNull(tx.execute(status -> {
+            List<Pending> rows = jdbc.sql("select id, source, subject_id from stats_pending order by id limit "
+                    + DRAIN_BATCH).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+            Set<SubjectKey> subjects = new LinkedHashSet<>();
+            rows.forEach(r -> subjects.add(new SubjectKey(r.source(), r.subjectId())));
+            for (SubjectKey subject : subjects) {
+                refreshSubject(subject);
+            }
+            for (Pending row : rows) {
+                jdbc.sql("delete from stats_pending where id = ?").param(row.id()).update();
+            }
+            return rows.size();
+        }));
+    }
+
+    private void refreshSubject(SubjectKey subject) {
+        StatsFactSource source = sources.get(subject.source());
+        List<StatsFact> now;
+        try {
+            now = source == null ? List.of() : source.factsOf(subject.subjectId());
+        }
+        catch (IllegalArgumentException e) {
+            // a thing whose facts cannot be stated (bad code) keeps its earlier facts; logged, not retried
+            log.warn("statistics: facts of {} {} skipped: {}", subject.source(), subject.subjectId(), e.getMessage());
+            return;
+        }
+        List<StatsFact> old = factsStored(subject);
+        if (sameFacts(old, now)) {
+            return;
+        }
+        for (StatsFact fact : old) {
+            addToDaily(fact, -1);
+        }
+        jdbc.sql("delete from stats_fact where source = ? and subject_id = ?")
+                .params(subject.source(), subject.subjectId()).update();
+        for (StatsFact fact : now) {
+            insertFact(subject, fact);
+            addToDaily(fact, 1);
+        }
+    }
+
+    private List<StatsFact> factsStored(SubjectKey subject) {
+        return jdbc.sql("""
+                select measure, fact_day, village_code, category, channel, institution, state, agency, minutes
+                from stats_fact where source = ? and subject_id = ?""")
+                .params(subject.source(), subject.subjectId())
+                .query((rs, n) -> new StatsFact(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9) == null ? null : rs.getLong(9)))
+                .list();
+    }
+
+    private static boolean sameFacts(List<StatsFact> a, List<StatsFact> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Map<StatsFact, Integer> counts = new HashMap<>();
+        a.forEach(f -> counts.merge(f, 1, Integer::sum));
+        for (StatsFact f : b) {
+            Integer c = counts.get(f);
+            if (c == null || c == 0) {
+                return false;
+            }
+            counts.put(f, c - 1);
+        }
+        return true;
+    }
+
+    private void insertFact(SubjectKey subject, StatsFact f) {
+        jdbc.sql("""
+                insert into stats_fact (source, subject_id, measure, fact_day, village_code, category, channel,
+                    institution, state, agency, minutes, bucket) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(subject.source(), subject.subjectId(), f.measure(), f.day(), f.villageCode(), f.category(),
+                        f.channel(), f.institution(), f.state(), f.agency(), f.minutes(),
+                        DurationBuckets.bucketOf(f.minutes()))
+                .update();
+    }
+
+    private void addToDaily(StatsFact f, int sign) {
+        long minutes = f.minutes() == null ? 0 : f.minutes();
+        long bucket = DurationBuckets.bucketOf(f.minutes());
+        int updated = jdbc.sql("""
+                update stats_daily set n = n + ?, minutes_sum = minutes_sum + ?
+                where measure = ? and fact_day = ? and village_code = ? and category = ? and channel = ?
+                  and institution = ? and state = ? and agency = ? and bucket = ?""")
+                .params(sign, sign * minutes, f.measure(), f.day(), f.villageCode(), f.category(), f.channel(),
+                        f.institution(), f.state(), f.agency(), bucket)
+                .update();
+        if (updated == 0 && sign > 0) {
+            jdbc.sql("""
+                    insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state,
+                        agency, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""")
+                    .params(f.measure(), f.day(), f.villageCode(), f.category(), f.channel(), f.institution(),
+                            f.state(), f.agency(), bucket, minutes)
+                    .update();
+        }
+    }
+
+    /**
+     * Reads every source from scratch (docs/domain.md, "Statistics"): facts page by page, then the
+     * daily sums as one GROUP BY. While it runs the figures are incomplete; it holds the drain's lock.
+     */
+    RebuildResult rebuild() {
+        try {
+            LockingTaskExecutor.TaskResult<RebuildResult> result = locks.executeWithLock(this::rebuildLocked,
+                    lock(Duration.ofHours(6)));
+            if (!result.wasExecuted()) {
+                return null;
+            }
+            return result.getResult();
+        }
+        catch (Throwable e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    private RebuildResult rebuildLocked() {
+        Instant started = Instant.now();
+        Long maxPending = jdbc.sql("select max(id) from stats_pending").query(Long.class).optional().orElse(null);
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("delete from stats_daily").update();
+            jdbc.sql("delete from stats_fact").update();
+            if (maxPending != null) {
+                // everything pending now is read by the rebuild; later marks stay for the drain
+                jdbc.sql("delete from stats_pending where id <= ?").param(maxPending).update();
+            }
+        });
+        long subjects = 0;
+        long facts = 0;
+        for (StatsFactSource source : sources.values()) {
+            long after = 0;
+            while (true) {
+                List<Long> ids = source.subjectsAfter(after, REBUILD_PAGE);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                long[] written = new long[1];
+                tx.executeWithoutResult(s -> {
+                    for (Long id : ids) {
+                        List<StatsFact> list;
+                        try {
+                            list = source.factsOf(id);
+                        }
+                        catch (IllegalArgumentException e) {
+                            log.warn("statistics rebuild: facts of {} {} skipped: {}", source.name(), id, e.getMessage());
+                            continue;
+                        }
+                        for (StatsFact fact : list) {
+                            insertFact(new SubjectKey(source.name(), id), fact);
+                            written[0]++;
+                        }
+                    }
+                });
+                subjects += ids.size();
+                facts += written[0];
+                after = ids.getLast();
+            }
+        }
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state, agency,
+                    bucket, n, minutes_sum)
+                select measure, fact_day, village_code, category, channel, institution, state, agency, bucket,
+                    count(*), coalesce(sum(minutes), 0)
+                from stats_fact
+                group by measure, fact_day, village_code, category, channel, institution, state, agency, bucket""")
+                .update());
+        return new RebuildResult(subjects, facts, Duration.between(started, Instant.now()).toMillis());
+    }
+
+    long pendingCount() {
+        return jdbc.sql("select count(*) from stats_pending").query(Long.class).single();
+    }
+
+    private static LockConfiguration lock(Duration atMostFor) {
+        return new LockConfiguration(Instant.now(), LOCK, atMostFor, Duration.ZERO);
+    }
+
+    /**
+     * The rollup's rows for a period and a division prefix, summed per measure, group and bucket.
+     * The group is a fixed expression of {@link GroupBy}, never user text; null for totals only.
+     */
+    List<Row> read(LocalDate from, LocalDate to, String prefix, GroupBy by, List<String> measures) {
+        String group = by == null ? "''" : by.sql;
+        StringBuilder sql = new StringBuilder("select measure, " + group + " as grp, bucket, sum(n), sum(minutes_sum)"
+                + " from stats_daily where fact_day between ? and ? and village_code like ?");
+        List<Object> params = new ArrayList<>(List.of(from, to, prefix + "%"));
+        if (measures != null && !measures.isEmpty()) {
+            sql.append(" and measure in (").append(String.join(", ", measures.stream().map(m -> "?").toList()))
+                    .append(")");
+            params.addAll(measures);
+        }
+        sql.append(by == null ? " group by measure, bucket" : " group by measure, " + group + ", bucket");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Row(rs.getString(1), String.valueOf(rs.getObject(2)), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
+    record Row(String measure, String group, long bucket, long n, long minutesSum) {
+    }
+
+    record RebuildResult(long subjects, long facts, long millis) {
+    }
+
+    private record Pending(long id, String source, long subjectId) {
+    }
+
+    private record SubjectKey(String source, long subjectId) {
+    }
+}
