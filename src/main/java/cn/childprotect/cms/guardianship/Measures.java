@@ -34,4 +34,8 @@ interface Measures extends JpaRepository<Measure, Long> {
             select m from Measure m where m.villageCode like :villages and m.ended = false
               and m.type in :types order by m.validUntil, m.id""")
     List<Measure> findActive(String villages, List<MeasureType> types, Pageable page);
+
+    /** Ids in ascending order, for a statistics rebuild. */
+    @Query("select m.id from Measure m where m.id > :afterId order by m.id")
+    List<Long> findIdsAfter(long afterId, Pageable page);
 }

@@ -64,6 +64,14 @@ class RegisterChange {
         this.note = note;
     }
 
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    RegisterStatus toStatus() {
+        return toStatus;
+    }
+
     RegisterViews.Change toView() {
         return new RegisterViews.Change(entryVersion, occurredAt, actor, action, fromStatus, toStatus,
                 fields == null || fields.isBlank() ? java.util.List.of() : java.util.List.of(fields.split(",")), note);

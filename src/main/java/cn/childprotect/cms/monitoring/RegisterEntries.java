@@ -52,4 +52,8 @@ interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
             @Param("statuses") java.util.Collection<RegisterStatus> statuses, Pageable page);
 
     List<RegisterEntry> findByChildIdIn(java.util.Collection<Long> childIds);
+
+    /** Ids in ascending order, for a statistics rebuild. */
+    @Query("select e.id from RegisterEntry e where e.id > :afterId order by e.id")
+    List<Long> findIdsAfter(@Param("afterId") long afterId, Pageable page);
 }

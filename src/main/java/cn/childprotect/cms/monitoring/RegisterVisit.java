@@ -87,6 +87,10 @@ class RegisterVisit {
         return id;
     }
 
+    LocalDate visitedOn() {
+        return visitedOn;
+    }
+
     RegisterViews.Visit toView() {
         return new RegisterViews.Visit(id, visitedOn, kind, personsSeen,
                 livingConditions == null ? java.util.List.of()

@@ -1,0 +1,113 @@
+package cn.childprotect.cms.monitoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.stats.StatsFact;
+import cn.childprotect.cms.shared.stats.StatsFactSource;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code monitoring.entry}: the at-risk register's facts for the statistics rollup (docs/domain.md,
+ * §7.2 "Statistics"), one entry with its visits per subject. Category: the entry's first category
+ * in the taxonomy's order (so splits add up); state: its tier now.
+ * <ul>
+ * <li>{@code register.confirmed} on the day the county confirmed it; {@code register.active} on the
+ * same day while it is still in force; {@code register.exited} on the day its exit was confirmed.</li>
+ * <li>{@code register.visits} each visit on its day, and {@code register.visit.on_time|late}: whether
+ * it was made by the due date in force then. That date is replayed from the schedule (first visit
+ * within 5 working days of confirmation, then the tier's cadence after the latest visit), as the
+ * register computed it, with the tier the entry has now.</li>
+ * </ul>
+ * The register publishes no domain events; every change of an entry is audited, so the audit
+ * event (other than a read) names the entry whose facts may have changed.
+ */
+@Component
+class RegisterStatsFacts implements StatsFactSource {
+
+    private final RegisterEntries entries;
+    private final RegisterVisits visits;
+    private final RegisterChanges changes;
+    private final RegisterTaxonomy taxonomy;
+    private final VisitSchedule schedule;
+    private final BusinessTime time;
+
+    RegisterStatsFacts(RegisterEntries entries, RegisterVisits visits, RegisterChanges changes,
+            RegisterTaxonomy taxonomy, VisitSchedule schedule, BusinessTime time) {
+        this.entries = entries;
+        this.visits = visits;
+        this.changes = changes;
+        this.taxonomy = taxonomy;
+        this.schedule = schedule;
+        this.time = time;
+    }
+
+    @Override
+    public String name() {
+        return "monitoring.entry";
+    }
+
+    @Override
+    public List<Long> subjectsAffectedBy(Object event) {
+        if (event instanceof AuditEvent e && "REGISTER_ENTRY".equals(e.targetType()) && e.targetId() != null
+                && !"REGISTER_ENTRY_READ".equals(e.action()) && e.targetId().matches("\\d{1,18}")) {
+            return List.of(Long.parseLong(e.targetId()));
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<StatsFact> factsOf(long entryId) {
+        Optional<RegisterEntry> found = entries.findById(entryId);
+        if (found.isEmpty() || found.get().confirmedAt() == null || found.get().villageCode() == null) {
+            return List.of(); // a draft is not in the register yet
+        }
+        RegisterEntry entry = found.get();
+        StatsFact confirmed = StatsFact.count("register.confirmed", time.dateOf(entry.confirmedAt()),
+                entry.villageCode()).withCategory(primaryCategory(entry.categories())).withState(entry.tier().name());
+        List<StatsFact> facts = new ArrayList<>();
+        facts.add(confirmed);
+        if (entry.status().inForce()) {
+            facts.add(confirmed.as("register.active", confirmed.day()));
+        }
+        if (entry.status() == RegisterStatus.EXITED) {
+            changes.findByEntryIdOrderById(entryId).stream()
+                    .filter(c -> c.toStatus() == RegisterStatus.EXITED && c.occurredAt() != null)
+                    .reduce((first, second) -> second)
+                    .ifPresent(c -> facts.add(confirmed.as("register.exited", time.dateOf(c.occurredAt()))));
+        }
+        LocalDate due = schedule.firstVisitDue(entry.confirmedAt());
+        LocalDate last = null;
+        List<RegisterVisit> made = visits.findByEntryIdOrderByVisitedOnDescIdDesc(entryId).stream()
+                .sorted(Comparator.comparing(RegisterVisit::visitedOn).thenComparing(RegisterVisit::id)).toList();
+        for (RegisterVisit visit : made) {
+            facts.add(confirmed.as("register.visits", visit.visitedOn()));
+            facts.add(confirmed.as(visit.visitedOn().isAfter(due) ? "register.visit.late" : "register.visit.on_time",
+                    visit.visitedOn()));
+            last = last == null || visit.visitedOn().isAfter(last) ? visit.visitedOn() : last;
+            due = schedule.nextVisitDue(last, entry.tier());
+        }
+        return facts;
+    }
+
+    @Override
+    public List<Long> subjectsAfter(long afterId, int limit) {
+        return entries.findIdsAfter(afterId, PageRequest.of(0, limit));
+    }
+
+    /** The first of the entry's categories in the taxonomy's order. */
+    private String primaryCategory(List<String> categories) {
+        List<String> order = taxonomy.categories().stream().map(RegisterTaxonomy.Category::code).toList();
+        return categories.stream()
+                .min(Comparator.comparingInt((String c) -> order.indexOf(c) < 0 ? Integer.MAX_VALUE : order.indexOf(c))
+                        .thenComparing(Comparator.naturalOrder()))
+                .orElse("");
+    }
+}
