@@ -13,6 +13,7 @@ import cn.childprotect.cms.cases.events.CaseNoteAdded;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.cases.events.ReportLinked;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
+import cn.childprotect.cms.shared.Labels;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -211,15 +212,16 @@ public class CaseFiles {
         requireVersion(file, expectedVersion);
         CaseEvent event = command.event();
         if (!CasePermissions.mayFire(user, file, event)) {
-            throw Refusal.notAllowed("只有管辖范围内的儿童督导员" + (CasePermissions.SUPERVISOR_ONLY.contains(event)
-                    ? "" : "或承办该个案的儿童主任") + "可以执行“" + event.label() + "”");
+            throw Refusal.notAllowed(CasePermissions.SUPERVISOR_ONLY.contains(event)
+                    ? "case.refusal.event-supervisors-only" : "case.refusal.event-supervisor-or-director",
+                    Labels.resolvable(event));
         }
         CaseStatus from = file.status();
         if (!workflow.eventsFrom(from).contains(event)) {
             throw invalidTransition(file, event);
         }
         if (event.needsReason() && (command.reason() == null || command.reason().isBlank())) {
-            throw Refusal.invalidField("reason", "“" + event.label() + "”必须填写理由");
+            throw Refusal.invalidField("reason", "case.refusal.reason-required", Labels.resolvable(event));
         }
         screening.check(file, command);
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
@@ -246,19 +248,20 @@ public class CaseFiles {
     public CaseState assign(long caseId, String assigneeUsername, Long expectedVersion, CurrentUser user) {
         CaseFile file = loadForWork(caseId, user);
         if (!CasePermissions.isSupervisorOf(user, file)) {
-            throw Refusal.notAllowed("只有管辖范围内的儿童督导员可以指派个案");
+            throw Refusal.notAllowed("case.refusal.assign-supervisors-only");
         }
         if (expectedVersion != null) {
             requireVersion(file, expectedVersion);
         }
         if (!file.status().isOpen()) {
-            throw Refusal.invalidState("case-not-open", "个案已“" + file.status().label() + "”，不能再指派");
+            throw Refusal.invalidState("case-not-open", "case.refusal.assign-not-open",
+                    Labels.resolvable(file.status()));
         }
         UserSummary assignee = users.find(assigneeUsername)
                 .filter(u -> u.enabled() && u.role() == Role.CHILD_DIRECTOR)
-                .orElseThrow(() -> Refusal.invalidField("username", "没有这个可用的儿童主任账户：" + assigneeUsername));
+                .orElseThrow(() -> Refusal.invalidField("username", "case.refusal.assignee-unknown", assigneeUsername));
         if (!assignee.jurisdictionCode().equals(file.villageCode())) {
-            throw Refusal.invalidField("username", "只能指派给个案所在村（居）的儿童主任");
+            throw Refusal.invalidField("username", "case.refusal.assignee-other-village");
         }
         String previous = file.assignee();
         file.assignTo(assignee.username());
@@ -375,23 +378,23 @@ public class CaseFiles {
     }
 
     private CaseFile load(long caseId) {
-        return cases.findById(caseId).orElseThrow(() -> Refusal.notFound("没有这个个案"));
+        return cases.findById(caseId).orElseThrow(() -> Refusal.notFound("case.refusal.not-found"));
     }
 
     /** 404, not 403, for a case the caller does not work: its existence is not revealed. */
     CaseFile loadForWork(long caseId, CurrentUser user) {
         return cases.findById(caseId).filter(c -> CasePermissions.works(user, c))
-                .orElseThrow(() -> Refusal.notFound("没有这个个案，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("case.refusal.not-found-in-scope"));
     }
 
     private CaseFile mergeTarget(CaseFile file, Long targetId, CurrentUser user) {
         if (targetId == null) {
-            throw Refusal.invalidField("mergeInto", "合并须指明并入的个案");
+            throw Refusal.invalidField("mergeInto", "case.refusal.merge-target-required");
         }
         CaseFile target = cases.findById(targetId).filter(c -> CasePermissions.isSupervisorOf(user, c))
-                .orElseThrow(() -> Refusal.invalidField("mergeInto", "并入的个案不存在或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.invalidField("mergeInto", "case.refusal.merge-target-invalid"));
         if (target.id().equals(file.id()) || !target.status().isOpen()) {
-            throw Refusal.invalidField("mergeInto", "只能并入另一个未结案的个案");
+            throw Refusal.invalidField("mergeInto", "case.refusal.merge-target-closed");
         }
         return target;
     }
@@ -399,14 +402,15 @@ public class CaseFiles {
     private static void requireVersion(CaseFile file, long expectedVersion) {
         if (file.version() != expectedVersion) {
             throw Refusal.staleVersion(
-                    "该个案已被其他人修改（当前状态：" + file.status().label() + "），请刷新后再操作。")
+                    "case.refusal.stale", Labels.resolvable(file.status()))
                     .with("currentVersion", file.version()).with("currentStatus", file.status().name());
         }
     }
 
     private static Refusal invalidTransition(CaseFile file, CaseEvent event) {
         return Refusal.invalidState("invalid-transition",
-                "个案处于“" + file.status().label() + "”状态，不能执行“" + event.label() + "”")
+                "case.refusal.invalid-transition",
+                Labels.resolvable(file.status()), Labels.resolvable(event))
                 .with("currentStatus", file.status().name()).with("event", event.name());
     }
 }

@@ -94,7 +94,7 @@ class CaseTimelineProjection {
     /** A list argument (e.g. the fields corrected) is joined with the language's separator. */
     private Object argument(Object arg) {
         if (arg instanceof List<?> list) {
-            String separator = messages.getMessage("timeline.list-separator", null, "、", RECORD_LANGUAGE);
+            String separator = messages.getMessage("timeline.list-separator", null, RECORD_LANGUAGE);
             return list.stream().map(item -> item instanceof MessageSourceResolvable r
                     ? messages.getMessage(r, RECORD_LANGUAGE) : String.valueOf(item))
                     .collect(Collectors.joining(separator));

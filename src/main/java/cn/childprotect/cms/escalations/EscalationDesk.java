@@ -109,7 +109,8 @@ public class EscalationDesk {
     public EscalationView acknowledge(long id, CurrentUser user) {
         Escalation e = visible(id, user);
         if (e.status() != Escalation.Status.OPEN) {
-            throw Refusal.invalidState("escalation-not-open", "该事项已" + (e.isOpen() ? "确认" : "办结"));
+            throw Refusal.invalidState("escalation-not-open",
+                    e.isOpen() ? "escalation.refusal.already-acknowledged" : "escalation.refusal.already-resolved");
         }
         e.acknowledge(user.username(), time.now());
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_ACKNOWLEDGED", "ESCALATION", id));
@@ -118,11 +119,11 @@ public class EscalationDesk {
 
     public EscalationView resolve(long id, String note, CurrentUser user) {
         if (note == null || note.isBlank()) {
-            throw Refusal.invalidField("note", "办结须填写处理说明");
+            throw Refusal.invalidField("note", "escalation.refusal.note-required");
         }
         Escalation e = visible(id, user);
         if (!e.isOpen()) {
-            throw Refusal.invalidState("escalation-resolved", "该事项已办结");
+            throw Refusal.invalidState("escalation-resolved", "escalation.refusal.already-resolved");
         }
         e.resolve(user.username(), time.now(), note.strip());
         events.publishEvent(new EscalationResolved(id, e.caseId(), e.kind(), e.level(), note.strip(),
@@ -263,7 +264,7 @@ public class EscalationDesk {
 
     private static Set<EscalationLevel> visibleLevels(CurrentUser user) {
         if (!user.is(Role.SUPERVISOR)) {
-            throw Refusal.notAllowed("只有儿童督导员有督办事项");
+            throw Refusal.notAllowed("escalation.refusal.supervisors-only");
         }
         return DivisionLevel.of(user.jurisdictionCode()) == DivisionLevel.COUNTY
                 ? EnumSet.allOf(EscalationLevel.class) : EnumSet.of(EscalationLevel.TOWNSHIP);
@@ -272,7 +273,7 @@ public class EscalationDesk {
     private Escalation visible(long id, CurrentUser user) {
         Set<EscalationLevel> levels = visibleLevels(user);
         return escalations.findById(id).filter(e -> user.covers(e.villageCode()) && levels.contains(e.level()))
-                .orElseThrow(() -> Refusal.notFound("没有这个督办事项，或不在您的管辖范围内"));
+                .orElseThrow(() -> Refusal.notFound("escalation.refusal.not-found"));
     }
 
     EscalationView view(Escalation e) {
@@ -284,18 +285,18 @@ public class EscalationDesk {
                 id -> caseFiles.find(id).map(CaseRef::caseNumber).orElse(null));
         List<EscalationView.Action> actions = new ArrayList<>();
         if (e.caseId() != null) {
-            actions.add(new EscalationView.Action("查看个案", "GET", "/api/v1/cases/" + e.caseId()));
+            actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-case"), "GET", "/api/v1/cases/" + e.caseId()));
         }
         switch (e.kind()) {
             case WORK_ORDER_SIGN, WORK_ORDER_RESPONSE -> actions.add(
-                    new EscalationView.Action("督办工单", "POST", "/api/v1/work-orders/" + e.sourceId() + "/urge"));
+                    new EscalationView.Action(BundleText.of("escalation.action.urge-work-order"), "POST", "/api/v1/work-orders/" + e.sourceId() + "/urge"));
             case WORK_ORDER_RETURNED -> actions.add(
-                    new EscalationView.Action("查看退回的工单", "GET", "/api/v1/work-orders/" + e.sourceId()));
-            case CLOSURE_REQUESTED -> actions.add(new EscalationView.Action("批准或退回结案", "POST",
+                    new EscalationView.Action(BundleText.of("escalation.action.view-returned-work-order"), "GET", "/api/v1/work-orders/" + e.sourceId()));
+            case CLOSURE_REQUESTED -> actions.add(new EscalationView.Action(BundleText.of("escalation.action.decide-closure"), "POST",
                     "/api/v1/cases/" + e.caseId() + "/transitions"));
-            case CASE_DEADLINE, HIGH_RISK, EMERGENCY_DECLARED -> actions.add(new EscalationView.Action("改派承办人", "PUT",
+            case CASE_DEADLINE, HIGH_RISK, EMERGENCY_DECLARED -> actions.add(new EscalationView.Action(BundleText.of("escalation.action.reassign"), "PUT",
                     "/api/v1/cases/" + e.caseId() + "/assignee"));
-            case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action("登记报警情况", "PUT",
+            case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action(BundleText.of("escalation.action.record-police-notification"), "PUT",
                     "/api/v1/reports/" + e.sourceId() + "/police-notification"));
             case POSSIBLE_DUPLICATE -> {
                 actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-report"), "GET", "/api/v1/reports/" + e.sourceId()));
@@ -306,8 +307,8 @@ public class EscalationDesk {
             default -> {
             }
         }
-        actions.add(new EscalationView.Action("确认收到", "POST", "/api/v1/escalations/" + e.id() + "/acknowledge"));
-        actions.add(new EscalationView.Action("办结", "POST", "/api/v1/escalations/" + e.id() + "/resolve"));
+        actions.add(new EscalationView.Action(BundleText.of("escalation.action.acknowledge"), "POST", "/api/v1/escalations/" + e.id() + "/acknowledge"));
+        actions.add(new EscalationView.Action(BundleText.of("escalation.action.resolve"), "POST", "/api/v1/escalations/" + e.id() + "/resolve"));
         return new EscalationView(e.id(), e.kind(), e.kind().label(), e.level(), e.severity(), e.status().name(),
                 e.caseId(), caseNumber, e.villageCode(), villages.computeIfAbsent(e.villageCode(), jurisdictions::nameOf),
                 e.sourceId(),

@@ -48,15 +48,15 @@ class ReviewTriggers {
     @EventListener
     void on(CaseStatusChanged event) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.CASE_DEADLINE), event.caseId(),
-                "个案已离开“" + event.from().label() + "”环节");
+                note("escalation.resolved.case-left-status", event.from().label()));
         if (event.from() == CaseStatus.EMERGENCY) {
-            desk.resolveAutomatically(EnumSet.of(EscalationKind.EMERGENCY_DECLARED), event.caseId(), "应急处置已结束");
+            desk.resolveAutomatically(EnumSet.of(EscalationKind.EMERGENCY_DECLARED), event.caseId(), note("escalation.resolved.emergency-ended"));
         }
         if (event.from() == CaseStatus.PENDING_CLOSURE) {
-            desk.resolveAutomatically(EnumSet.of(EscalationKind.CLOSURE_REQUESTED), event.caseId(), "结案申请已处理");
+            desk.resolveAutomatically(EnumSet.of(EscalationKind.CLOSURE_REQUESTED), event.caseId(), note("escalation.resolved.closure-decided"));
         }
         if (!event.to().isOpen()) {
-            desk.resolveAllOfCase(event.caseId(), "个案已" + event.to().label());
+            desk.resolveAllOfCase(event.caseId(), note("escalation.resolved.case-closed", event.to().label()));
         }
         if (event.to() == CaseStatus.EMERGENCY) {
             desk.raise(EscalationKind.EMERGENCY_DECLARED, event.caseId(), time.now(), EscalationLevel.TOWNSHIP,
@@ -80,20 +80,20 @@ class ReviewTriggers {
     void on(WorkOrderEvent event) {
         switch (event) {
             case WorkOrderSigned signed -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN),
-                    signed.workOrderId(), "工单已签收");
+                    signed.workOrderId(), note("escalation.resolved.work-order-signed"));
             case WorkOrderResponded responded -> desk.resolveAutomatically(
-                    EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE), responded.workOrderId(), "工单已反馈");
+                    EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE), responded.workOrderId(), note("escalation.resolved.work-order-responded"));
             case WorkOrderReturned returned -> {
                 desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
-                        returned.workOrderId(), "工单已退回");
+                        returned.workOrderId(), note("escalation.resolved.work-order-returned"));
                 caseFiles.find(returned.caseId()).map(CaseRef::villageCode).ifPresent(village -> desk.raise(
                         EscalationKind.WORK_ORDER_RETURNED, returned.workOrderId(), time.now(), EscalationLevel.TOWNSHIP,
                         returned.caseId(), village));
             }
             case WorkOrderRedispatched redispatched -> desk.resolveAutomatically(
-                    EnumSet.of(EscalationKind.WORK_ORDER_RETURNED), redispatched.workOrderId(), "工单已重新派单");
-            case WorkOrderRevoked revoked -> resolveAllOfOrder(revoked.workOrderId(), "工单已撤回");
-            case WorkOrderCompleted completed -> resolveAllOfOrder(completed.workOrderId(), "工单已办结");
+                    EnumSet.of(EscalationKind.WORK_ORDER_RETURNED), redispatched.workOrderId(), note("escalation.resolved.work-order-redispatched"));
+            case WorkOrderRevoked revoked -> resolveAllOfOrder(revoked.workOrderId(), note("escalation.resolved.work-order-revoked"));
+            case WorkOrderCompleted completed -> resolveAllOfOrder(completed.workOrderId(), note("escalation.resolved.work-order-completed"));
             // coop (issue 16): an approved extension is not a miss; the escalation of the old deadline ends
             case cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved extended -> desk.resolveAutomatically(
                     EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
@@ -139,6 +139,11 @@ class ReviewTriggers {
 
     @EventListener
     void on(PoliceNotificationRecorded event) {
-        desk.resolveAutomatically(EnumSet.of(EscalationKind.POLICE_NOTIFICATION), event.reportId(), "已登记报警情况");
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.POLICE_NOTIFICATION), event.reportId(), note("escalation.resolved.police-notified"));
+    }
+
+    /** Resolution notes are stored in the record, so in the default language, Chinese (docs/domain.md §4). */
+    private String note(String key, Object... args) {
+        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 }

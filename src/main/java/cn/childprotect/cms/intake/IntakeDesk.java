@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,15 +117,16 @@ public class IntakeDesk {
 
     public ReportReceipt submit(ReportSubmission submission, String idempotencyKey, CurrentUser user) {
         if (!mayFile(user)) {
-            throw Refusal.notAllowed("当前角色不能提交报告");
+            throw Refusal.notAllowed("intake.refusal.may-not-file");
         }
         if (user.is(Role.REPORTER) && (idempotencyKey == null || idempotencyKey.isBlank())) {
             throw Refusal.badRequest("idempotency-key-required",
-                    "强制报告责任单位提交报告时必须提供 Idempotency-Key 请求头，以免网络重试造成重复报告")
-                    .with("errors", List.of(Map.of("field", "Idempotency-Key", "message", "必须提供")));
+                    "intake.refusal.idempotency-key-required")
+                    .with("errors", List.of(Map.of("field", "Idempotency-Key", "message", messages.getMessage("intake.refusal.required", null,
+                            LocaleContextHolder.getLocale()))));
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw Refusal.invalidField("Idempotency-Key", "Idempotency-Key 须为 1 到 100 个字符");
+            throw Refusal.invalidField("Idempotency-Key", "intake.refusal.idempotency-key-length", 1, 100);
         }
         if (submission.channel() == Channel.MONITORING) {
             // only a register visit files on this channel (fileFromMonitoring), never a form or a client
@@ -195,14 +197,14 @@ public class IntakeDesk {
                 break;
             }
         }
-        throw Refusal.invalidState("idempotency-key-in-progress", "使用同一 Idempotency-Key 的请求正在处理中，请稍后重试");
+        throw Refusal.invalidState("idempotency-key-in-progress", "intake.refusal.idempotency-key-in-progress");
     }
 
     private Optional<ReportReceipt> replay(CurrentUser user, String key, String hash) {
         return tx.execute(status -> idempotency.find(user.username(), key).filter(c -> c.reportId() != null).map(claim -> {
             if (!claim.requestHash().equals(hash)) {
                 throw Refusal.unmet("idempotency-key-reused",
-                        "该 Idempotency-Key 已用于另一份内容不同的报告；新报告请使用新的 Idempotency-Key")
+                        "intake.refusal.idempotency-key-reused")
                         .with("receiptNumber", reports.findById(claim.reportId()).map(Report::receiptNumber).orElse(null));
             }
             Report report = reports.findById(claim.reportId()).orElseThrow();
@@ -409,7 +411,7 @@ public class IntakeDesk {
         }
         return tx.execute(status -> {
             Report report = reports.findById(reportId).filter(r -> queries.mayWorkOn(r, user))
-                    .orElseThrow(() -> Refusal.notFound("没有这份报告，或不在您的管辖范围内"));
+                    .orElseThrow(() -> Refusal.notFound("intake.refusal.report-not-found"));
             report.policeNotified(police.notifiedAt(), police.station().strip(), Texts.blankToNull(police.receiptNumber()));
             events.publishEvent(AuditEvent.success(user.username(), "POLICE_NOTIFICATION_RECORDED", "REPORT", reportId));
             events.publishEvent(new PoliceNotificationRecorded(reportId, report.caseId()));
@@ -430,11 +432,11 @@ public class IntakeDesk {
         return tx.execute(status -> {
             Report report = reports.findById(reportId).filter(r -> user.covers(r.villageCode()))
                     .filter(r -> user.is(Role.SUPERVISOR) || r.submittedBy().equals(user.username()))
-                    .orElseThrow(() -> Refusal.notFound("没有这份报告，或不在您的管辖范围内"));
+                    .orElseThrow(() -> Refusal.notFound("intake.refusal.report-not-found"));
             CaseRef target = caseFiles.findInScope(targetCaseId, user).filter(c -> c.status().isOpen())
-                    .orElseThrow(() -> Refusal.invalidField("caseId", "目标个案不存在、不在您的管辖范围内或已结案"));
+                    .orElseThrow(() -> Refusal.invalidField("caseId", "intake.refusal.link-target-invalid"));
             if (report.caseId() != null && report.caseId() == targetCaseId) {
-                throw Refusal.invalidState("already-linked", "该报告已关联到这个个案");
+                throw Refusal.invalidState("already-linked", "intake.refusal.already-linked");
             }
             Long previous = report.caseId();
             report.attachToCase(targetCaseId, true);
@@ -442,7 +444,8 @@ public class IntakeDesk {
             if (previous != null) {
                 Optional<CaseRef> old = caseFiles.find(previous);
                 if (old.isPresent() && old.get().status() == CaseStatus.RECEIVED && reports.countByCaseId(previous) == 0) {
-                    String note = "报告 " + report.receiptNumber() + " 改关联到 " + target.caseNumber();
+                    String note = messages.getMessage("intake.timeline.relinked",
+                            new Object[] {report.receiptNumber(), target.caseNumber()}, Locale.SIMPLIFIED_CHINESE);
                     if (user.is(Role.SUPERVISOR)) {
                         caseFiles.transition(previous, new TransitionCommand(CaseEvent.MERGE, note, null, targetCaseId),
                                 caseFiles.currentVersion(previous), user);

@@ -79,7 +79,7 @@ public class IntakeQueries {
             found = reports.findInScope(user.scope().likePattern(), page);
         }
         else {
-            throw Refusal.notAllowed("当前角色不能查看报告列表");
+            throw Refusal.notAllowed("intake.refusal.may-not-list");
         }
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_LIST_READ", "REPORT", null)
                 .withDetail(found.getNumberOfElements() + " reports"));
@@ -194,6 +194,6 @@ public class IntakeQueries {
     }
 
     private static Refusal notFound() {
-        return Refusal.notFound("没有这份报告，或不在您的管辖范围内");
+        return Refusal.notFound("intake.refusal.report-not-found");
     }
 }

@@ -2,6 +2,7 @@ package cn.childprotect.cms.intake;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,11 +12,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("cms.taxonomy")
 public record ReportTaxonomy(List<Category> categories, List<InstitutionTypeEntry> institutionTypes) {
 
+    /** {@code nameEn}, {@code descriptionEn}: the English, when configured (like config/risk-instrument.yml). */
     public record Category(String code, String name, String description, boolean mandatoryReport,
-            boolean defaultUrgent, boolean opensCase) {
+            boolean defaultUrgent, boolean opensCase, String nameEn, String descriptionEn) {
+
+        /** The name in the page's language: English when asked for and configured, else Chinese. */
+        public String name(Locale locale) {
+            return inLanguage(locale, name, nameEn);
+        }
+
+        public String description(Locale locale) {
+            return inLanguage(locale, description, descriptionEn);
+        }
     }
 
-    public record InstitutionTypeEntry(String code, String name) {
+    public record InstitutionTypeEntry(String code, String name, String nameEn) {
+
+        public String name(Locale locale) {
+            return inLanguage(locale, name, nameEn);
+        }
+    }
+
+    private static String inLanguage(Locale locale, String chinese, String english) {
+        return locale != null && "en".equals(locale.getLanguage()) && english != null && !english.isBlank() ? english
+                : chinese;
     }
 
     public ReportTaxonomy {
@@ -46,5 +66,10 @@ public record ReportTaxonomy(List<Category> categories, List<InstitutionTypeEntr
 
     public String nameOf(String code) {
         return category(code).map(Category::name).orElse(code);
+    }
+
+    /** The category's name in the given language (the code itself for an unknown code). */
+    public String nameOf(String code, Locale locale) {
+        return category(code).map(c -> c.name(locale)).orElse(code);
     }
 }

@@ -34,7 +34,7 @@ class UiFormat {
         Locale locale = LocaleContextHolder.getLocale();
         String separator = messages.getMessage("timeline.list-separator", null, ", ", locale);
         return codes == null ? "" : codes.stream().sorted()
-                .map(code -> messages.getMessage("ui.format.category", new Object[] { taxonomy.nameOf(code), code },
+                .map(code -> messages.getMessage("ui.format.category", new Object[] { taxonomy.nameOf(code, locale), code },
                         code, locale))
                 .collect(Collectors.joining(separator));
     }

@@ -71,10 +71,10 @@ class CasesController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean urgent) {
         if (assignee != null && !assignee.equals("me") && !assignee.matches("[A-Za-z0-9._@-]{1,50}")) {
-            throw Refusal.invalidField("assignee", "assignee 须为 me 或一个用户名");
+            throw Refusal.invalidField("assignee", "case.refusal.assignee-param");
         }
         if (jurisdiction != null && !jurisdiction.matches("\\d{6}|\\d{9}|\\d{12}")) {
-            throw Refusal.invalidField("jurisdiction", "须为 6、9 或 12 位行政区划代码前缀");
+            throw Refusal.invalidField("jurisdiction", "case.refusal.jurisdiction-param");
         }
         boolean me = "me".equals(assignee);
         CaseList rows = queries.list(
@@ -129,7 +129,7 @@ class CasesController {
     private static long requireVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
-                    "修改个案前须在 If-Match 请求头中提供当前版本（详情接口返回的 ETag）");
+                    "case.refusal.if-match-required");
         }
         return parseVersion(ifMatch);
     }
@@ -145,14 +145,14 @@ class CasesController {
             return Long.parseLong(value);
         }
         catch (NumberFormatException e) {
-            throw Refusal.badRequest(ProblemTypes.VALIDATION, "If-Match 须为个案的 ETag，例如 \"7\"");
+            throw Refusal.badRequest(ProblemTypes.VALIDATION, "case.refusal.if-match-invalid");
         }
     }
 
     private static CaseSort sortOf(String sort) {
         CaseSort parsed = CaseSort.parse(sort);
         if (parsed == null) {
-            throw Refusal.invalidField("sort", "只能按 openedAt、statusDeadline 或 caseNumber 排序");
+            throw Refusal.invalidField("sort", "case.refusal.sort-param");
         }
         return parsed;
     }

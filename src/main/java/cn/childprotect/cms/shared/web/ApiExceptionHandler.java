@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -60,7 +61,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem ex) {
-        ProblemDetail problem = problems.create(ex.status(), ex.type(), ex.getMessage());
+        // the detail may be a message key (or a finished sentence, returned as it is)
+        ProblemDetail problem = problems.create(ex.status(), ex.type(), problems.message(
+                new DefaultMessageSourceResolvable(
+                        new String[] {ex.getMessage()}, null, ex.getMessage())));
         ex.properties().forEach(problem::setProperty);
         return ResponseEntity.status(ex.status()).body(problem);
     }
