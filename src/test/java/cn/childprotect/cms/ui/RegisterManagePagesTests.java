@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import cn.childprotect.cms.support.IntegrationTest;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -65,6 +67,15 @@ class RegisterManagePagesTests extends IntegrationTest {
         assertThat(fieldErrors).containsKeys("villageCode", "tier");
         assertThat(fieldErrors.get("villageCode")).contains("141029101001");
         assertThat(flash.get("form").toString()).contains(name);
+        // and as a browser sees it: the same post in a real session, then the page it goes back to
+        Cookie session = mvc.post().uri("/login").param("username", "director1").param("password", PASSWORD)
+                .with(csrf()).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.post().uri("/register/new").cookie(session).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE)
+                .param("childName", name).param("villageCode", "141029101001").param("categories", "LEFT_BEHIND")
+                .exchange()).hasStatus3xxRedirection();
+        String shown = html(mvc.get().uri("/register/new").cookie(session).locale(Locale.SIMPLIFIED_CHINESE).exchange());
+        assertThat(shown).contains("id=\"page-error\"").contains(fieldErrors.get("tier"))
+                .contains(fieldErrors.get("villageCode")).contains("value=\"" + name + "\"");
 
         MvcTestResult created = form("director1", "/register/new", "childName", name, "childSex", "MALE",
                 "childBirthDate", "2016-05-01", "villageCode", "141029100001", "categories", "LEFT_BEHIND",
