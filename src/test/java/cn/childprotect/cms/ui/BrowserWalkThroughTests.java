@@ -251,6 +251,15 @@ class BrowserWalkThroughTests {
         expectStatus("结案");
         screenshot("09-closed-case");
 
+        // 6b. the statistics dashboard (统计监测): ECharts from the WebJar draws the trend and the bars
+        open("/stats");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(
+                "#trend-chart canvas, #trend-chart svg")).isEmpty() && !d.findElements(By.cssSelector(
+                "#place-chart canvas, #place-chart svg")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("#indicators td")).isEmpty());
+        screenshot("13-stats-dashboard");
+
         // 7. the administrator adds a partner agency; a supervisor cannot reach the admin page
         open("/admin");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
