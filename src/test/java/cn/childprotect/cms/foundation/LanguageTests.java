@@ -39,6 +39,21 @@ class LanguageTests extends IntegrationTest {
     }
 
     /** The case page names categories and states instead of showing raw codes alone. */
+    /** A problem type without a title of its own (here invalid-transition) is titled by its status, never by its code. */
+    @Test
+    void aProblemWithoutATitleOfItsOwnIsTitledByItsStatus() {
+        long id = fixtures.openInVillage1().id();
+        // APPROVE_CLOSURE is not an event a RECEIVED case can take
+        org.springframework.test.web.servlet.assertj.MvcTestResult refused = fire("supervisor1", id, "APPROVE_CLOSURE", null);
+        assertThat(refused).hasStatus(409).bodyJson().extractingPath("$.title").isEqualTo("当前状态下不能进行此操作");
+        String etag = mvc.get().uri("/api/v1/cases/{id}", id).header("Authorization", basic("supervisor1")).exchange()
+                .getResponse().getHeader("ETag");
+        assertThat(mvc.post().uri("/api/v1/cases/{id}/transitions", id).header("Authorization", basic("supervisor1"))
+                .header("Accept-Language", "en").header("If-Match", etag)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"event\":\"APPROVE_CLOSURE\"}"))
+                .hasStatus(409).bodyJson().extractingPath("$.title").isEqualTo("Not possible in the current state");
+    }
+
     @Test
     void theCasePageShowsNamesNotRawCodes() throws Exception {
         var report = api().as("operator1").report("""

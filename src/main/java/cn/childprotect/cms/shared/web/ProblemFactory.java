@@ -30,7 +30,10 @@ public class ProblemFactory {
     ProblemDetail create(HttpStatusCode status, String type, String detail, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.uri(type));
-        problem.setTitle(messages.getMessage("problem." + type + ".title", null, type, locale));
+        // a type without a title of its own gets its status's: never the raw code in front of a person
+        problem.setTitle(messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] { "problem." + type + ".title", "problem.status." + status.value() + ".title",
+                        "problem.status.default.title" }, null, type), locale));
         return problem;
     }
 
