@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import cn.childprotect.cms.evidence.Evidence;
-import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUsers;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,25 +24,18 @@ class EvidencePagesController {
 
     private final Evidence evidence;
     private final CurrentUsers currentUsers;
-    private final MessageSource messages;
 
-    EvidencePagesController(Evidence evidence, CurrentUsers currentUsers, MessageSource messages) {
+    EvidencePagesController(Evidence evidence, CurrentUsers currentUsers) {
         this.evidence = evidence;
         this.currentUsers = currentUsers;
-        this.messages = messages;
     }
 
     @PostMapping("/cases/{id}/attachments")
+    @OnRefusal("/cases/{id}")
     String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        try {
-            evidence.addToCase(id, new Evidence.Upload(file.getOriginalFilename(), file.getBytes()), currentUsers.current());
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", FormRefusals.message(problem, messages));
-            redirect.addFlashAttribute("fieldErrors", FormRefusals.byField(problem, messages));
-        }
+        evidence.addToCase(id, new Evidence.Upload(file.getOriginalFilename(), file.getBytes()), currentUsers.current());
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/cases/" + id;
     }
 

@@ -14,12 +14,10 @@ import cn.childprotect.cms.monitoring.RegisterViews;
 import cn.childprotect.cms.monitoring.VisitKind;
 import cn.childprotect.cms.monitoring.VisitSafety;
 import cn.childprotect.cms.shared.BusinessTime;
-import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.Role;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,16 +39,14 @@ class RegisterPagesController {
     private final RegisterTaxonomy taxonomy;
     private final ReportTaxonomy reportTaxonomy;
     private final CurrentUsers currentUsers;
-    private final MessageSource messages;
     private final BusinessTime time;
 
     RegisterPagesController(Register register, RegisterTaxonomy taxonomy, ReportTaxonomy reportTaxonomy,
-            CurrentUsers currentUsers, MessageSource messages, BusinessTime time) {
+            CurrentUsers currentUsers, BusinessTime time) {
         this.register = register;
         this.taxonomy = taxonomy;
         this.reportTaxonomy = reportTaxonomy;
         this.currentUsers = currentUsers;
-        this.messages = messages;
         this.time = time;
     }
 
@@ -100,6 +96,7 @@ class RegisterPagesController {
     }
 
     @PostMapping("/register/{id}/visits")
+    @OnRefusal("/register/{id}")
     String visit(@PathVariable long id, @RequestParam(required = false) LocalDate visitedOn,
             @RequestParam(required = false) VisitKind kind, @RequestParam(required = false) VisitSafety safety,
             @RequestParam(required = false) String personsSeen,
@@ -107,28 +104,21 @@ class RegisterPagesController {
             @RequestParam(required = false) String observations, @RequestParam(required = false) String needs,
             @RequestParam(required = false) String nextSteps,
             @RequestParam(required = false) List<String> reportCategories, RedirectAttributes redirect) {
-        run(redirect, () -> register.recordVisit(id, new RegisterViews.NewVisit(visitedOn, kind, personsSeen,
-                livingConditions, observations, safety, needs, nextSteps, reportCategories), currentUsers.current()));
+        register.recordVisit(id, new RegisterViews.NewVisit(visitedOn, kind, personsSeen, livingConditions,
+                observations, safety, needs, nextSteps, reportCategories), currentUsers.current());
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/register/" + id;
     }
 
     @PostMapping("/register/{id}/transitions")
+    @OnRefusal("/register/{id}")
     String transition(@PathVariable long id, @RequestParam RegisterEvent event, @RequestParam long version,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String exitReason,
             RedirectAttributes redirect) {
-        run(redirect, () -> register.transition(id, new RegisterViews.Transition(event, reason, exitReason), version,
-                currentUsers.current()));
+        register.transition(id, new RegisterViews.Transition(event, reason, exitReason), version,
+                currentUsers.current());
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/register/" + id;
     }
 
-    private void run(RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("pageError", FormRefusals.message(problem, messages));
-            redirect.addFlashAttribute("fieldErrors", FormRefusals.byField(problem, messages));
-        }
-    }
 }

@@ -9,12 +9,9 @@ import cn.childprotect.cms.cases.CaseScreening;
 import cn.childprotect.cms.cases.ResponsePriority;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.shared.BusinessTime;
-import cn.childprotect.cms.shared.ProblemTypes;
-import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.users.CurrentUsers;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,18 +30,16 @@ class ScreeningPagesController {
     private final CaseScreening screening;
     private final CurrentUsers currentUsers;
     private final BusinessTime time;
-    private final MessageSource messages;
 
-    ScreeningPagesController(CaseFiles caseFiles, CaseScreening screening, CurrentUsers currentUsers, BusinessTime time,
-            MessageSource messages) {
+    ScreeningPagesController(CaseFiles caseFiles, CaseScreening screening, CurrentUsers currentUsers, BusinessTime time) {
         this.caseFiles = caseFiles;
         this.screening = screening;
         this.currentUsers = currentUsers;
         this.time = time;
-        this.messages = messages;
     }
 
     @PostMapping("/cases/{id}/screening/accept")
+    @OnRefusal("/cases/{id}")
     String accept(@PathVariable long id, @RequestParam long version,
             @RequestParam(required = false) ResponsePriority responsePriority,
             @RequestParam(required = false) String overrideReason, @RequestParam(required = false) String note,
@@ -55,6 +50,7 @@ class ScreeningPagesController {
     }
 
     @PostMapping("/cases/{id}/screening/screen-out")
+    @OnRefusal("/cases/{id}")
     String screenOut(@PathVariable long id, @RequestParam long version, @RequestParam String screenOutReason,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String referredTo,
             RedirectAttributes redirect) {
@@ -64,6 +60,7 @@ class ScreeningPagesController {
     }
 
     @PostMapping("/cases/{id}/first-contact")
+    @OnRefusal("/cases/{id}")
     String firstContact(@PathVariable long id, @RequestParam(required = false) String contactedAt,
             @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
@@ -73,19 +70,10 @@ class ScreeningPagesController {
         });
     }
 
+    /** Refusals and unreadable dates go back to the case page through FormRefusals (@OnRefusal). */
     private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<Object> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("saved", true);
-        }
-        catch (Refusal problem) {
-            redirect.addFlashAttribute("stale", ProblemTypes.STALE_VERSION.equals(problem.type()));
-            redirect.addFlashAttribute("pageError", FormRefusals.message(problem, messages));
-            redirect.addFlashAttribute("fieldErrors", FormRefusals.byField(problem, messages));
-        }
-        catch (java.time.format.DateTimeParseException badInput) {
-            redirect.addFlashAttribute("pageError", badInput.getMessage());
-        }
+        action.get();
+        redirect.addFlashAttribute("saved", true);
         return "redirect:/cases/" + id;
     }
 }
