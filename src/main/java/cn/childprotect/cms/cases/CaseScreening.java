@@ -11,6 +11,8 @@ import java.util.Optional;
 import cn.childprotect.cms.cases.events.FirstContactRecorded;
 import cn.childprotect.cms.cases.events.ResponsePrioritySet;
 import cn.childprotect.cms.cases.events.ScreenOutRecorded;
+import cn.childprotect.cms.people.ChildRegistry;
+import cn.childprotect.cms.people.ChildSummary;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.Labels;
@@ -22,7 +24,6 @@ import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.users.CurrentUser;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,14 +52,14 @@ public class CaseScreening implements DeadlineSource {
     private final ScreeningDecisions decisions;
     private final Cases cases;
     /** Lazy: the module that provides it depends on the cases facades itself. */
-    private final ObjectProvider<cn.childprotect.cms.people.ChildRegistry> children;
+    private final ChildRegistry children;
     private final WorkingCalendar calendar;
     private final BusinessTime time;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
 
     CaseScreening(ScreeningProperties properties, ScreeningDecisions decisions, Cases cases,
-            ObjectProvider<cn.childprotect.cms.people.ChildRegistry> children, WorkingCalendar calendar, BusinessTime time,
+            ChildRegistry children, WorkingCalendar calendar, BusinessTime time,
             ApplicationEventPublisher events, MessageSource messages) {
         this.properties = properties;
         this.decisions = decisions;
@@ -139,7 +140,7 @@ public class CaseScreening implements DeadlineSource {
             best = properties.defaultPriority();
             factors.add("DEFAULT:" + best);
         }
-        Optional<LocalDate> birth = children.getObject().find(file.childId()).map(c -> c.birthDate());
+        Optional<LocalDate> birth = children.find(file.childId()).map(ChildSummary::birthDate);
         if (birth.isPresent()) {
             int age = Period.between(birth.get(), time.dateOf(now)).getYears();
             ResponsePriority raised = best.raisedBy(properties.youngChildRaise());
