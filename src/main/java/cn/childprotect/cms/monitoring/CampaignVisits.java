@@ -25,6 +25,12 @@ interface CampaignVisits extends JpaRepository<CampaignVisit, Long> {
               and v.startsOn <= :on and v.endsOn >= :on""")
     List<CampaignVisit> openOn(@Param("entry") long entry, @Param("on") LocalDate on);
 
+    /** The visits of the entry still to be made (index {@code monitoring_campaign_visit_entry}). */
+    @Query("select v from CampaignVisit v where v.entryId = :entry and v.doneOn is null")
+    List<CampaignVisit> openOf(@Param("entry") long entry);
+
+    boolean existsByCampaignIdAndEntryId(long campaignId, long entryId);
+
     @Query("select v from CampaignVisit v where v.overdueAt <= :now order by v.overdueAt")
     List<CampaignVisit> overdue(@Param("now") Instant now, Pageable page);
 }

@@ -222,6 +222,9 @@ public class Register {
             entry.tierReviewOn(schedule.tierReviewDue(time.today()));
         }
         entries.saveAndFlush(entry);
+        if (imported) {
+            campaigns.cameIntoForce(entry);
+        }
         record(entry, user, imported ? "IMPORTED" : "CREATED", null, List.of(), null);
         events.publishEvent(AuditEvent.success(user.username(),
                 imported ? "REGISTER_ENTRY_IMPORTED" : "REGISTER_ENTRY_CREATED", "REGISTER_ENTRY", entry.id()));
@@ -564,8 +567,12 @@ public class Register {
             entry.tierReviewOn(null);
             entry.visitDue(null, null);
             events.publishEvent(new DeadlineMet(VISIT_DEADLINE, entry.id(), "deadline-met.register-exited"));
+            campaigns.exited(entry.id());
         }
         entries.saveAndFlush(entry);
+        if (to == RegisterStatus.ACTIVE && from == RegisterStatus.PENDING_CONFIRMATION) {
+            campaigns.cameIntoForce(entry);
+        }
         record(entry, user, step.event().name(), from, List.of(),
                 step.event() == RegisterEvent.REQUEST_EXIT ? joinNonNull(step.exitReason(), reason) : reason);
         events.publishEvent(AuditEvent.success(user.username(), "REGISTER_" + step.event().name(), "REGISTER_ENTRY", id)

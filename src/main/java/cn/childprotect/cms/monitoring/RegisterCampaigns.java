@@ -140,6 +140,36 @@ public class RegisterCampaigns {
         }).toList();
     }
 
+    /**
+     * An entry that comes into force (confirmed or imported) while a campaign covering its village
+     * and categories runs joins that campaign: the sweep is of the register as it is during the
+     * period, not as it was the day the campaign opened.
+     */
+    void cameIntoForce(RegisterEntry entry) {
+        for (Campaign campaign : campaigns.findByEndsOnGreaterThanEqual(time.today())) {
+            boolean inScope = entry.villageCode().startsWith(JurisdictionScope.of(campaign.scopeCode()).prefix());
+            boolean inCategories = campaign.categories().isEmpty()
+                    || entry.categories().stream().anyMatch(campaign.categories()::contains);
+            if (inScope && inCategories && !visits.existsByCampaignIdAndEntryId(campaign.id(), entry.id())) {
+                visits.save(new CampaignVisit(campaign.id(), entry.id(), entry.villageCode(), campaign.startsOn(),
+                        campaign.endsOn(), schedule.overdueFrom(campaign.endsOn())));
+            }
+        }
+    }
+
+    /**
+     * An exited child is no longer visited: its campaign visits still to be made are dropped (so
+     * they neither count as due in the progress nor raise CAMPAIGN_VISIT) and escalations about
+     * them resolve.
+     */
+    void exited(long entryId) {
+        for (CampaignVisit visit : visits.openOf(entryId)) {
+            visits.delete(visit);
+            events.publishEvent(new cn.childprotect.cms.shared.deadlines.DeadlineMet(VISIT_DEADLINE, visit.id(),
+                    "deadline-met.register-exited"));
+        }
+    }
+
     /** A register visit on {@code on} makes the open campaign visits of the entry (Register.recordVisit). */
     void visited(long entryId, LocalDate on, long visitId) {
         for (CampaignVisit visit : visits.openOn(entryId, on)) {

@@ -98,4 +98,49 @@ class RegisterCampaignTests extends IntegrationTest {
                 campaign), "$[?(@.villageCode == '141029100001')]");
         assertThat(((Number) later.get(0).get("overdue")).longValue()).isPositive();
     }
+
+    int campaignVisits(long campaign, long entry) {
+        return jdbc.queryForObject("select count(*) from monitoring_campaign_visit where campaign_id = ? and entry_id = ?",
+                Integer.class, campaign, entry);
+    }
+
+    MvcTestResult step(String user, long entry, String event, String extra) {
+        long version = ((Number) read(api().as(user).get("/api/v1/register/{id}", entry), "$.version")).longValue();
+        return api().as(user).post("/api/v1/register/{id}/transitions",
+                "{\"event\":\"%s\",\"version\":%d%s}".formatted(event, version, extra), entry);
+    }
+
+    @Test
+    void aChildConfirmedDuringACampaignJoinsItAndAnExitedChildLeavesIt() {
+        LocalDate today = LocalDate.now(ZONE);
+        long before = confirmed("director1", "supervisor1", "141029100001", "LEFT_BEHIND");
+        MvcTestResult opened = api().as("supervisor1").post("/api/v1/register-campaigns", """
+                {"name":"暑期防溺水","categories":["LEFT_BEHIND"],"startsOn":"%s","endsOn":"%s"}""".formatted(today,
+                today.plusDays(3)));
+        assertThat(opened).hasStatus(201);
+        long campaign = ((Number) read(opened, "$.id")).longValue();
+        assertThat(campaignVisits(campaign, before)).isEqualTo(1);
+
+        long joined = confirmed("director1", "supervisor1", "141029100001", "LEFT_BEHIND");
+        long otherCategory = confirmed("director1", "supervisor1", "141029100001", "MIGRANT");
+        long otherTownship = confirmed("director2", "supervisor2", "141029101001", "LEFT_BEHIND");
+        assertThat(campaignVisits(campaign, joined)).isEqualTo(1);
+        assertThat(campaignVisits(campaign, otherCategory)).isZero();
+        assertThat(campaignVisits(campaign, otherTownship)).isZero();
+
+        long beforeRow = jdbc.queryForObject("select id from monitoring_campaign_visit where campaign_id = ? and entry_id = ?",
+                Long.class, campaign, before);
+        long joinedRow = jdbc.queryForObject("select id from monitoring_campaign_visit where campaign_id = ? and entry_id = ?",
+                Long.class, campaign, joined);
+        assertThat(step("director1", before, "REQUEST_EXIT", ",\"exitReason\":\"PARENTS_RETURNED\"")).hasStatusOk();
+        assertThat(step("supervisor1", before, "APPROVE", "")).hasStatusOk();
+        assertThat(step("county1", before, "CONFIRM", "")).hasStatusOk();
+        assertThat(campaignVisits(campaign, before)).isZero();
+
+        clock.advance(Duration.ofDays(5));
+        sweep.sweep();
+        String escalated = "select count(*) from escalations_item where kind = 'CAMPAIGN_VISIT' and source_id = ?";
+        assertThat(jdbc.queryForObject(escalated, Integer.class, joinedRow)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(escalated, Integer.class, beforeRow)).isZero();
+    }
 }
