@@ -62,8 +62,8 @@ public final class CaseTransitions {
             new Row(EnumSet.of(HANDLING, SUPPORTING), REQUEST_CLOSURE, PENDING_CLOSURE, Who.WORKER, true, true),
             new Row(EnumSet.of(PENDING_CLOSURE), APPROVE_CLOSURE, CLOSED, Who.SUPERVISOR, false, false),
             new Row(EnumSet.of(PENDING_CLOSURE), REJECT_CLOSURE, SUPPORTING, Who.SUPERVISOR, true, false),
-            new Row(EnumSet.of(RECEIVED, ASSESSING), SCREEN_OUT, SCREENED_OUT, Who.SUPERVISOR, true, false),
-            new Row(EnumSet.of(RECEIVED), MERGE, MERGED, Who.SUPERVISOR, false, false),
+            new Row(EnumSet.of(RECEIVED, ASSESSING), SCREEN_OUT, SCREENED_OUT, Who.SUPERVISOR, true, true),
+            new Row(EnumSet.of(RECEIVED), MERGE, MERGED, Who.SUPERVISOR, false, true),
             new Row(EnumSet.of(CLOSED, SCREENED_OUT), REOPEN, ASSESSING, Who.SUPERVISOR, true, false));
 
     /** The states in which a case's work is over (it may still be reopened from some of them). */

@@ -272,6 +272,17 @@ class MeasureTests extends IntegrationTest {
     }
 
     @Test
+    void anOpenPlacementBlocksScreeningTheCaseOutUntilItEnds() {
+        long caseId = workedCase(); // ASSESSING
+        long id = id(record("director1", caseId, """
+                {"type":"SHELTER","place":"城关镇临时庇护所","occurredAt":"%s"}""".formatted(now())));
+        assertThat(fire("supervisor1", caseId, "SCREEN_OUT", "不属于儿童保护范围")).hasStatus(422).bodyJson()
+                .extractingPath("$.detail").asString().contains("监护干预措施");
+        assertThat(step("director1", id, "{\"step\":\"END\",\"note\":\"儿童已返回安全的家庭\"}")).hasStatusOk();
+        assertThat(fire("supervisor1", caseId, "SCREEN_OUT", "不属于儿童保护范围")).hasStatusOk();
+    }
+
+    @Test
     void scopedLikeCases404OutsideAnd403ForAReporter() {
         long caseId = workedCase();
         long id = protectionOrder(caseId, false, now());
