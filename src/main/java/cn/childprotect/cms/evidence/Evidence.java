@@ -3,6 +3,7 @@ package cn.childprotect.cms.evidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
@@ -19,9 +20,13 @@ import cn.childprotect.cms.users.Role;
 
 import org.apache.tika.Tika;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evidence attachments (docs/domain.md §3.4). A report takes files from whoever filed it (a
@@ -48,10 +53,11 @@ public class Evidence {
     private final BusinessTime time;
     private final ApplicationEventPublisher events;
     private final Tika tika = new Tika();
+    private final TransactionTemplate tx;
 
     Evidence(Attachments attachments, BlobStore store, FileCipher files, ContactCipher names,
             EvidenceProperties properties, IntakeQueries intake, CaseFiles caseFiles, WorkOrderDesk workOrders,
-            JdbcTemplate jdbc, BusinessTime time, ApplicationEventPublisher events) {
+            JdbcTemplate jdbc, BusinessTime time, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.attachments = attachments;
         this.store = store;
         this.files = files;
@@ -63,6 +69,7 @@ public class Evidence {
         this.jdbc = jdbc;
         this.time = time;
         this.events = events;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** A file as it came in: the name the client gave (kept, encrypted, never trusted for the type). */
@@ -77,16 +84,38 @@ public class Evidence {
     public record Content(String fileName, String mediaType, byte[] bytes) {
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public AttachmentView addToReport(long reportId, Upload upload, CurrentUser user) {
-        IntakeQueries.ReportRef report = intake.forEvidence(reportId, user)
-                .orElseThrow(() -> Refusal.notFound("evidence.report-not-found"));
-        return store(Attachment.Owner.REPORT, reportId, report.caseId(), report.villageCode(), properties.maxPerReport(),
-                upload, user);
+        return evenIfRaced(() -> {
+            IntakeQueries.ReportRef report = intake.forEvidence(reportId, user)
+                    .orElseThrow(() -> Refusal.notFound("evidence.report-not-found"));
+            return store(Attachment.Owner.REPORT, reportId, report.caseId(), report.villageCode(),
+                    properties.maxPerReport(), upload, user);
+        });
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public AttachmentView addToCase(long caseId, Upload upload, CurrentUser user) {
-        CaseRef file = workedCase(caseId, user);
-        return store(Attachment.Owner.CASE, caseId, caseId, file.villageCode(), properties.maxPerCase(), upload, user);
+        return evenIfRaced(() -> {
+            CaseRef file = workedCase(caseId, user);
+            return store(Attachment.Owner.CASE, caseId, caseId, file.villageCode(), properties.maxPerCase(), upload,
+                    user);
+        });
+    }
+
+    /**
+     * Two identical uploads at the same instant (a double click, a client's retry on a slow link)
+     * both find no attachment and both insert; the unique index lets one commit. The other's
+     * transaction is rolled back (its chunks with it) and run once more, where it finds the
+     * winner's attachment and answers as a replay, instead of failing.
+     */
+    private AttachmentView evenIfRaced(Supplier<AttachmentView> upload) {
+        try {
+            return tx.execute(status -> upload.get());
+        }
+        catch (DataIntegrityViolationException lostTheRace) {
+            return tx.execute(status -> upload.get());
+        }
     }
 
     /** The attachments of a case and of its reports: all of them for those who work it, the shared ones for an agency. */

@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.TestIds;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.UserDirectory;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +103,45 @@ class EvidenceTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'ATTACHMENT_READ' and actor = "
                 + "'supervisor1' and target_id = ?", Integer.class, String.valueOf(id))).isEqualTo(1);
         assertThat(upload("clinic1", "/api/v1/reports/{id}/attachments", report[0], "x.jpg", jpeg(2))).hasStatus(404);
+    }
+
+    @Autowired
+    Evidence evidence;
+
+    @Autowired
+    UserDirectory users;
+
+    @Test
+    void identicalUploadsAtTheSameInstantMakeOneAttachmentAndEveryoneGetsIt() throws Exception {
+        long[] report = schoolReport();
+        CurrentUser school = users.findCurrentUser("school1").orElseThrow();
+        int clients = 6;
+        for (int round = 0; round < 3; round++) {
+            byte[] photo = jpeg(100 + round);
+            CyclicBarrier together = new CyclicBarrier(clients);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<Evidence.AttachmentView>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return evidence.addToReport(report[0], new Evidence.Upload("同一张照片.jpg", photo), school);
+                    }));
+                }
+                Set<Long> ids = new HashSet<>();
+                for (Future<Evidence.AttachmentView> answer : answers) {
+                    ids.add(answer.get(60, TimeUnit.SECONDS).id());
+                }
+                assertThat(ids).hasSize(1);
+                assertThat(jdbc.queryForObject("select count(*) from evidence_attachment where id = ?", Integer.class,
+                        ids.iterator().next())).isEqualTo(1);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from evidence_attachment where owner_type = 'REPORT' and owner_id = ?",
+                Integer.class, report[0])).isEqualTo(3);
     }
 
     @Test
