@@ -87,7 +87,15 @@ class FormRefusals {
         return errors;
     }
 
+    /**
+     * The sentence at the top of the page. Several wrong fields: the page's own wording (the
+     * API's says "see errors", a field a person never sees); one: that field's sentence.
+     */
     static String message(Refusal refusal, MessageSource messages) {
+        if (refusal instanceof Refusal.InvalidInput invalid && invalid.errors().size() > 1) {
+            return messages.getMessage("ui.form.fields-invalid", new Object[] { invalid.errors().size() },
+                    LocaleContextHolder.getLocale());
+        }
         return messages.getMessage(refusal, LocaleContextHolder.getLocale());
     }
 

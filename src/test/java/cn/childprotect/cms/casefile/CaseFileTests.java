@@ -101,6 +101,16 @@ class CaseFileTests extends IntegrationTest {
         assertThat(badDate.getMvcResult().getFlashMap().get("pageError"))
                 .isEqualTo("A value of the form could not be read (a date or time, for example); please check it and send the form again.");
 
+        // several wrong fields: the page's own sentence (not the API's "see errors") and one note per field
+        MvcTestResult empty = mvc.post().uri("/cases/{id}/visits", caseId).with(user(director)).with(csrf())
+                .header("Accept-Language", "en").param("visitedOn", "2026-01-05").param("type", "NO_SUCH_TYPE")
+                .param("observations", " ").param("safety", "NO_SUCH_SAFETY").exchange();
+        assertThat(empty).hasStatus3xxRedirection().hasRedirectedUrl("/cases/" + caseId);
+        Map<?, ?> fieldErrors = (Map<?, ?>) empty.getMvcResult().getFlashMap().get("fieldErrors");
+        assertThat(fieldErrors.size()).isGreaterThan(1);
+        assertThat(empty.getMvcResult().getFlashMap().get("pageError"))
+                .isEqualTo(fieldErrors.size() + " fields of the form need correcting: see the note under each field.");
+
         // a refusal of another case's page goes back to that case, never to a URL the form chose
         MvcTestResult outside = mvc.post().uri("/cases/{id}/notes", caseId).with(user(accounts.loadUserByUsername("director2")))
                 .with(csrf()).param("text", "不该写入").exchange();
