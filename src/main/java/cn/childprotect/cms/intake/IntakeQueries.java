@@ -134,8 +134,11 @@ public class IntakeQueries {
         return reports.findById(reportId).map(Report::caseId);
     }
 
-    /** Reports of a case, for the case page of someone who works it. */
+    /** Reports of a case, for the case page of someone who works it (404 for anyone else, like the case). */
     public List<ReportView> ofCase(long caseId, CurrentUser user) {
+        if (!caseFiles.isWorkedBy(caseId, user)) {
+            throw Refusal.notFound("case.refusal.not-found-in-scope");
+        }
         return reports.findByCaseIdOrderById(caseId).stream().map(r -> viewOf(r, user)).toList();
     }
 

@@ -69,6 +69,24 @@ class ConfidentialityTests extends IntegrationTest {
         return ((Number) read(get("supervisor1", "/api/v1/reports/{id}", reportId), "$.caseId")).longValue();
     }
 
+    @Autowired
+    IntakeQueries intakeQueries;
+
+    @Autowired
+    cn.childprotect.cms.users.UserDirectory directory;
+
+    @Test
+    void theReportsOfACaseAreReadOnlyByThoseWhoWorkIt() {
+        long reportId = ((Number) read(file("school1", schoolReport(VILLAGE_1_1, """
+                {"name":"%s"}""".formatted(TestIds.uniqueName()))), "$.reportId")).longValue();
+        long caseId = caseOfReport(reportId);
+        var outside = directory.findCurrentUser("director2").orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> intakeQueries.ofCase(caseId, outside))
+                .isInstanceOf(cn.childprotect.cms.shared.Refusal.NotFound.class);
+        assertThat(intakeQueries.ofCase(caseId, directory.findCurrentUser("supervisor1").orElseThrow()))
+                .extracting(ReportView::id).contains(reportId);
+    }
+
     // --- 1. the reporter stays hidden --------------------------------------------------------------
 
     @Test
