@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import cn.childprotect.cms.assessment.SupportViews.AssessmentView;
 import cn.childprotect.cms.assessment.events.AssessmentCompleted;
@@ -143,24 +144,40 @@ public class AssessmentDesk {
             RiskLevel computedLevel, Integer score, String assessor, Instant completedAt) {
     }
 
-    /** The supervisor's queue of levels to confirm: open cases in their scope, oldest first. */
+    /**
+     * The supervisor's queue of levels to confirm: open cases in their scope, oldest first. The
+     * awaiting assessments of the whole deployment are read a page at a time with their cases in
+     * one query per page, until the queue is full: items of other townships or of ended cases
+     * never hide the caller's (before, only the oldest 1,000 were looked at).
+     */
     @Transactional(readOnly = true)
     public List<AwaitingConfirmation> awaitingConfirmation(CurrentUser user, int limit) {
         List<AwaitingConfirmation> queue = new ArrayList<>();
         if (!user.is(Role.SUPERVISOR)) {
             return queue;
         }
-        for (Assessment a : assessments.findByStatusAndFinalLevelIsNullOrderByCompletedAt(Assessment.Status.COMPLETED,
-                Pageable.ofSize(1000))) {
-            if (queue.size() >= limit) {
-                break;
+        List<Assessment> page;
+        int number = 0;
+        do {
+            page = assessments.findByStatusAndFinalLevelIsNullOrderByCompletedAtAscIdAsc(Assessment.Status.COMPLETED,
+                    org.springframework.data.domain.PageRequest.of(number++, AWAITING_PAGE));
+            Map<Long, CaseRef> cases = caseFiles.refs(page.stream().map(Assessment::caseId).collect(Collectors.toSet()));
+            for (Assessment a : page) {
+                if (queue.size() >= limit) {
+                    return queue;
+                }
+                CaseRef c = cases.get(a.caseId());
+                if (c != null && c.status().isOpen() && user.covers(c.villageCode())) {
+                    queue.add(new AwaitingConfirmation(a.id(), c.id(), c.caseNumber(), c.villageCode(),
+                            a.computedLevel(), a.score(), a.assessor(), a.completedAt()));
+                }
             }
-            caseFiles.find(a.caseId()).filter(c -> c.status().isOpen() && user.covers(c.villageCode()))
-                    .ifPresent(c -> queue.add(new AwaitingConfirmation(a.id(), c.id(), c.caseNumber(), c.villageCode(),
-                            a.computedLevel(), a.score(), a.assessor(), a.completedAt())));
         }
+        while (page.size() == AWAITING_PAGE && queue.size() < limit);
         return queue;
     }
+
+    static final int AWAITING_PAGE = 200;
 
     /** A supervisor confirms a HIGH/CRITICAL level, or changes it with a reason; only then does it count. */
     public AssessmentView confirm(long caseId, long assessmentId, RiskLevel level, String reason, CurrentUser user) {

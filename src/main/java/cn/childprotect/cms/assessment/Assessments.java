@@ -9,6 +9,6 @@ interface Assessments extends JpaRepository<Assessment, Long> {
     List<Assessment> findByCaseIdOrderById(long caseId);
 
     /** Completed assessments whose HIGH/CRITICAL level still awaits a supervisor, oldest first. */
-    List<Assessment> findByStatusAndFinalLevelIsNullOrderByCompletedAt(Assessment.Status status,
+    List<Assessment> findByStatusAndFinalLevelIsNullOrderByCompletedAtAscIdAsc(Assessment.Status status,
             org.springframework.data.domain.Pageable page);
 }

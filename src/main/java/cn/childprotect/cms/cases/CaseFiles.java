@@ -120,6 +120,19 @@ public class CaseFiles {
         return numbers;
     }
 
+    /** The given cases' references in one query (a page of another module's list); unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CaseRef> refs(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, CaseRef> refs = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            cases.findAllById(caseIds).forEach(c -> {
+                CaseRef ref = c.toRef();
+                refs.put(ref.id(), ref);
+            });
+        }
+        return refs;
+    }
+
     /** The child a case is about (for modules that need a fact of the child from the people module). */
     @Transactional(readOnly = true)
     public Optional<Long> childOf(long caseId) {

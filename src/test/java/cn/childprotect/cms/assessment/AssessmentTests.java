@@ -106,6 +106,37 @@ class AssessmentTests extends IntegrationTest {
         return caseId;
     }
 
+    @Autowired
+    AssessmentDesk assessmentDesk;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    cn.childprotect.cms.users.UserDirectory directory;
+
+    @Test
+    void theConfirmationQueueFindsTheCallersItemsBehindManyOlderOnesOfAnotherTownship() {
+        long otherTownship = fixtures.open(CaseFixtures.VILLAGE_2_1, java.util.Set.of("MR04"), false).id();
+        java.sql.Timestamp older = java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        jdbc.batchUpdate("insert into assessment_assessment (case_id, instrument_version, status, answers, score, "
+                + "computed_level, assessor, created_at, completed_at, version) values (?, '2026.1', 'COMPLETED', '{}', 9, "
+                + "'HIGH', 'director2', ?, ?, 0)", java.util.Collections.nCopies(1_001,
+                        new Object[] { otherTownship, older, older }));
+        try {
+            long caseId = assignedCase();
+            long id = completeAssessment("director1", caseId, json(with("S1", "YES")));
+            assertThat(assessmentDesk.awaitingConfirmation(directory.findCurrentUser("supervisor1").orElseThrow(), 50))
+                    .extracting(AssessmentDesk.AwaitingConfirmation::assessmentId).contains(id);
+            assertThat(assessmentDesk.awaitingConfirmation(directory.findCurrentUser("supervisor2").orElseThrow(), 3))
+                    .hasSize(3).allSatisfy(item -> assertThat(item.caseId()).isEqualTo(otherTownship));
+        }
+        finally {
+            // the planted items would fill other tests' queues
+            jdbc.update("delete from assessment_assessment where case_id = ?", otherTownship);
+        }
+    }
+
     @Test
     void aHighAssessmentDoesNotCountUntilASupervisorConfirmsIt() {
         long caseId = assignedCase();
