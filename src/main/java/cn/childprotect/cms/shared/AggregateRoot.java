@@ -1,0 +1,50 @@
+package cn.childprotect.cms.shared;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+
+/**
+ * The base of an aggregate that owns its transitions (as spring-restbucks' {@code Order}): each
+ * transition method checks its rule, changes the state and registers the past-tense events it
+ * causes; the repository publishes them when the aggregate is saved ({@code save*}), inside the
+ * command's transaction, so synchronous listeners (the case timeline) and the event publication
+ * registry see them exactly as if the facade had published them. Like Spring Data's
+ * {@code AbstractAggregateRoot}, except that an event may be built only at publication: a new
+ * aggregate's id is known once the repository stored it (our ids are database identities).
+ */
+public abstract class AggregateRoot {
+
+    private final transient List<Supplier<?>> events = new ArrayList<>();
+
+    /** An event to publish on the next save. */
+    protected final void registerEvent(Object event) {
+        events.add(() -> event);
+    }
+
+    /** An event built when the next save publishes it, e.g. one that names the id the save assigns. */
+    protected final void registerEventOnSave(Supplier<?> event) {
+        events.add(event);
+    }
+
+    /**
+     * Taken, not only read: a listener of one of these events may change and save this same
+     * aggregate again (same persistence context), and that save must publish only what is new.
+     */
+    @DomainEvents
+    protected Collection<Object> domainEvents() {
+        List<Object> built = new ArrayList<>(events.size());
+        events.forEach(event -> built.add(event.get()));
+        events.clear();
+        return built;
+    }
+
+    /** Nothing left: {@link #domainEvents} took them. */
+    @AfterDomainEventPublication
+    protected void clearDomainEvents() {
+    }
+}
