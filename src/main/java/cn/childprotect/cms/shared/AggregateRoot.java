@@ -32,19 +32,18 @@ public abstract class AggregateRoot {
     }
 
     /**
-     * Taken, not only read: a listener of one of these events may change and save this same
-     * aggregate again (same persistence context), and that save must publish only what is new.
+     * Built anew at each call (Spring Data calls it again after publishing, to find events a
+     * listener added meanwhile: a listener must load a fresh instance before changing it).
      */
     @DomainEvents
     protected Collection<Object> domainEvents() {
         List<Object> built = new ArrayList<>(events.size());
         events.forEach(event -> built.add(event.get()));
-        events.clear();
         return built;
     }
 
-    /** Nothing left: {@link #domainEvents} took them. */
     @AfterDomainEventPublication
     protected void clearDomainEvents() {
+        events.clear();
     }
 }
