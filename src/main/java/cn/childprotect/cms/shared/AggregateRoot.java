@@ -32,8 +32,8 @@ public abstract class AggregateRoot {
     }
 
     /**
-     * Built anew at each call (Spring Data calls it again after publishing, to find events a
-     * listener added meanwhile: a listener must load a fresh instance before changing it).
+     * Built anew at each call: Spring Data calls it again after publishing and refuses the save
+     * when a listener registered further events on this same instance meanwhile.
      */
     @DomainEvents
     protected Collection<Object> domainEvents() {
