@@ -1,7 +1,15 @@
 package cn.childprotect.cms;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import java.util.Map;
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -79,5 +87,53 @@ class ArchitectureTests {
         noClasses().should().dependOnClassesThat()
                 .haveFullyQualifiedName("lombok.Data").check(CLASSES);
         com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(CLASSES);
+    }
+
+    /**
+     * Aggregates own their state (issue 11): an entity's fields are written by the entity alone
+     * (private, and no {@code set*} methods), so every change goes through a method of the
+     * entity that checks its rule.
+     */
+    @Test
+    void entitiesChangeTheirStateThemselves() {
+        fields().that().areDeclaredInClassesThat().areAnnotatedWith(Entity.class).and().areNotStatic()
+                .should().bePrivate().check(CLASSES);
+        // the case work's modules; people's Child.setIdNumber and users' setEnabled predate the rule
+        noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Entity.class).and()
+                .areDeclaredInClassesThat().resideInAnyPackage("cn.childprotect.cms.cases..",
+                        "cn.childprotect.cms.referrals..", "cn.childprotect.cms.escalations..",
+                        "cn.childprotect.cms.assessment..", "cn.childprotect.cms.monitoring..",
+                        "cn.childprotect.cms.guardianship..")
+                .should().haveNameMatching("set[A-Z].*").check(CLASSES);
+    }
+
+    /**
+     * The case, the work order and the escalation item register the events of their transitions
+     * (published when they are saved); no facade builds those events beside them.
+     */
+    @Test
+    void aggregatesRegisterTheEventsOfTheirTransitions() {
+        String cases = "cn.childprotect.cms.cases.events.";
+        String referrals = "cn.childprotect.cms.referrals.events.";
+        String escalations = "cn.childprotect.cms.escalations.events.";
+        Map<String, Set<String>> eventsByAggregate = Map.of(
+                "cn.childprotect.cms.cases.CaseFile", Set.of(cases + "CaseOpened", cases + "ReportLinked",
+                        cases + "CaseStatusChanged", cases + "CaseAssigned", cases + "CaseRiskLevelChanged",
+                        cases + "CaseNoteAdded"),
+                "cn.childprotect.cms.referrals.WorkOrder", Set.of(referrals + "WorkOrderStepRecorded",
+                        referrals + "WorkOrderDispatched", referrals + "WorkOrderRedispatched",
+                        referrals + "WorkOrderSigned", referrals + "WorkOrderReturned",
+                        referrals + "WorkOrderResponded", referrals + "WorkOrderCompleted",
+                        referrals + "WorkOrderReopened", referrals + "WorkOrderRevoked", referrals + "WorkOrderUrged",
+                        referrals + "WorkOrderExtensionRequested", referrals + "WorkOrderExtensionApproved",
+                        referrals + "WorkOrderExtensionRefused", referrals + "WorkOrderCallbackRecorded",
+                        referrals + "WorkOrderRedone"),
+                "cn.childprotect.cms.escalations.Escalation", Set.of(escalations + "EscalationRaised",
+                        escalations + "EscalationRaisedOnCase", escalations + "EscalationResolved"));
+        eventsByAggregate.forEach((aggregate, events) -> noClasses().that()
+                .doNotHaveFullyQualifiedName(aggregate).should()
+                .callConstructorWhere(DescribedPredicate.describe("an event " + aggregate + " registers",
+                        (JavaConstructorCall call) -> events.contains(call.getTargetOwner().getName())))
+                .check(CLASSES));
     }
 }

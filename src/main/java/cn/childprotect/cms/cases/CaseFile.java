@@ -20,13 +20,26 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
 
+import cn.childprotect.cms.cases.events.CaseAssigned;
+import cn.childprotect.cms.cases.events.CaseNoteAdded;
+import cn.childprotect.cms.cases.events.CaseOpened;
+import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
+import cn.childprotect.cms.cases.events.CaseStatusChanged;
+import cn.childprotect.cms.cases.events.ReportLinked;
+import cn.childprotect.cms.shared.AggregateRoot;
+import cn.childprotect.cms.shared.Labels;
+import cn.childprotect.cms.shared.Refusal;
+
 /**
  * The case aggregate. Its {@code status} column is the source of truth of the workflow; the
  * state's deadline is computed on entry and stored (indexed) so "overdue" is a range query.
+ * It owns its transitions: each method checks its rule (a {@link Refusal}) and registers the
+ * past-tense event it causes, which {@link Cases} publishes on save (docs/domain.md §4). Who may
+ * act, versions and other modules' guards are the facade's ({@link CaseFiles}) to check before.
  */
 @Entity
 @Table(name = "cases_case")
-class CaseFile {
+class CaseFile extends AggregateRoot {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -83,8 +96,9 @@ class CaseFile {
     protected CaseFile() {
     }
 
+    /** Opens a case on a report; {@code CaseOpened} names the id the first save assigns. */
     CaseFile(String caseNumber, long childId, String villageCode, Set<String> categories, boolean urgent,
-            Instant openedAt, Instant deadline) {
+            Instant openedAt, Instant deadline, long reportId, String receiptNumber, String actor) {
         this.caseNumber = caseNumber;
         this.childId = childId;
         this.villageCode = villageCode;
@@ -94,38 +108,108 @@ class CaseFile {
         this.status = CaseStatus.RECEIVED;
         this.statusEnteredAt = openedAt;
         this.statusDeadline = deadline;
+        registerEventOnSave(() -> new CaseOpened(id, this.villageCode, reportId, receiptNumber, actor));
     }
 
-    /** Called only by the workflow after the state machine accepted the event. */
-    void enter(CaseStatus newStatus, Instant at, Instant deadline, String reason) {
-        this.status = newStatus;
-        this.statusEnteredAt = at;
-        this.statusDeadline = deadline;
-        if (newStatus == CaseStatus.CLOSED || newStatus == CaseStatus.SCREENED_OUT || newStatus == CaseStatus.MERGED) {
-            this.closedAt = at;
+    /** A further report about the child joins the case: no state of its own, a line on the timeline. */
+    void linkReport(long reportId, String receiptNumber, String actor) {
+        registerEvent(new ReportLinked(id, reportId, receiptNumber, actor));
+    }
+
+    /**
+     * The workflow's own rules of an event, checked before anything else is asked of it: the
+     * current state has such a transition (else {@code invalid-transition}), and a reason is given
+     * where the table requires one.
+     */
+    void mayFire(CaseEvent event, String reason, CaseWorkflow workflow) {
+        if (!workflow.eventsFrom(status).contains(event)) {
+            throw invalidTransition(event);
         }
-        else {
-            this.closedAt = null;
+        if (event.needsReason() && (reason == null || reason.isBlank())) {
+            throw Refusal.invalidField("reason", "case.refusal.reason-required", Labels.resolvable(event));
         }
+    }
+
+    /**
+     * Fires a workflow event: the state machine decides the next state, whose deadline the SLA
+     * policy sets; an end state records when the case closed, a reopening clears it. A MERGE
+     * names the case it goes into. Registers {@link CaseStatusChanged}.
+     */
+    void fire(CaseEvent event, String reason, String note, Long mergeTarget, String actor, Instant at,
+            CaseWorkflow workflow, CaseDeadlines deadlines) {
+        mayFire(event, reason, workflow);
+        if (event == CaseEvent.MERGE && (mergeTarget == null || mergeTarget.equals(id))) {
+            throw Refusal.invalidField("mergeInto", mergeTarget == null ? "case.refusal.merge-target-required"
+                    : "case.refusal.merge-target-closed");
+        }
+        if (event != CaseEvent.MERGE && mergeTarget != null) {
+            throw new IllegalArgumentException("only a MERGE names a target case");
+        }
+        CaseStatus from = status;
+        CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(event));
+        status = to;
+        statusEnteredAt = at;
+        statusDeadline = deadlines.onEntering(to, at, categories, urgent, riskLevel);
+        closedAt = to.isOpen() ? null : at;
         if (reason != null && !reason.isBlank()) {
-            this.outcomeReason = reason;
+            outcomeReason = reason;
+        }
+        if (mergeTarget != null) {
+            mergedInto = mergeTarget;
+        }
+        registerEvent(new CaseStatusChanged(id, villageCode, event, from, to, actor, caseNumber, reason, note,
+                mergeTarget));
+    }
+
+    /**
+     * A case opened in error (still RECEIVED) is merged into the one its report really belongs
+     * to; unlike {@link #fire} this is no worker's decision on the case, so only the state counts.
+     */
+    void mergeOpenedInError(long targetCaseId, String note, String actor, Instant at, CaseWorkflow workflow,
+            CaseDeadlines deadlines) {
+        if (status != CaseStatus.RECEIVED) {
+            throw invalidTransition(CaseEvent.MERGE);
+        }
+        fire(CaseEvent.MERGE, null, note, targetCaseId, actor, at, workflow, deadlines);
+    }
+
+    /** Only an open case is assigned. Registers {@link CaseAssigned}. */
+    void assignTo(String username, String displayName, String actor) {
+        requireOpenForAssignment();
+        String previous = assignee;
+        assignee = username;
+        registerEvent(new CaseAssigned(id, villageCode, username, previous, actor, displayName));
+    }
+
+    void requireOpenForAssignment() {
+        if (!status.isOpen()) {
+            throw Refusal.invalidState("case-not-open", "case.refusal.assign-not-open", Labels.resolvable(status));
         }
     }
 
-    void mergeInto(long targetCaseId) {
-        this.mergedInto = targetCaseId;
+    /** The level a confirmed assessment found. Registers {@link CaseRiskLevelChanged}. */
+    void recordRiskLevel(RiskLevel level, String actor) {
+        RiskLevel before = riskLevel;
+        riskLevel = level;
+        registerEvent(new CaseRiskLevelChanged(id, villageCode, level, before, actor));
     }
 
-    void assignTo(String username) {
-        this.assignee = username;
+    /** A follow-up visit: while SUPPORTING, the case's deadline is the next visit due. */
+    void followUpVisited(Instant nextVisitDue) {
+        if (status == CaseStatus.SUPPORTING) {
+            statusDeadline = nextVisitDue;
+        }
     }
 
-    void recordRiskLevel(RiskLevel level) {
-        this.riskLevel = level;
+    /** A case note (个案记录), kept as an immutable timeline line. Registers {@link CaseNoteAdded}. */
+    void addNote(String text, String actor) {
+        registerEvent(new CaseNoteAdded(id, text, actor));
     }
 
-    void rescheduleDeadline(Instant deadline) {
-        this.statusDeadline = deadline;
+    Refusal invalidTransition(CaseEvent event) {
+        return Refusal.invalidState("invalid-transition", "case.refusal.invalid-transition",
+                Labels.resolvable(status), Labels.resolvable(event))
+                .with("currentStatus", status.name()).with("event", event.name());
     }
 
     Long id() {

@@ -6,12 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
-import cn.childprotect.cms.cases.events.CaseAssigned;
-import cn.childprotect.cms.cases.events.CaseOpened;
-import cn.childprotect.cms.cases.events.CaseRiskLevelChanged;
-import cn.childprotect.cms.cases.events.CaseNoteAdded;
-import cn.childprotect.cms.cases.events.CaseStatusChanged;
-import cn.childprotect.cms.cases.events.ReportLinked;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
 import cn.childprotect.cms.shared.Labels;
 import cn.childprotect.cms.shared.Refusal;
@@ -81,10 +75,9 @@ public class CaseFiles {
         String caseNumber = "CP-%s-%d-%06d".formatted(county, year, sequence);
         CaseFile file = new CaseFile(caseNumber, command.childId(), command.villageCode(), command.categories(),
                 command.urgent(), now,
-                deadlines.onEntering(CaseStatus.RECEIVED, now, command.categories(), command.urgent(), null));
+                deadlines.onEntering(CaseStatus.RECEIVED, now, command.categories(), command.urgent(), null),
+                command.reportId(), command.receiptNumber(), command.actor());
         cases.save(file);
-        events.publishEvent(new CaseOpened(file.id(), file.villageCode(), command.reportId(), command.receiptNumber(),
-                command.actor()));
         events.publishEvent(AuditEvent.success(command.actor(), "CASE_OPENED", "CASE", file.id())
                 .withDetail("report " + command.reportId()));
         return file.toRef();
@@ -97,7 +90,8 @@ public class CaseFiles {
 
     public CaseRef linkReport(long caseId, long reportId, String receiptNumber, String actor) {
         CaseFile file = load(caseId);
-        events.publishEvent(new ReportLinked(file.id(), reportId, receiptNumber, actor));
+        file.linkReport(reportId, receiptNumber, actor);
+        cases.save(file);
         events.publishEvent(AuditEvent.success(actor, "REPORT_LINKED", "CASE", caseId).withDetail("report " + reportId));
         return file.toRef();
     }
@@ -230,28 +224,18 @@ public class CaseFiles {
                     Labels.resolvable(event));
         }
         CaseStatus from = file.status();
-        if (!workflow.eventsFrom(from).contains(event)) {
-            throw invalidTransition(file, event);
-        }
-        if (event.needsReason() && (command.reason() == null || command.reason().isBlank())) {
-            throw Refusal.invalidField("reason", "case.refusal.reason-required", Labels.resolvable(event));
-        }
+        file.mayFire(event, command.reason(), workflow);
         screening.check(file, command);
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
         guards.orderedStream().filter(guard -> guard.events().contains(event))
                 .forEach(guard -> guard.unmetCondition(caseId, event).ifPresent(unmet -> {
                     throw Refusal.unmet("guard-failed", unmet.key(), unmet.args()).with("event", event.name());
                 }));
-        CaseStatus to = workflow.fire(from, event).orElseThrow(() -> invalidTransition(file, event));
         Instant now = time.now();
-        file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()),
-                command.reason());
-        if (mergeTarget != null) {
-            file.mergeInto(mergeTarget.id());
-        }
+        file.fire(event, command.reason(), command.note(), mergeTarget == null ? null : mergeTarget.id(),
+                user.username(), now, workflow, deadlines);
+        CaseStatus to = file.status();
         CaseState state = flushFirst(file);
-        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), event, from, to, user.username(),
-                file.caseNumber(), command.reason(), command.note(), mergeTarget == null ? null : mergeTarget.id()));
         screening.afterTransition(file, event, to, command, user.username(), now);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(event + ": " + from + " -> " + to));
@@ -266,21 +250,16 @@ public class CaseFiles {
         if (expectedVersion != null) {
             requireVersion(file, expectedVersion);
         }
-        if (!file.status().isOpen()) {
-            throw Refusal.invalidState("case-not-open", "case.refusal.assign-not-open",
-                    Labels.resolvable(file.status()));
-        }
+        // the state before the assignee: a closed case is refused whoever is named
+        file.requireOpenForAssignment();
         UserSummary assignee = users.find(assigneeUsername)
                 .filter(u -> u.enabled() && u.role() == Role.CHILD_DIRECTOR)
                 .orElseThrow(() -> Refusal.invalidField("username", "case.refusal.assignee-unknown", assigneeUsername));
         if (!assignee.jurisdictionCode().equals(file.villageCode())) {
             throw Refusal.invalidField("username", "case.refusal.assignee-other-village");
         }
-        String previous = file.assignee();
-        file.assignTo(assignee.username());
+        file.assignTo(assignee.username(), assignee.displayName(), user.username());
         CaseState state = flushFirst(file);
-        events.publishEvent(new CaseAssigned(caseId, file.villageCode(), assignee.username(), previous,
-                user.username(), assignee.displayName()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_ASSIGNED", "CASE", caseId)
                 .withDetail("assignee " + assignee.username()));
         return state;
@@ -291,9 +270,8 @@ public class CaseFiles {
     /** A confirmed assessment sets the level that counts; a SUPPORTING case's visit deadline follows it. */
     public void recordRiskLevel(long caseId, RiskLevel level, String actor) {
         CaseFile file = load(caseId);
-        RiskLevel before = file.riskLevel();
-        file.recordRiskLevel(level);
-        events.publishEvent(new CaseRiskLevelChanged(caseId, file.villageCode(), level, before, actor));
+        file.recordRiskLevel(level, actor);
+        cases.save(file);
         events.publishEvent(AuditEvent.success(actor, "CASE_RISK_LEVEL", "CASE", caseId).withDetail(level.name()));
     }
 
@@ -301,9 +279,7 @@ public class CaseFiles {
     public Instant recordFollowUpVisit(long caseId, Instant visitedAt, String actor) {
         CaseFile file = load(caseId);
         Instant next = deadlines.nextFollowUpVisit(visitedAt, file.riskLevel());
-        if (file.status() == CaseStatus.SUPPORTING) {
-            file.rescheduleDeadline(next);
-        }
+        file.followUpVisited(next);
         return next;
     }
 
@@ -332,17 +308,9 @@ public class CaseFiles {
         CaseFile target = cases.findById(targetCaseId).filter(c -> user.covers(c.villageCode()))
                 .filter(c -> c.status().isOpen() && !c.id().equals(file.id()))
                 .orElseThrow(() -> Refusal.invalidField("caseId", text("cases.merge.target-invalid")));
-        if (file.status() != CaseStatus.RECEIVED) {
-            throw invalidTransition(file, CaseEvent.MERGE);
-        }
-        CaseStatus to = workflow.fire(file.status(), CaseEvent.MERGE)
-                .orElseThrow(() -> invalidTransition(file, CaseEvent.MERGE));
-        Instant now = time.now();
-        file.enter(to, now, deadlines.onEntering(to, now, file.categories(), file.urgent(), file.riskLevel()), null);
-        file.mergeInto(target.id());
+        file.mergeOpenedInError(target.id(), note, user.username(), time.now(), workflow, deadlines);
+        CaseStatus to = file.status();
         CaseState state = flushFirst(file);
-        events.publishEvent(new CaseStatusChanged(caseId, file.villageCode(), CaseEvent.MERGE, CaseStatus.RECEIVED, to,
-                user.username(), file.caseNumber(), null, note, target.id()));
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)
                 .withDetail(CaseEvent.MERGE + ": " + CaseStatus.RECEIVED + " -> " + to + " (report relinked)"));
         return state;
@@ -368,7 +336,8 @@ public class CaseFiles {
         if (noteText.strip().length() > NOTE_MAX_LENGTH) {
             throw Refusal.invalidField("text", text("cases.note.too-long", NOTE_MAX_LENGTH));
         }
-        events.publishEvent(new CaseNoteAdded(file.id(), noteText.strip(), user.username()));
+        file.addNote(noteText.strip(), user.username());
+        cases.save(file);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_NOTE_ADDED", "CASE", caseId));
         return timeline.findFirstByCaseIdOrderByIdDesc(file.id()).orElseThrow().toItem();
     }
@@ -382,7 +351,9 @@ public class CaseFiles {
     /**
      * Updates the case row before anything else is written: a concurrent change then waits on
      * the row lock and fails cleanly on the version, instead of deadlocking against our timeline
-     * insert (whose foreign key takes a shared lock on the case row in InnoDB).
+     * insert (whose foreign key takes a shared lock on the case row in InnoDB). The save publishes
+     * the events the aggregate registered, after the flush: the timeline projection writes its
+     * lines once the row is updated.
      */
     private CaseState flushFirst(CaseFile file) {
         cases.saveAndFlush(file);
@@ -420,10 +391,4 @@ public class CaseFiles {
         }
     }
 
-    private static Refusal invalidTransition(CaseFile file, CaseEvent event) {
-        return Refusal.invalidState("invalid-transition",
-                "case.refusal.invalid-transition",
-                Labels.resolvable(file.status()), Labels.resolvable(event))
-                .with("currentStatus", file.status().name()).with("event", event.name());
-    }
 }

@@ -12,13 +12,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.childprotect.cms.escalations.events.EscalationRaised;
+import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
+import cn.childprotect.cms.escalations.events.EscalationResolved;
+import cn.childprotect.cms.shared.AggregateRoot;
+import cn.childprotect.cms.shared.Refusal;
+
 /**
  * One escalation or review item. (kind, source id, source deadline, level) is unique: the same
- * miss is never raised twice at a level, however many sweeps and instances run.
+ * miss is never raised twice at a level, however many sweeps and instances run. It owns its
+ * lifecycle (OPEN, ACKNOWLEDGED, RESOLVED): each method checks it and registers the event it
+ * causes, which {@link Escalations} publishes on save. The sweep's batches insert many items with
+ * one JDBC batch instead ({@link EscalationDesk#raiseAll}) and publish one event for them.
  */
 @Entity
 @Table(name = "escalations_item")
-class Escalation {
+class Escalation extends AggregateRoot {
 
     enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
 
@@ -85,20 +94,64 @@ class Escalation {
         this.severity = kind.severity() + (level == EscalationLevel.COUNTY ? 10 : 0);
         this.status = Status.OPEN;
         this.raisedAt = raisedAt;
+        // both name the id the first save assigns: the case's timeline line, then the ids-only event
+        if (caseId != null) {
+            registerEventOnSave(() -> new EscalationRaisedOnCase(id, this.caseId, this.kind, this.level));
+        }
+        registerEventOnSave(() -> new EscalationRaised(id));
     }
 
+    /** A supervisor has seen the item; only an item still OPEN is acknowledged. */
     void acknowledge(String by, Instant at) {
+        if (status != Status.OPEN) {
+            throw Refusal.invalidState("escalation-not-open",
+                    isOpen() ? "escalation.refusal.already-acknowledged" : "escalation.refusal.already-resolved");
+        }
         status = Status.ACKNOWLEDGED;
         acknowledgedBy = by;
         acknowledgedAt = at;
     }
 
+    /** A supervisor resolves the item with a note. Registers {@link EscalationResolved}. */
     void resolve(String by, Instant at, String note) {
+        if (note == null || note.isBlank()) {
+            throw Refusal.invalidField("note", "escalation.refusal.note-required");
+        }
+        requireOpen();
+        resolved(by, at, note.strip());
+        registerEvent(new EscalationResolved(id, caseId, kind, level, resolutionNote, false, by));
+    }
+
+    /** Its cause is gone (the deadline was met late, the source settled). Registers {@link EscalationResolved}. */
+    void resolveAutomatically(Instant at, String why) {
+        requireOpen();
+        resolved(SYSTEM, at, why);
+        registerEvent(new EscalationResolved(id, caseId, kind, level, why, true, SYSTEM));
+    }
+
+    /**
+     * The item's case has ended, so it needs no more attention. No event: the case's own end is
+     * the line on its timeline.
+     */
+    void resolveWithCase(Instant at, String why) {
+        requireOpen();
+        resolved(SYSTEM, at, why);
+    }
+
+    private void requireOpen() {
+        if (!isOpen()) {
+            throw Refusal.invalidState("escalation-resolved", "escalation.refusal.already-resolved");
+        }
+    }
+
+    private void resolved(String by, Instant at, String note) {
         status = Status.RESOLVED;
         resolvedBy = by;
         resolvedAt = at;
         resolutionNote = note;
     }
+
+    private static final String SYSTEM = "system";
 
     boolean isOpen() {
         return status != Status.RESOLVED;

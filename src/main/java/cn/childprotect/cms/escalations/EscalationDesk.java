@@ -13,9 +13,6 @@ import java.util.Set;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
-import cn.childprotect.cms.escalations.events.EscalationRaised;
-import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
-import cn.childprotect.cms.escalations.events.EscalationResolved;
 import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
@@ -108,10 +105,6 @@ public class EscalationDesk {
 
     public EscalationView acknowledge(long id, CurrentUser user) {
         Escalation e = visible(id, user);
-        if (e.status() != Escalation.Status.OPEN) {
-            throw Refusal.invalidState("escalation-not-open",
-                    e.isOpen() ? "escalation.refusal.already-acknowledged" : "escalation.refusal.already-resolved");
-        }
         e.acknowledge(user.username(), time.now());
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_ACKNOWLEDGED", "ESCALATION", id));
         return view(e);
@@ -122,12 +115,8 @@ public class EscalationDesk {
             throw Refusal.invalidField("note", "escalation.refusal.note-required");
         }
         Escalation e = visible(id, user);
-        if (!e.isOpen()) {
-            throw Refusal.invalidState("escalation-resolved", "escalation.refusal.already-resolved");
-        }
-        e.resolve(user.username(), time.now(), note.strip());
-        events.publishEvent(new EscalationResolved(id, e.caseId(), e.kind(), e.level(), note.strip(),
-                false, user.username()));
+        e.resolve(user.username(), time.now(), note);
+        escalations.save(e);
         events.publishEvent(AuditEvent.success(user.username(), "ESCALATION_RESOLVED", "ESCALATION", id));
         return view(e);
     }
@@ -140,12 +129,7 @@ public class EscalationDesk {
         if (escalations.existsByKindAndSourceIdAndSourceDeadlineAndLevel(kind, sourceId, deadline, level)) {
             return false;
         }
-        Escalation e = escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode,
-                time.now()));
-        if (caseId != null) {
-            events.publishEvent(new EscalationRaisedOnCase(e.id(), caseId, kind, level));
-        }
-        events.publishEvent(new EscalationRaised(e.id()));
+        escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode, time.now()));
         return true;
     }
 
@@ -220,9 +204,8 @@ public class EscalationDesk {
     int resolveAutomatically(Set<EscalationKind> kinds, long sourceId, String why) {
         int n = 0;
         for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
-            e.resolve("system", time.now(), why);
-            events.publishEvent(new EscalationResolved(e.id(), e.caseId(), e.kind(), e.level(), why,
-                    true, "system"));
+            e.resolveAutomatically(time.now(), why);
+            escalations.save(e);
             n++;
         }
         return n;
@@ -232,7 +215,7 @@ public class EscalationDesk {
     int resolveAllOfCase(long caseId, String why) {
         int n = 0;
         for (Escalation e : escalations.findByCaseIdAndStatusIn(caseId, OPEN)) {
-            e.resolve("system", time.now(), why);
+            e.resolveWithCase(time.now(), why);
             n++;
         }
         return n;

@@ -19,22 +19,6 @@ import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
-import cn.childprotect.cms.referrals.events.WorkOrderCallbackRecorded;
-import cn.childprotect.cms.referrals.events.WorkOrderCompleted;
-import cn.childprotect.cms.referrals.events.WorkOrderDispatched;
-import cn.childprotect.cms.referrals.events.WorkOrderEvent;
-import cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved;
-import cn.childprotect.cms.referrals.events.WorkOrderExtensionRefused;
-import cn.childprotect.cms.referrals.events.WorkOrderExtensionRequested;
-import cn.childprotect.cms.referrals.events.WorkOrderStepRecorded;
-import cn.childprotect.cms.referrals.events.WorkOrderRedispatched;
-import cn.childprotect.cms.referrals.events.WorkOrderRedone;
-import cn.childprotect.cms.referrals.events.WorkOrderReopened;
-import cn.childprotect.cms.referrals.events.WorkOrderResponded;
-import cn.childprotect.cms.referrals.events.WorkOrderReturned;
-import cn.childprotect.cms.referrals.events.WorkOrderRevoked;
-import cn.childprotect.cms.referrals.events.WorkOrderSigned;
-import cn.childprotect.cms.referrals.events.WorkOrderUrged;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -144,19 +128,20 @@ public class WorkOrderDesk {
             throw Refusal.invalidField("deadline", text("cms.work-order.deadline-out-of-policy",
                     sla.workOrder().respond(), localTime(policyRespond)));
         }
-        WorkOrder lead = newOrder(ref, agency, dispatch, user, now);
-        record(lead, user, WorkOrderAction.DISPATCH, text(RECORD_LOCALE, "cms.work-order.sent-to", agency.name()));
+        WorkOrder lead = newOrder(ref, agency, dispatch, user, now, null);
+        record(lead, user);
         for (AgencySummary co : coAgencies) {
-            WorkOrder part = newOrder(ref, co, dispatch, user, now).asPartOf(lead.id());
-            record(part, user, WorkOrderAction.DISPATCH, text(RECORD_LOCALE, "cms.work-order.sent-to", co.name()));
+            record(newOrder(ref, co, dispatch, user, now, lead.id()), user);
         }
         return view(lead, user);
     }
 
-    private WorkOrder newOrder(CaseRef ref, AgencySummary agency, Dispatch dispatch, CurrentUser user, Instant now) {
-        return orders.save(new WorkOrder(ref.id(), ref.caseNumber(), ref.villageCode(), agency.code(),
+    private WorkOrder newOrder(CaseRef ref, AgencySummary agency, Dispatch dispatch, CurrentUser user, Instant now,
+            Long leadId) {
+        return new WorkOrder(ref.id(), ref.caseNumber(), ref.villageCode(), agency.code(),
                 dispatch.requestText().strip(), dispatch.sharedSummary().strip(), user.username(), now,
-                signDeadline(ref.status(), now), dispatch.deadline()));
+                signDeadline(ref.status(), now), dispatch.deadline(), leadId,
+                text(RECORD_LOCALE, "cms.work-order.sent-to", agency.name()));
     }
 
     /**
@@ -168,49 +153,36 @@ public class WorkOrderDesk {
         String note = textFor(action, input == null ? null : input.text());
         WorkOrder order = forStep(id, action, user);
         Instant now = time.now();
+        String actor = user.username();
+        List<WorkOrder> parts = List.of();
         switch (action) {
-            case SIGN -> order.signed(now, respondDeadline(order, now));
-            case RETURN -> order.returned();
-            case RESPOND -> order.responded(now, note);
+            case SIGN -> order.sign(now, respondDeadline(order, now), actor);
+            case RETURN -> order.returnToDispatcher(now, actor, note);
+            case RESPOND -> order.respond(now, note, actor);
             case COMPLETE -> {
-                List<WorkOrder> parts = orders.findByLeadOrderIdOrderById(order.id());
-                if (order.isPart()) {
-                    throw Refusal.invalidState("work-order-part-completes-with-lead",
-                            text("cms.work-order.part-completes-with-lead", order.leadOrderId()));
-                }
-                if (parts.stream().anyMatch(p -> p.status() != WorkOrderStatus.RESPONDED && p.status().isOpen())) {
-                    throw Refusal.invalidState("work-order-parts-open", text("cms.work-order.parts-open"))
-                            .with("currentStatus", order.status().name());
-                }
-                order.completed(now);
-                parts.stream().filter(p -> p.status() == WorkOrderStatus.RESPONDED).forEach(p -> {
-                    p.completed(now);
-                    record(p, user, WorkOrderAction.COMPLETE, null);
-                });
+                parts = orders.findByLeadOrderIdOrderById(order.id());
+                order.complete(now, actor, note, parts);
             }
-            case REOPEN -> order.reopened(respondDeadline(order, now));
+            case REOPEN -> order.reopen(now, respondDeadline(order, now), actor, note);
             case REDISPATCH -> {
                 String code = input == null || input.agencyCode() == null || input.agencyCode().isBlank()
                         ? order.agencyCode() : input.agencyCode();
                 AgencySummary agency = activeAgency("agencyCode", code, order.villageCode());
                 CaseStatus caseStatus = caseFiles.find(order.caseId()).map(CaseRef::status).orElse(CaseStatus.HANDLING);
-                order.redispatched(agency.code(), now, signDeadline(caseStatus, now));
-                note = text(RECORD_LOCALE, note == null ? "cms.work-order.sent-to" : "cms.work-order.sent-to-with-note",
-                        agency.name(), note);
+                order.redispatch(agency.code(), now, signDeadline(caseStatus, now), actor,
+                        text(RECORD_LOCALE, note == null ? "cms.work-order.sent-to" : "cms.work-order.sent-to-with-note",
+                                agency.name(), note));
             }
             case REVOKE -> {
-                order.revoked(now);
-                for (WorkOrder part : orders.findByLeadOrderIdOrderById(order.id())) {
-                    if (part.status().isOpen()) {
-                        part.revoked(now);
-                        record(part, user, WorkOrderAction.REVOKE, note);
-                    }
-                }
+                parts = orders.findByLeadOrderIdOrderById(order.id());
+                order.revoke(now, actor, note, parts);
             }
-            case URGE -> order.urged();
+            case URGE -> order.urge(now, actor, note, time.zone());
             default -> throw new IllegalArgumentException(action + " is not taken through take()");
         }
-        record(order, user, action, note);
+        // the parts a step carried along first, as before: their lines precede the lead's
+        parts.stream().filter(WorkOrder::hasNewSteps).forEach(part -> record(part, user));
+        record(order, user);
         return view(order, user);
     }
 
@@ -223,16 +195,15 @@ public class WorkOrderDesk {
     public ExtensionView requestExtension(long id, ExtensionInput input, CurrentUser user) {
         String reason = textFor(WorkOrderAction.REQUEST_EXTENSION, input.reason());
         WorkOrder order = forStep(id, WorkOrderAction.REQUEST_EXTENSION, user);
-        if (input.requestedDueAt() == null || order.dueAt() == null || !input.requestedDueAt().isAfter(order.dueAt())) {
-            throw Refusal.invalidField("requestedDueAt", text("cms.extension.must-be-later",
-                    order.dueAt() == null ? "-" : localTime(order.dueAt())));
-        }
-        if (extensions.existsByWorkOrderIdAndStatus(id, ExtensionRequest.Status.PENDING)) {
-            throw Refusal.invalidState("extension-pending", text("cms.extension.pending"));
-        }
+        Instant due = order.dueAt();
+        Instant requested = input.requestedDueAt();
+        order.requestExtension(requested,
+                requested != null && extensions.existsByWorkOrderIdAndStatus(id, ExtensionRequest.Status.PENDING),
+                time.now(), user.username(), requested == null ? null : localTime(requested) + "; " + reason,
+                time.zone());
         ExtensionRequest request = extensions.save(new ExtensionRequest(id, user.username(), time.now(), reason,
-                order.dueAt(), input.requestedDueAt()));
-        record(order, user, WorkOrderAction.REQUEST_EXTENSION, localTime(input.requestedDueAt()) + "; " + reason);
+                due, requested));
+        record(order, user);
         return request.toView();
     }
 
@@ -244,14 +215,11 @@ public class WorkOrderDesk {
         WorkOrder order = forStep(id, WorkOrderAction.APPROVE_EXTENSION, user);
         ExtensionRequest request = pending(id, requestId);
         Instant granted = decision == null || decision.dueAt() == null ? request.requestedDueAt() : decision.dueAt();
-        if (order.dueAt() == null || !granted.isAfter(order.dueAt())) {
-            throw Refusal.invalidField("dueAt", text("cms.extension.must-be-later",
-                    order.dueAt() == null ? "-" : localTime(order.dueAt())));
-        }
         String note = decision == null ? null : Texts.blankToNull(decision.reason());
+        order.extend(granted, time.now(), user.username(), localTime(granted) + (note == null ? "" : "; " + note),
+                time.zone());
         request.approve(user.username(), time.now(), granted, note);
-        order.extended(granted);
-        record(order, user, WorkOrderAction.APPROVE_EXTENSION, localTime(granted) + (note == null ? "" : "; " + note));
+        record(order, user);
         return request.toView();
     }
 
@@ -259,8 +227,9 @@ public class WorkOrderDesk {
         String reason = textFor(WorkOrderAction.REFUSE_EXTENSION, decision == null ? null : decision.reason());
         WorkOrder order = forStep(id, WorkOrderAction.REFUSE_EXTENSION, user);
         ExtensionRequest request = pending(id, requestId);
+        order.refuseExtension(time.now(), user.username(), reason);
         request.refuse(user.username(), time.now(), reason);
-        record(order, user, WorkOrderAction.REFUSE_EXTENSION, reason);
+        record(order, user);
         return request.toView();
     }
 
@@ -310,23 +279,16 @@ public class WorkOrderDesk {
             throw Refusal.invalidField("comment", text("cms.work-order.text-too-long"));
         }
         WorkOrder order = forStep(id, WorkOrderAction.RECORD_CALLBACK, user);
-        if (order.isPart()) {
-            throw Refusal.invalidState("work-order-part-completes-with-lead",
-                    text("cms.work-order.part-completes-with-lead", order.leadOrderId()));
-        }
         Instant now = time.now();
+        order.recordCallback(now, user.username(), callbackNote(input, comment));
         Callback callback = callbacks.save(new Callback(id, user.username(), now, input.reached(),
                 input.reached() ? input.satisfaction() : null, comment));
-        record(order, user, WorkOrderAction.RECORD_CALLBACK, callbackNote(input, comment));
+        record(order, user);
         if (redo) {
-            order.redone(respondDeadline(order, now));
-            record(order, user, WorkOrderAction.REDO, comment);
-            for (WorkOrder part : orders.findByLeadOrderIdOrderById(order.id())) {
-                if (part.status() == WorkOrderStatus.COMPLETED) {
-                    part.redone(respondDeadline(part, now));
-                    record(part, user, WorkOrderAction.REDO, comment);
-                }
-            }
+            List<WorkOrder> parts = orders.findByLeadOrderIdOrderById(order.id());
+            order.redo(now, o -> respondDeadline(o, now), user.username(), comment, parts);
+            record(order, user);
+            parts.stream().filter(WorkOrder::hasNewSteps).forEach(part -> record(part, user));
         }
         return new CallbackView(callback.id(), id, user.username(), now, input.reached(), callback.satisfaction(),
                 comment, redo);
@@ -541,17 +503,7 @@ public class WorkOrderDesk {
         if (!mayTake) {
             throw Refusal.notAllowed(text("cms.work-order.step-not-yours", text(action.messageKey())));
         }
-        if (!action.allowedFrom(order.status())) {
-            throw Refusal.invalidState("invalid-work-order-step", text("cms.work-order.step-not-allowed",
-                    order.status().label(), text(action.messageKey())))
-                    .with("currentStatus", order.status().name());
-        }
-        // docs/domain.md: 督办 is for an order that is late for signing or for its answer
-        if (action == WorkOrderAction.URGE && !order.isOverdueAt(time.now())) {
-            throw Refusal.invalidState("work-order-not-overdue", text("cms.work-order.not-overdue",
-                    localTime(order.dueAt())))
-                    .with("currentStatus", order.status().name());
-        }
+        order.mayTake(action, time.now(), time.zone());
         return order;
     }
 
@@ -586,35 +538,24 @@ public class WorkOrderDesk {
         return requested != null && requested.isAfter(from) && requested.isBefore(policy) ? requested : policy;
     }
 
-    private void record(WorkOrder order, CurrentUser user, WorkOrderAction action, String note) {
+    /**
+     * Stores the order and the lines of the steps it took, then publishes their events. The order's
+     * row is written first: a concurrent step then waits on its lock and fails on the version,
+     * instead of deadlocking against our history insert (whose foreign key takes a shared lock on
+     * the order's row in InnoDB). The events name the stored lines, so they are registered after
+     * the lines are stored and published by the second save.
+     */
+    private void record(WorkOrder order, CurrentUser user) {
         orders.saveAndFlush(order);
-        WorkOrderStep step = steps.save(new WorkOrderStep(order.id(), time.now(), user.username(), action, note));
-        // the timeline line is a projection of this event (docs/domain.md §4); a part names its role
+        List<WorkOrderStep> lines = order.newSteps().stream().map(steps::save).toList();
+        // the timeline line is a projection of the step's event (docs/domain.md §4); a part names its role
         String role = order.isPart() ? text(RECORD_LOCALE, "cms.work-order.role.CO") : "";
-        events.publishEvent(new WorkOrderStepRecorded(order.id(), step.id(), order.caseId(), action,
-                agencyName(order.agencyCode()) + role, note, user.username()));
-        events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + action.name(), "WORK_ORDER", order.id())
-                .withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
-        events.publishEvent(eventOf(action, order.id(), step.id(), order.caseId(), order.agencyCode()));
-    }
-
-    private static WorkOrderEvent eventOf(WorkOrderAction action, long orderId, long stepId, long caseId, String agency) {
-        return switch (action) {
-            case DISPATCH -> new WorkOrderDispatched(orderId, stepId, caseId, agency);
-            case REDISPATCH -> new WorkOrderRedispatched(orderId, stepId, caseId, agency);
-            case SIGN -> new WorkOrderSigned(orderId, stepId, caseId, agency);
-            case RETURN -> new WorkOrderReturned(orderId, stepId, caseId, agency);
-            case RESPOND -> new WorkOrderResponded(orderId, stepId, caseId, agency);
-            case COMPLETE -> new WorkOrderCompleted(orderId, stepId, caseId, agency);
-            case REOPEN -> new WorkOrderReopened(orderId, stepId, caseId, agency);
-            case REVOKE -> new WorkOrderRevoked(orderId, stepId, caseId, agency);
-            case URGE -> new WorkOrderUrged(orderId, stepId, caseId, agency);
-            case REQUEST_EXTENSION -> new WorkOrderExtensionRequested(orderId, stepId, caseId, agency);
-            case APPROVE_EXTENSION -> new WorkOrderExtensionApproved(orderId, stepId, caseId, agency);
-            case REFUSE_EXTENSION -> new WorkOrderExtensionRefused(orderId, stepId, caseId, agency);
-            case RECORD_CALLBACK -> new WorkOrderCallbackRecorded(orderId, stepId, caseId, agency);
-            case REDO -> new WorkOrderRedone(orderId, stepId, caseId, agency);
-        };
+        order.stepsStored(lines, agencyName(order.agencyCode()) + role);
+        orders.save(order);
+        for (WorkOrderStep line : lines) {
+            events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + line.action().name(), "WORK_ORDER",
+                    order.id()).withDetail("case " + order.caseId() + ", agency " + order.agencyCode()));
+        }
     }
 
     private WorkOrderView view(WorkOrder o, CurrentUser viewer) {

@@ -59,6 +59,10 @@ class WorkOrderStep {
         return id;
     }
 
+    String actor() {
+        return actor;
+    }
+
     String note() {
         return note;
     }
