@@ -14,6 +14,7 @@ import java.util.Set;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.escalations.events.EscalationsRaised;
+import cn.childprotect.cms.escalations.events.EscalationsResolvedWithCase;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.Refusal;
@@ -213,12 +214,15 @@ public class EscalationDesk {
 
     /** A closed case needs no more attention: every open item of it is resolved. */
     int resolveAllOfCase(long caseId, String why) {
-        int n = 0;
+        List<Long> resolved = new ArrayList<>();
         for (Escalation e : escalations.findByCaseIdAndStatusIn(caseId, OPEN)) {
             e.resolveWithCase(time.now(), why);
-            n++;
+            resolved.add(e.id());
         }
-        return n;
+        if (!resolved.isEmpty()) {
+            events.publishEvent(new EscalationsResolvedWithCase(caseId, List.copyOf(resolved)));
+        }
+        return resolved.size();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
 import cn.childprotect.cms.escalations.events.EscalationResolved;
 import cn.childprotect.cms.escalations.events.EscalationsRaised;
+import cn.childprotect.cms.escalations.events.EscalationsResolvedWithCase;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.stats.StatsFact;
 import cn.childprotect.cms.shared.stats.StatsFactSource;
@@ -40,6 +41,7 @@ class EscalationStatsFacts implements StatsFactSource {
             case EscalationRaised e -> List.of(e.escalationId());
             case EscalationsRaised e -> e.escalationIds();
             case EscalationResolved e -> List.of(e.escalationId());
+            case EscalationsResolvedWithCase e -> e.escalationIds();
             default -> List.of();
         };
     }

@@ -14,10 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import cn.childprotect.cms.escalations.events.EscalationsResolvedWithCase;
+
 /** "未按时报警" is raised for a case that still needs work, never for a closed or screened-out one. */
+@RecordApplicationEvents
 class PoliceNotificationSweepTests extends IntegrationTest {
+
+    @Autowired
+    ApplicationEvents published;
 
     @Autowired
     DeadlineSweep sweep;
@@ -93,5 +101,20 @@ class PoliceNotificationSweepTests extends IntegrationTest {
         clock.advance(Duration.ofHours(3));
         sweep.sweep();
         assertThat(policeItems(report[0])).isEqualTo(1);
+    }
+
+    @Test
+    void anItemResolvedBecauseItsCaseEndedIsToldToTheStatistics() {
+        long[] report = fileMandatoryReport();
+        clock.advance(Duration.ofHours(3));
+        sweep.sweep();
+        long item = jdbc.queryForObject("select id from escalations_item where kind = 'POLICE_NOTIFICATION' "
+                + "and source_id = ?", Long.class, report[0]);
+        assertThat(fire("supervisor1", report[1], "SCREEN_OUT", "核实后不属于侵害情形")).hasStatusOk();
+        assertThat(jdbc.queryForObject("select status from escalations_item where id = ?", String.class, item))
+                .isEqualTo("RESOLVED");
+        // the rollup learns of it from this event (EscalationStatsFacts), as of an item a person resolves
+        assertThat(published.stream(EscalationsResolvedWithCase.class))
+                .anySatisfy(e -> assertThat(e.escalationIds()).contains(item));
     }
 }
