@@ -145,10 +145,11 @@ public class WorkOrderDesk {
                     sla.workOrder().respond(), localTime(policyRespond)));
         }
         WorkOrder lead = newOrder(ref, agency, dispatch, user, now);
-        record(lead, user, WorkOrderAction.DISPATCH, text(RECORD_LOCALE, "cms.work-order.sent-to", agency.name()));
+        // the order names its agency (and the timeline line the agency's name): no sentence in one language
+        record(lead, user, WorkOrderAction.DISPATCH, null);
         for (AgencySummary co : coAgencies) {
             WorkOrder part = newOrder(ref, co, dispatch, user, now).asPartOf(lead.id());
-            record(part, user, WorkOrderAction.DISPATCH, text(RECORD_LOCALE, "cms.work-order.sent-to", co.name()));
+            record(part, user, WorkOrderAction.DISPATCH, null);
         }
         return view(lead, user);
     }
