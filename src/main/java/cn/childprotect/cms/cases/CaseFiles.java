@@ -48,10 +48,13 @@ public class CaseFiles {
     private final BusinessTime time;
     private final MessageSource messages;
     private final CaseScreening screening;
+    private final TimelineNotes notes;
 
     CaseFiles(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseDeadlines deadlines,
             ObjectProvider<TransitionGuard> guards, SequenceNumbers sequences, UserDirectory users,
-            ApplicationEventPublisher events, BusinessTime time, MessageSource messages, CaseScreening screening) {
+            ApplicationEventPublisher events, BusinessTime time, MessageSource messages, CaseScreening screening,
+            TimelineNotes notes) {
+        this.notes = notes;
         this.messages = messages;
         this.screening = screening;
         this.cases = cases;
@@ -339,7 +342,7 @@ public class CaseFiles {
         file.addNote(noteText.strip(), user.username());
         cases.save(file);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_NOTE_ADDED", "CASE", caseId));
-        return timeline.findFirstByCaseIdOrderByIdDesc(file.id()).orElseThrow().toItem();
+        return timeline.findFirstByCaseIdOrderByIdDesc(file.id()).orElseThrow().toItem(notes, TimelineNotes.readerLocale());
     }
 
     private String text(String key, Object... args) {

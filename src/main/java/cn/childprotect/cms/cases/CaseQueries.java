@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,11 +57,13 @@ public class CaseQueries {
     private final BusinessTime time;
     private final EntityManager entityManager;
     private final CaseScreening screening;
+    private final TimelineNotes notes;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
             Jurisdictions jurisdictions, ChildRegistry children,
             ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time,
-            EntityManager entityManager, CaseScreening screening) {
+            EntityManager entityManager, CaseScreening screening, TimelineNotes notes) {
+        this.notes = notes;
         this.screening = screening;
         this.cases = cases;
         this.timeline = timeline;
@@ -278,12 +281,14 @@ public class CaseQueries {
                 file.childId(), allowed, screening.view(file));
     }
 
+    /** The case's timeline in the reader's language, each actor the viewer may not know withheld. */
     @Transactional
     public List<CaseTimelineItem> timeline(long caseId, CurrentUser user) {
         caseFiles.loadForWork(caseId, user);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TIMELINE_READ", "CASE", caseId));
         List<TimelineRedaction> redactions = this.redactions.orderedStream().toList();
-        return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(TimelineEntry::toItem)
+        Locale locale = TimelineNotes.readerLocale();
+        return timeline.findByCaseIdOrderByIdAsc(caseId).stream().map(entry -> entry.toItem(notes, locale))
                 .map(item -> redactions.stream().anyMatch(r -> r.hidesActor(item, user)) ? item.withoutActor() : item)
                 .toList();
     }

@@ -3,15 +3,11 @@ package cn.childprotect.cms.cases;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 import cn.childprotect.cms.cases.events.CaseTimelineFact;
 import cn.childprotect.cms.cases.events.TimelineLine;
 import cn.childprotect.cms.shared.BusinessTime;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link CaseTimelineFact} published in a change's transaction becomes its lines here, in that
  * same transaction (a synchronous listener, so a failed write rolls the change back and a
  * rolled-back change leaves no line). It runs before the other listeners of the same event, so
- * lines appear in the order things happened. The note text is part of the record: it is written
- * in the default language, whoever's browser asked.
+ * lines appear in the order things happened. A line keeps its note as a message key with its
+ * arguments ({@link TimelineNotes}), rendered in the reader's language when the timeline is read;
+ * what a person wrote stays as they wrote it.
  */
 @Component
 class CaseTimelineProjection {
@@ -33,17 +30,16 @@ class CaseTimelineProjection {
     static final int NOTE_MAX_LENGTH = 2000;
     /** Above this many lines from one event, they are written in one JDBC batch. */
     private static final int BATCH_FROM = 10;
-    private static final Locale RECORD_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
     private final TimelineEntries timeline;
     private final BusinessTime time;
-    private final MessageSource messages;
+    private final TimelineNotes notes;
     private final JdbcTemplate jdbc;
 
-    CaseTimelineProjection(TimelineEntries timeline, BusinessTime time, MessageSource messages, JdbcTemplate jdbc) {
+    CaseTimelineProjection(TimelineEntries timeline, BusinessTime time, TimelineNotes notes, JdbcTemplate jdbc) {
         this.timeline = timeline;
         this.time = time;
-        this.messages = messages;
+        this.notes = notes;
         this.jdbc = jdbc;
     }
 
@@ -58,7 +54,7 @@ class CaseTimelineProjection {
         }
         for (TimelineLine line : lines) {
             timeline.save(new TimelineEntry(line.caseId(), time.now(), line.actor(), line.kind(), line.event(),
-                    line.from(), line.to(), truncate(note(line)), line.reference()));
+                    line.from(), line.to(), notes.store(line), line.reference()));
         }
     }
 
@@ -70,7 +66,9 @@ class CaseTimelineProjection {
     private void batch(List<TimelineLine> lines) {
         LocalDateTime at = LocalDateTime.ofInstant(time.now(), ZoneOffset.UTC);
         jdbc.batchUpdate("insert into cases_timeline (case_id, occurred_at, actor, kind, event, from_status, to_status, "
-                + "note, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500, (ps, line) -> {
+                + "note, note_key, note_args, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500,
+                (ps, line) -> {
+                    TimelineNotes.Stored note = notes.store(line);
                     ps.setLong(1, line.caseId());
                     ps.setObject(2, at);
                     ps.setString(3, line.actor());
@@ -78,31 +76,10 @@ class CaseTimelineProjection {
                     ps.setString(5, line.event() == null ? null : line.event().name());
                     ps.setString(6, line.from() == null ? null : line.from().name());
                     ps.setString(7, line.to() == null ? null : line.to().name());
-                    ps.setString(8, truncate(note(line)));
-                    ps.setString(9, line.reference());
+                    ps.setString(8, note.note());
+                    ps.setString(9, note.key());
+                    ps.setString(10, note.args());
+                    ps.setString(11, line.reference());
                 });
-    }
-
-    private String note(TimelineLine line) {
-        if (line.noteKey() == null) {
-            return null;
-        }
-        Object[] args = line.noteArgs().stream().map(this::argument).toArray();
-        return messages.getMessage(line.noteKey(), args, line.noteKey(), RECORD_LANGUAGE);
-    }
-
-    /** A list argument (e.g. the fields corrected) is joined with the language's separator. */
-    private Object argument(Object arg) {
-        if (arg instanceof List<?> list) {
-            String separator = messages.getMessage("timeline.list-separator", null, RECORD_LANGUAGE);
-            return list.stream().map(item -> item instanceof MessageSourceResolvable r
-                    ? messages.getMessage(r, RECORD_LANGUAGE) : String.valueOf(item))
-                    .collect(Collectors.joining(separator));
-        }
-        return arg;
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= NOTE_MAX_LENGTH ? text : text.substring(0, NOTE_MAX_LENGTH);
     }
 }

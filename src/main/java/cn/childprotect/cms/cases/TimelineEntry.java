@@ -1,6 +1,11 @@
 package cn.childprotect.cms.cases;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import cn.childprotect.cms.shared.Labels;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,7 +50,14 @@ class TimelineEntry {
     @Column(name = "to_status")
     private CaseStatus toStatus;
 
+    /** What a person wrote in their own words; for lines written before keys were kept, the finished text. */
     private String note;
+
+    @Column(name = "note_key")
+    private String noteKey;
+
+    @Column(name = "note_args")
+    private String noteArgs;
 
     private String reference;
 
@@ -53,7 +65,7 @@ class TimelineEntry {
     }
 
     TimelineEntry(long caseId, Instant occurredAt, String actor, TimelineKind kind, CaseEvent event,
-            CaseStatus fromStatus, CaseStatus toStatus, String note, String reference) {
+            CaseStatus fromStatus, CaseStatus toStatus, TimelineNotes.Stored note, String reference) {
         this.caseId = caseId;
         this.occurredAt = occurredAt;
         this.actor = actor;
@@ -61,7 +73,9 @@ class TimelineEntry {
         this.event = event;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
-        this.note = note;
+        this.note = note.note();
+        this.noteKey = note.key();
+        this.noteArgs = note.args();
         this.reference = reference;
     }
 
@@ -77,8 +91,12 @@ class TimelineEntry {
         return fromStatus;
     }
 
-    CaseTimelineItem toItem() {
-        return new CaseTimelineItem(id, occurredAt, actor, kind, kind.label(), event, fromStatus, toStatus, note,
-                reference, false);
+    /** The line in the reader's language. */
+    CaseTimelineItem toItem(TimelineNotes notes, Locale locale) {
+        List<CaseTimelineItem.NotePart> parts = notes.render(note, noteKey, noteArgs, locale);
+        String text = parts.isEmpty() ? null
+                : parts.stream().map(CaseTimelineItem.NotePart::text).collect(Collectors.joining());
+        return new CaseTimelineItem(id, occurredAt, actor, kind, Labels.of(kind, locale), event, fromStatus, toStatus,
+                text, reference, false, parts);
     }
 }

@@ -123,10 +123,10 @@ class Escalation extends AggregateRoot {
     }
 
     /** Its cause is gone (the deadline was met late, the source settled). Registers {@link EscalationResolved}. */
-    void resolveAutomatically(Instant at, String why) {
+    void resolveAutomatically(Instant at, Reason why) {
         requireOpen();
-        resolved(SYSTEM, at, why);
-        registerEvent(new EscalationResolved(id, caseId, kind, level, why, true, SYSTEM));
+        resolved(SYSTEM, at, why.text());
+        registerEvent(new EscalationResolved(id, caseId, kind, level, why.text(), true, SYSTEM, why.message()));
     }
 
     /**

@@ -202,7 +202,7 @@ public class EscalationDesk {
     }
 
     /** Resolves the open items of these kinds for a source: their cause is gone. */
-    int resolveAutomatically(Set<EscalationKind> kinds, long sourceId, String why) {
+    int resolveAutomatically(Set<EscalationKind> kinds, long sourceId, Reason why) {
         int n = 0;
         for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
             e.resolveAutomatically(time.now(), why);
@@ -213,10 +213,10 @@ public class EscalationDesk {
     }
 
     /** A closed case needs no more attention: every open item of it is resolved. */
-    int resolveAllOfCase(long caseId, String why) {
+    int resolveAllOfCase(long caseId, Reason why) {
         List<Long> resolved = new ArrayList<>();
         for (Escalation e : escalations.findByCaseIdAndStatusIn(caseId, OPEN)) {
-            e.resolveWithCase(time.now(), why);
+            e.resolveWithCase(time.now(), why.text());
             resolved.add(e.id());
         }
         if (!resolved.isEmpty()) {
@@ -272,30 +272,30 @@ public class EscalationDesk {
                 id -> caseFiles.find(id).map(CaseRef::caseNumber).orElse(null));
         List<EscalationView.Action> actions = new ArrayList<>();
         if (e.caseId() != null) {
-            actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-case"), "GET", "/api/v1/cases/" + e.caseId()));
+            actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.view-case"), "GET", "/api/v1/cases/" + e.caseId()));
         }
         switch (e.kind()) {
             case WORK_ORDER_SIGN, WORK_ORDER_RESPONSE -> actions.add(
-                    new EscalationView.Action(BundleText.of("escalation.action.urge-work-order"), "POST", "/api/v1/work-orders/" + e.sourceId() + "/urge"));
+                    new EscalationView.Action(BundleText.forReader("escalation.action.urge-work-order"), "POST", "/api/v1/work-orders/" + e.sourceId() + "/urge"));
             case WORK_ORDER_RETURNED -> actions.add(
-                    new EscalationView.Action(BundleText.of("escalation.action.view-returned-work-order"), "GET", "/api/v1/work-orders/" + e.sourceId()));
-            case CLOSURE_REQUESTED -> actions.add(new EscalationView.Action(BundleText.of("escalation.action.decide-closure"), "POST",
+                    new EscalationView.Action(BundleText.forReader("escalation.action.view-returned-work-order"), "GET", "/api/v1/work-orders/" + e.sourceId()));
+            case CLOSURE_REQUESTED -> actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.decide-closure"), "POST",
                     "/api/v1/cases/" + e.caseId() + "/transitions"));
-            case CASE_DEADLINE, HIGH_RISK, EMERGENCY_DECLARED -> actions.add(new EscalationView.Action(BundleText.of("escalation.action.reassign"), "PUT",
+            case CASE_DEADLINE, HIGH_RISK, EMERGENCY_DECLARED -> actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.reassign"), "PUT",
                     "/api/v1/cases/" + e.caseId() + "/assignee"));
-            case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action(BundleText.of("escalation.action.record-police-notification"), "PUT",
+            case POLICE_NOTIFICATION -> actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.record-police-notification"), "PUT",
                     "/api/v1/reports/" + e.sourceId() + "/police-notification"));
             case POSSIBLE_DUPLICATE -> {
-                actions.add(new EscalationView.Action(BundleText.of("escalation.action.view-report"), "GET", "/api/v1/reports/" + e.sourceId()));
-                actions.add(new EscalationView.Action(BundleText.of("escalation.action.relink-report"), "POST", "/api/v1/reports/" + e.sourceId() + "/link"));
+                actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.view-report"), "GET", "/api/v1/reports/" + e.sourceId()));
+                actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.relink-report"), "POST", "/api/v1/reports/" + e.sourceId() + "/link"));
             }
             case REGISTER_VISIT -> actions.add(new EscalationView.Action(
-                    BundleText.of("escalation.action.view-register-entry"), "GET", "/api/v1/register/" + e.sourceId()));
+                    BundleText.forReader("escalation.action.view-register-entry"), "GET", "/api/v1/register/" + e.sourceId()));
             default -> {
             }
         }
-        actions.add(new EscalationView.Action(BundleText.of("escalation.action.acknowledge"), "POST", "/api/v1/escalations/" + e.id() + "/acknowledge"));
-        actions.add(new EscalationView.Action(BundleText.of("escalation.action.resolve"), "POST", "/api/v1/escalations/" + e.id() + "/resolve"));
+        actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.acknowledge"), "POST", "/api/v1/escalations/" + e.id() + "/acknowledge"));
+        actions.add(new EscalationView.Action(BundleText.forReader("escalation.action.resolve"), "POST", "/api/v1/escalations/" + e.id() + "/resolve"));
         return new EscalationView(e.id(), e.kind(), e.kind().label(), e.level(), e.severity(), e.status().name(),
                 e.caseId(), caseNumber, e.villageCode(), villages.computeIfAbsent(e.villageCode(), jurisdictions::nameOf),
                 e.sourceId(),

@@ -20,6 +20,8 @@ import cn.childprotect.cms.referrals.events.WorkOrderRevoked;
 import cn.childprotect.cms.referrals.events.WorkOrderSigned;
 import cn.childprotect.cms.shared.BusinessTime;
 
+import cn.childprotect.cms.shared.Labels;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +50,15 @@ class ReviewTriggers {
     @EventListener
     void on(CaseStatusChanged event) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.CASE_DEADLINE), event.caseId(),
-                note("escalation.resolved.case-left-status", event.from().label()));
+                reason("escalation.resolved.case-left-status", Labels.resolvable(event.from())));
         if (event.from() == CaseStatus.EMERGENCY) {
-            desk.resolveAutomatically(EnumSet.of(EscalationKind.EMERGENCY_DECLARED), event.caseId(), note("escalation.resolved.emergency-ended"));
+            desk.resolveAutomatically(EnumSet.of(EscalationKind.EMERGENCY_DECLARED), event.caseId(), reason("escalation.resolved.emergency-ended"));
         }
         if (event.from() == CaseStatus.PENDING_CLOSURE) {
-            desk.resolveAutomatically(EnumSet.of(EscalationKind.CLOSURE_REQUESTED), event.caseId(), note("escalation.resolved.closure-decided"));
+            desk.resolveAutomatically(EnumSet.of(EscalationKind.CLOSURE_REQUESTED), event.caseId(), reason("escalation.resolved.closure-decided"));
         }
         if (!event.to().isOpen()) {
-            desk.resolveAllOfCase(event.caseId(), note("escalation.resolved.case-closed", event.to().label()));
+            desk.resolveAllOfCase(event.caseId(), reason("escalation.resolved.case-closed", Labels.resolvable(event.to())));
         }
         if (event.to() == CaseStatus.EMERGENCY) {
             desk.raise(EscalationKind.EMERGENCY_DECLARED, event.caseId(), time.now(), EscalationLevel.TOWNSHIP,
@@ -80,31 +82,30 @@ class ReviewTriggers {
     void on(WorkOrderEvent event) {
         switch (event) {
             case WorkOrderSigned signed -> desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN),
-                    signed.workOrderId(), note("escalation.resolved.work-order-signed"));
+                    signed.workOrderId(), reason("escalation.resolved.work-order-signed"));
             case WorkOrderResponded responded -> desk.resolveAutomatically(
-                    EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE), responded.workOrderId(), note("escalation.resolved.work-order-responded"));
+                    EnumSet.of(EscalationKind.WORK_ORDER_RESPONSE), responded.workOrderId(), reason("escalation.resolved.work-order-responded"));
             case WorkOrderReturned returned -> {
                 desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
-                        returned.workOrderId(), note("escalation.resolved.work-order-returned"));
+                        returned.workOrderId(), reason("escalation.resolved.work-order-returned"));
                 caseFiles.find(returned.caseId()).map(CaseRef::villageCode).ifPresent(village -> desk.raise(
                         EscalationKind.WORK_ORDER_RETURNED, returned.workOrderId(), time.now(), EscalationLevel.TOWNSHIP,
                         returned.caseId(), village));
             }
             case WorkOrderRedispatched redispatched -> desk.resolveAutomatically(
-                    EnumSet.of(EscalationKind.WORK_ORDER_RETURNED), redispatched.workOrderId(), note("escalation.resolved.work-order-redispatched"));
-            case WorkOrderRevoked revoked -> resolveAllOfOrder(revoked.workOrderId(), note("escalation.resolved.work-order-revoked"));
-            case WorkOrderCompleted completed -> resolveAllOfOrder(completed.workOrderId(), note("escalation.resolved.work-order-completed"));
+                    EnumSet.of(EscalationKind.WORK_ORDER_RETURNED), redispatched.workOrderId(), reason("escalation.resolved.work-order-redispatched"));
+            case WorkOrderRevoked revoked -> resolveAllOfOrder(revoked.workOrderId(), reason("escalation.resolved.work-order-revoked"));
+            case WorkOrderCompleted completed -> resolveAllOfOrder(completed.workOrderId(), reason("escalation.resolved.work-order-completed"));
             // coop (issue 16): an approved extension is not a miss; the escalation of the old deadline ends
             case cn.childprotect.cms.referrals.events.WorkOrderExtensionApproved extended -> desk.resolveAutomatically(
                     EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE),
-                    extended.workOrderId(), messages.getMessage("cms.escalation.resolved.extension-approved", null,
-                            java.util.Locale.SIMPLIFIED_CHINESE));
+                    extended.workOrderId(), reason("cms.escalation.resolved.extension-approved"));
             default -> {
             }
         }
     }
 
-    private void resolveAllOfOrder(long workOrderId, String why) {
+    private void resolveAllOfOrder(long workOrderId, Reason why) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.WORK_ORDER_SIGN, EscalationKind.WORK_ORDER_RESPONSE,
                 EscalationKind.WORK_ORDER_RETURNED), workOrderId, why);
     }
@@ -127,23 +128,27 @@ class ReviewTriggers {
     @EventListener
     void on(ReportRelinked event) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.POSSIBLE_DUPLICATE), event.reportId(),
-                BundleText.of("escalation.resolved.report-relinked"));
+                reason("escalation.resolved.report-relinked"));
     }
 
     /** Another module's deadline (see shared.deadlines) was met or is gone. */
     @EventListener
     void on(cn.childprotect.cms.shared.deadlines.DeadlineMet event) {
         desk.resolveAutomatically(EnumSet.of(EscalationKind.valueOf(event.kind())), event.sourceId(),
-                BundleText.of(event.reasonKey()));
+                reason(event.reasonKey()));
     }
 
     @EventListener
     void on(PoliceNotificationRecorded event) {
-        desk.resolveAutomatically(EnumSet.of(EscalationKind.POLICE_NOTIFICATION), event.reportId(), note("escalation.resolved.police-notified"));
+        desk.resolveAutomatically(EnumSet.of(EscalationKind.POLICE_NOTIFICATION), event.reportId(), reason("escalation.resolved.police-notified"));
     }
 
-    /** Resolution notes are stored in the record, so in the default language, Chinese (docs/domain.md §4). */
-    private String note(String key, Object... args) {
-        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
+    /**
+     * Why items resolved themselves: the text stored on the item is in the default language, Chinese
+     * (docs/domain.md §4); the timeline keeps the message and reads it in the reader's language.
+     */
+    private Reason reason(String key, Object... args) {
+        var message = new DefaultMessageSourceResolvable(new String[] { key }, args, key);
+        return new Reason(messages.getMessage(message, java.util.Locale.SIMPLIFIED_CHINESE), message);
     }
 }

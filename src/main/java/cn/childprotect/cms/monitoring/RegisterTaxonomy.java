@@ -2,6 +2,7 @@ package cn.childprotect.cms.monitoring;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,13 +17,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RegisterTaxonomy(List<Category> categories, List<Entry> subKinds, List<Entry> exitReasons,
         List<Entry> livingConditions) {
 
-    public record Category(String code, String name, List<String> subKinds, Integer ageLimit) {
+    /** {@code nameEn}: the English, for pages in English (as in config/taxonomy.yml); else the Chinese name. */
+    public record Category(String code, String name, List<String> subKinds, Integer ageLimit, String nameEn) {
         public Category {
             subKinds = subKinds == null ? List.of() : List.copyOf(subKinds);
         }
+
+        /** The name in the page's language. */
+        public String name(Locale locale) {
+            return inLanguage(locale, name, nameEn);
+        }
     }
 
-    public record Entry(String code, String name) {
+    public record Entry(String code, String name, String nameEn) {
+
+        /** The name in the page's language. */
+        public String name(Locale locale) {
+            return inLanguage(locale, name, nameEn);
+        }
+    }
+
+    private static String inLanguage(Locale locale, String chinese, String english) {
+        return locale != null && "en".equals(locale.getLanguage()) && english != null && !english.isBlank() ? english
+                : chinese;
     }
 
     public RegisterTaxonomy {
@@ -30,7 +47,7 @@ public record RegisterTaxonomy(List<Category> categories, List<Entry> subKinds, 
             throw new IllegalStateException("No register categories: config/register.yml is missing or empty");
         }
         subKinds = subKinds == null ? List.of() : List.copyOf(subKinds);
-        exitReasons = exitReasons == null || exitReasons.isEmpty() ? List.of(new Entry("OTHER", "OTHER"))
+        exitReasons = exitReasons == null || exitReasons.isEmpty() ? List.of(new Entry("OTHER", "OTHER", null))
                 : List.copyOf(exitReasons);
         livingConditions = livingConditions == null ? List.of() : List.copyOf(livingConditions);
         Set<String> codes = new HashSet<>();
@@ -64,5 +81,10 @@ public record RegisterTaxonomy(List<Category> categories, List<Entry> subKinds, 
 
     public String categoryName(String code) {
         return category(code).map(Category::name).orElse(code);
+    }
+
+    /** A category's name in the page's language. */
+    public String categoryName(String code, Locale locale) {
+        return category(code).map(c -> c.name(locale)).orElse(code);
     }
 }

@@ -141,7 +141,8 @@ public class WorkOrderDesk {
         return new WorkOrder(ref.id(), ref.caseNumber(), ref.villageCode(), agency.code(),
                 dispatch.requestText().strip(), dispatch.sharedSummary().strip(), user.username(), now,
                 signDeadline(ref.status(), now), dispatch.deadline(), leadId,
-                text(RECORD_LOCALE, "cms.work-order.sent-to", agency.name()));
+                // the order names its agency (and the timeline line the agency's name): no sentence in one language
+                null);
     }
 
     /**

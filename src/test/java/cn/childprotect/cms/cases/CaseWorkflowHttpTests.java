@@ -85,6 +85,20 @@ class CaseWorkflowHttpTests extends IntegrationTest {
             assertThat(json).extractingPath("$[?(@.toStatus == 'PENDING_CLOSURE')].note").asArray()
                     .containsExactly("理由：帮扶目标已达成；测试");
         });
+        // the same lines in the reader's language: the words of the bundle in English, what people wrote as written
+        assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", id).header("Authorization", basic("supervisor1"))
+                .header("Accept-Language", "en")).hasStatusOk().bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$[?(@.toStatus == 'PENDING_CLOSURE')].note").asArray()
+                            .containsExactly("Reason: 帮扶目标已达成; 测试");
+                    assertThat(json).extractingPath("$[?(@.kind == 'OPENED')].note").asArray().hasSize(1).allSatisfy(n -> assertThat(String.valueOf(n))
+                            .startsWith("Case opened from report "));
+                    assertThat(json).extractingPath("$[?(@.kind == 'ESCALATION')].note").asArray()
+                            .allSatisfy(n -> assertThat(String.valueOf(n)).doesNotContainPattern("\\p{IsHan}"));
+                    assertThat(json).extractingPath("$[?(@.kind == 'RISK_LEVEL')].note").asArray()
+                            .allSatisfy(n -> assertThat(String.valueOf(n)).startsWith("Risk level: ")
+                                    .doesNotContainPattern("\\p{IsHan}|LOW|MEDIUM|HIGH"));
+                    assertThat(json).extractingPath("$[0].kindLabel").isEqualTo("Case opened");
+                });
     }
 
     @Test

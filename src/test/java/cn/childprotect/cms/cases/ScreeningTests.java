@@ -95,7 +95,8 @@ class ScreeningTests extends IntegrationTest {
         assertThat(Instant.parse(read(after, "$.firstContactDue")))
                 .isEqualTo(Instant.parse(read(after, "$.acceptedAt")).plus(Duration.ofDays(3)));
         assertThat(jdbc.queryForObject("select count(*) from cases_timeline where case_id = ? and kind = 'SCREENING' "
-                + "and note like '%警方已将儿童送至亲属处%'", Integer.class, id)).isEqualTo(1);
+                + "and note_key = 'screening.timeline.priority-override' and note_args like '%警方已将儿童送至亲属处%'",
+                Integer.class, id)).isEqualTo(1);
     }
 
     @Test

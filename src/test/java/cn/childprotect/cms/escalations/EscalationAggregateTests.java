@@ -63,8 +63,10 @@ class EscalationAggregateTests {
         assertThat(events(withCase)).isEmpty();
         Escalation automatic = raised(5L);
         events(automatic);
-        automatic.resolveAutomatically(T, "deadline met");
+        org.springframework.context.support.DefaultMessageSourceResolvable met =
+                new org.springframework.context.support.DefaultMessageSourceResolvable("escalation.resolved.deadline-met");
+        automatic.resolveAutomatically(T, new Reason("deadline met", met));
         assertThat(events(automatic)).containsExactly(new EscalationResolved(11, 5L, EscalationKind.CASE_DEADLINE,
-                EscalationLevel.TOWNSHIP, "deadline met", true, "system"));
+                EscalationLevel.TOWNSHIP, "deadline met", true, "system", met));
     }
 }

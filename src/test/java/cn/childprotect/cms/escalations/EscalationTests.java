@@ -82,6 +82,14 @@ class EscalationTests extends IntegrationTest {
         assertThat(mvc.get().uri("/api/v1/escalations?kind=WORK_ORDER_SIGN").header("Authorization", basic("supervisor1")))
                 .bodyJson().extractingPath("$.items[?(@.sourceId==" + orderId + ")].actions[*].href").asArray()
                 .contains("/api/v1/work-orders/" + orderId + "/urge");
+        // the actions are named in the reader's language
+        assertThat(mvc.get().uri("/api/v1/escalations?kind=WORK_ORDER_SIGN").header("Authorization", basic("supervisor1")))
+                .bodyJson().extractingPath("$.items[?(@.sourceId==" + orderId + ")].actions[*].label").asArray()
+                .contains("督办工单", "确认收到", "办结");
+        assertThat(mvc.get().uri("/api/v1/escalations?kind=WORK_ORDER_SIGN").header("Authorization", basic("supervisor1"))
+                .header("Accept-Language", "en")).bodyJson()
+                .extractingPath("$.items[?(@.sourceId==" + orderId + ")].actions[*].label").asArray()
+                .contains("Urge the work order", "Acknowledge", "Resolve");
         assertThat(mvc.post().uri("/api/v1/work-orders/{id}/sign", orderId).header("Authorization", basic("police1")))
                 .hasStatusOk();
         assertThat(jdbc.queryForObject("select status from escalations_item where kind = 'WORK_ORDER_SIGN' and source_id = ?",

@@ -8,7 +8,14 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import java.util.Locale;
+
 import cn.childprotect.cms.cases.CaseFiles;
+import cn.childprotect.cms.cases.CaseQueries;
+import cn.childprotect.cms.cases.CaseTimelineItem;
+import cn.childprotect.cms.cases.TimelineKind;
+import cn.childprotect.cms.users.CurrentUser;
+import cn.childprotect.cms.users.UserDirectory;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.OpenCaseCommand;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
@@ -17,6 +24,7 @@ import cn.childprotect.cms.support.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.test.context.ActiveProfiles;
@@ -49,6 +57,23 @@ class EscalationsModuleTests {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    CaseQueries caseQueries;
+
+    @Autowired
+    UserDirectory users;
+
+    private List<String> escalationNotes(long caseId, CurrentUser viewer, Locale locale) {
+        LocaleContextHolder.setLocale(locale);
+        try {
+            return caseQueries.timeline(caseId, viewer).stream().filter(t -> t.kind() == TimelineKind.ESCALATION)
+                    .map(CaseTimelineItem::note).toList();
+        }
+        finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     /** A sweep chunk's items reach the timeline in one batch: one line per item, with the item's words. */
     @Test
     void aChunkOfItemsGetsOneTimelineLineEach() {
@@ -62,9 +87,15 @@ class EscalationsModuleTests {
         }
         List<Long> raised = tx.execute(s -> desk.raiseAll(misses, EscalationLevel.TOWNSHIP));
         assertThat(raised).hasSize(12);
+        // kept as key and arguments (the batch path too), read in the reader's language
+        CurrentUser supervisor = users.findCurrentUser("supervisor1").orElseThrow();
         for (Miss m : misses) {
-            assertThat(jdbc.queryForList("select note from cases_timeline where case_id = ? and kind = 'ESCALATION'",
-                    String.class, m.caseId())).containsExactly("提请乡镇督导员关注：个案环节超时");
+            assertThat(jdbc.queryForList("select note_key from cases_timeline where case_id = ? and kind = 'ESCALATION'",
+                    String.class, m.caseId())).containsExactly("timeline.escalation.raised");
+            assertThat(escalationNotes(m.caseId(), supervisor, Locale.SIMPLIFIED_CHINESE))
+                    .containsExactly("提请乡镇督导员关注：个案环节超时");
+            assertThat(escalationNotes(m.caseId(), supervisor, Locale.ENGLISH))
+                    .containsExactly("Brought to the Township supervisors' attention: Case step overdue");
         }
     }
 

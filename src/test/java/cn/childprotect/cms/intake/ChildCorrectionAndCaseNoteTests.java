@@ -65,11 +65,18 @@ class ChildCorrectionAndCaseNoteTests extends IntegrationTest {
                 .formatted(corrected, birth, guardianId))).hasStatusOk()
                 .bodyJson().extractingPath("$.guardians.length()").isEqualTo(1);
 
-        var notes = jdbc.queryForList("select note from cases_timeline where case_id = ? and kind = 'CHILD_CORRECTED' order by id",
-                String.class, caseId);
-        assertThat(notes).hasSize(3);
-        assertThat(notes.get(0)).contains("姓名").contains("出生日期").contains("身份证号").contains("监护人")
-                .doesNotContain(corrected).doesNotContain(name);
+        // the line names the fields, never the values; kept as key and labels, read in the reader's language
+        var stored = jdbc.queryForList("select note_args from cases_timeline where case_id = ? and kind = 'CHILD_CORRECTED' "
+                + "order by id", String.class, caseId);
+        assertThat(stored).hasSize(3);
+        assertThat(stored.get(0)).contains("child.field.name").doesNotContain(corrected).doesNotContain(name);
+        assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("director1")))
+                .hasStatusOk().bodyJson().extractingPath("$[?(@.kind == 'CHILD_CORRECTED')].note").asArray().hasSize(3)
+                .satisfies(all -> assertThat(String.valueOf(all[0])).contains("姓名").contains("出生日期").contains("身份证号").contains("监护人"));
+        assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("director1"))
+                .header("Accept-Language", "en")).hasStatusOk().bodyJson()
+                .extractingPath("$[?(@.kind == 'CHILD_CORRECTED')].note").asArray().hasSize(3).allSatisfy(n -> assertThat(String.valueOf(n))
+                .startsWith("Corrected: ").doesNotContainPattern("\\p{IsHan}"));
         assertThat(auditLog.search("director1", "CHILD", null, "CHILD_CORRECTED", PageRequest.of(0, 50)).getContent())
                 .anySatisfy(r -> assertThat(r.detail()).startsWith("case " + caseId + ":"));
     }
@@ -102,6 +109,12 @@ class ChildCorrectionAndCaseNoteTests extends IntegrationTest {
                 });
         assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1")))
                 .hasStatusOk().bodyJson().extractingPath("$[*].note").asArray().contains("电话回访：儿童已返校，祖母照料");
+        // a person's own words stay text, as written, in every language
+        assertThat(jdbc.queryForList("select note from cases_timeline where case_id = ? and kind = 'NOTE' and note_key is null",
+                String.class, caseId)).containsExactly("电话回访：儿童已返校，祖母照料");
+        assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1"))
+                .header("Accept-Language", "en")).hasStatusOk().bodyJson().extractingPath("$[*].note").asArray()
+                .contains("电话回访：儿童已返校，祖母照料");
         assertThat(note("director1", caseId, "  ")).hasStatus(400).hasContentType("application/problem+json")
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("text");
         assertThat(note("director2", caseId, "x")).hasStatus(404);

@@ -25,6 +25,11 @@ public final class ApiClient {
         this.language = language;
     }
 
+    /** A client over this MockMvc (for tests that are not {@link IntegrationTest}s, e.g. the browser tests). */
+    public static ApiClient over(MockMvcTester mvc) {
+        return new ApiClient(mvc, null, null);
+    }
+
     /** The same client acting as this demo user (password {@link IntegrationTest#PASSWORD}). */
     public ApiClient as(String username) {
         String token = Base64.getEncoder()
@@ -52,6 +57,14 @@ public final class ApiClient {
         }
         return json == null ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    public MvcTestResult put(String uri, String json, Object... vars) {
+        var request = mvc.put().uri(uri, vars).header("Authorization", authorization);
+        if (language != null) {
+            request = request.header("Accept-Language", language);
+        }
+        return request.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
 
     public MvcTestResult caseFile(long caseId) {

@@ -11,10 +11,12 @@ import cn.childprotect.cms.cases.TimelineKind;
 
 /**
  * What one line of a case's timeline says (docs/domain.md §4): the kind, who, the note as a
- * message key with its arguments (rendered by the projection in the language of the record),
- * a reference to the thing it is about ({@code work-order:17}), and for transitions the event
- * and the two states. Arguments may be {@link org.springframework.context.MessageSourceResolvable}s
- * (labels), resolved in the same language.
+ * message key with its arguments (kept as they are and rendered in the reader's language when
+ * the timeline is read), a reference to the thing it is about ({@code work-order:17}), and for
+ * transitions the event and the two states. Arguments are either
+ * {@link org.springframework.context.MessageSourceResolvable}s (a code's name: a state, a kind,
+ * an action), lists of these, or text that is shown as it is (what a person wrote, a name, a
+ * number). A line of key {@code timeline.text} is a person's own words and is kept as text.
  */
 public record TimelineLine(long caseId, String actor, TimelineKind kind, String noteKey, List<Object> noteArgs,
         String reference, CaseEvent event, CaseStatus from, CaseStatus to) {

@@ -5,16 +5,25 @@ import cn.childprotect.cms.escalations.EscalationKind;
 import cn.childprotect.cms.shared.Labels;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+
 import cn.childprotect.cms.cases.TimelineKind;
 import cn.childprotect.cms.cases.events.CaseTimelineFact;
 import cn.childprotect.cms.cases.events.TimelineLine;
 
 /**
  * An escalation or review item was resolved, by a supervisor with a note or automatically
- * because its cause is gone (docs/domain.md §7). {@code caseId} is null for an item about no case.
+ * because its cause is gone (docs/domain.md §7); {@code reason} names that cause as a message (for
+ * the timeline, read in the reader's language), {@code note} is its text as recorded on the item. {@code caseId} is null for an item about no case.
  */
 public record EscalationResolved(long escalationId, Long caseId, EscalationKind kind, EscalationLevel level, String note,
-        boolean automatic, String actor) implements CaseTimelineFact {
+        boolean automatic, String actor, MessageSourceResolvable reason) implements CaseTimelineFact {
+
+    /** Resolved with a note only (a supervisor's own words). */
+    public EscalationResolved(long escalationId, Long caseId, EscalationKind kind, EscalationLevel level, String note,
+            boolean automatic, String actor) {
+        this(escalationId, caseId, kind, level, note, automatic, actor, null);
+    }
 
     @Override
     public List<TimelineLine> timelineLines() {
@@ -23,6 +32,6 @@ public record EscalationResolved(long escalationId, Long caseId, EscalationKind 
         }
         return List.of(TimelineLine.of(caseId, actor, TimelineKind.ESCALATION, "escalation:" + escalationId,
                 automatic ? "timeline.escalation.resolved-automatically" : "timeline.escalation.resolved",
-                Labels.resolvable(kind), Labels.resolvable(level), note));
+                Labels.resolvable(kind), Labels.resolvable(level), reason != null ? reason : note));
     }
 }
