@@ -119,7 +119,7 @@ class Escalation extends AggregateRoot {
         }
         requireOpen();
         resolved(by, at, note.strip());
-        registerEvent(new EscalationResolved(id, caseId, kind, level, resolutionNote, false, by));
+        registerEvent(new EscalationResolved(id, caseId, kind, level, resolutionNote, false, by, null));
     }
 
     /** Its cause is gone (the deadline was met late, the source settled). Registers {@link EscalationResolved}. */

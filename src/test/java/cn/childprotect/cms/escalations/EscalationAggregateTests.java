@@ -49,7 +49,7 @@ class EscalationAggregateTests {
         assertThatThrownBy(() -> e.resolve("supervisor1", T, " ")).isInstanceOf(Refusal.InvalidInput.class);
         e.resolve("supervisor1", T, " called the family ");
         assertThat(events(e)).containsExactly(new EscalationResolved(11, 5L, EscalationKind.CASE_DEADLINE,
-                EscalationLevel.TOWNSHIP, "called the family", false, "supervisor1"));
+                EscalationLevel.TOWNSHIP, "called the family", false, "supervisor1", null));
         assertThatThrownBy(() -> e.resolve("supervisor1", T, "again")).isInstanceOf(Refusal.InvalidState.class);
         assertThatThrownBy(() -> e.acknowledge("supervisor1", T)).isInstanceOf(Refusal.InvalidState.class);
     }

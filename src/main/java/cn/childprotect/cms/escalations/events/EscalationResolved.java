@@ -14,16 +14,11 @@ import cn.childprotect.cms.cases.events.TimelineLine;
 /**
  * An escalation or review item was resolved, by a supervisor with a note or automatically
  * because its cause is gone (docs/domain.md §7); {@code reason} names that cause as a message (for
- * the timeline, read in the reader's language), {@code note} is its text as recorded on the item. {@code caseId} is null for an item about no case.
+ * the timeline, read in the reader's language), {@code note} is its text as recorded on the item.
+ * {@code caseId} is null for an item about no case; {@code reason} is null when a person resolved it.
  */
 public record EscalationResolved(long escalationId, Long caseId, EscalationKind kind, EscalationLevel level, String note,
         boolean automatic, String actor, MessageSourceResolvable reason) implements CaseTimelineFact {
-
-    /** Resolved with a note only (a supervisor's own words). */
-    public EscalationResolved(long escalationId, Long caseId, EscalationKind kind, EscalationLevel level, String note,
-            boolean automatic, String actor) {
-        this(escalationId, caseId, kind, level, note, automatic, actor, null);
-    }
 
     @Override
     public List<TimelineLine> timelineLines() {
