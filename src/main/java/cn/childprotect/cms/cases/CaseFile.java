@@ -197,6 +197,6 @@ class CaseFile {
     }
 
     CaseRef toRef() {
-        return new CaseRef(id, caseNumber, status, villageCode);
+        return new CaseRef(id, caseNumber, status, villageCode, version);
     }
 }

@@ -145,7 +145,7 @@ public class IntakeQueries {
      */
     public List<ReportReceipt.PossibleDuplicate> describe(List<CaseListRow> rows, CurrentUser user) {
         return rows.stream().filter(r -> user.covers(r.villageCode()))
-                .map(r -> descriptions.of(new CaseRef(r.id(), r.caseNumber(), r.status(), r.villageCode()), r.childId()))
+                .map(r -> descriptions.of(r.id(), r.caseNumber(), r.status(), r.villageCode(), r.childId()))
                 .toList();
     }
 
