@@ -23,7 +23,6 @@ import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.SequenceNumbers;
 import cn.childprotect.cms.shared.Texts;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.users.CurrentUser;
@@ -106,7 +105,7 @@ class ReportFiling {
                     Texts.blankToNull(submission.police().receiptNumber()));
         }
         else if (mandatory) {
-            report.awaitPoliceNotification(SlaDuration.parse(sla.policeNotification()).addTo(now, calendar));
+            report.awaitPoliceNotification(sla.policeNotification().addTo(now, calendar));
         }
 
         boolean opensCase = categories.stream().anyMatch(taxonomy::opensCase);
