@@ -5,7 +5,6 @@ import java.util.List;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseListRow;
-import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.people.ContactCipher;
 import cn.childprotect.cms.shared.Refusal;
