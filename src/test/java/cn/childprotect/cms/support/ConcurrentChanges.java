@@ -6,9 +6,10 @@ import java.util.function.Predicate;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +44,13 @@ public class ConcurrentChanges {
         return new Listener(separate);
     }
 
-    static final class Listener {
+    /**
+     * PriorityOrdered, so it runs before every {@code @EventListener} of the event (the timeline
+     * projection's included): the publisher has then written nothing that locks the case row on
+     * MariaDB (the timeline's foreign key takes a shared lock on it), and the change does not wait
+     * for the very transaction it interrupts.
+     */
+    static final class Listener implements ApplicationListener<PayloadApplicationEvent<?>>, PriorityOrdered {
 
         private final TransactionTemplate separate;
 
@@ -51,13 +58,18 @@ public class ConcurrentChanges {
             this.separate = separate;
         }
 
-        @EventListener
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        void on(Object event) {
+        @Override
+        public void onApplicationEvent(PayloadApplicationEvent<?> published) {
+            Object event = published.getPayload();
             Armed armed = ARMED.get(event.getClass());
             if (armed != null && armed.when().test(event) && ARMED.remove(event.getClass(), armed)) {
                 separate.executeWithoutResult(status -> armed.change().run());
             }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 }
