@@ -22,7 +22,6 @@ import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.Labels;
 import cn.childprotect.cms.shared.Refusal;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.users.CurrentUser;
@@ -205,7 +204,7 @@ public class AssessmentDesk {
     private void takeEffect(Assessment a, CurrentUser user) {
         caseFiles.recordRiskLevel(a.caseId(), a.finalLevel(), user.username());
         ReassessmentSchedule schedule = schedules.findById(a.caseId()).orElseGet(() -> new ReassessmentSchedule(a.caseId()));
-        schedule.dueAt(SlaDuration.parse(sla.reassessment()).addTo(time.now(), calendar));
+        schedule.dueAt(sla.reassessment().addTo(time.now(), calendar));
         schedules.save(schedule);
     }
 

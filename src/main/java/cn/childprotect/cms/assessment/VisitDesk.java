@@ -14,6 +14,7 @@ import cn.childprotect.cms.assessment.events.FollowUpVisitRecorded;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.NextFollowUp;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -109,8 +110,9 @@ public class VisitDesk {
         }
         FollowUpVisit.Type type = FollowUpVisit.Type.valueOf(input.type());
         Instant visitedAt = input.visitedOn().atTime(12, 0).atZone(time.zone()).toInstant();
-        Instant nextDue = caseFiles.recordFollowUpVisit(caseId, visitedAt.isAfter(time.now()) ? time.now() : visitedAt,
-                user.username());
+        NextFollowUp next = caseFiles.recordFollowUpVisit(caseId, ref.version(),
+                visitedAt.isAfter(time.now()) ? time.now() : visitedAt, user.username());
+        Instant nextDue = next.nextDue();
         FollowUpVisit visit = visits.save(new FollowUpVisit(caseId, input.visitedOn(), type, Texts.blankToNull(input.personsSeen()),
                 input.observations().strip(), safety, Texts.blankToNull(input.nextSteps()), nextDue, user.username(), time.now()));
         events.publishEvent(new FollowUpVisitRecorded(caseId, visit.toView().id(), input.visitedOn(),
@@ -119,7 +121,7 @@ public class VisitDesk {
         if (input.declareEmergency()) {
             caseFiles.transition(caseId, new TransitionCommand(CaseEvent.DECLARE_EMERGENCY,
                     messages.getMessage("assessment.visit.emergency-reason", null, RECORD_LOCALE), null, null),
-                    caseFiles.currentVersion(caseId), user);
+                    next.caseVersion(), user);
         }
         return visit.toView();
     }

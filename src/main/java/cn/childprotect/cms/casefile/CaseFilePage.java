@@ -5,9 +5,11 @@ import java.util.List;
 import cn.childprotect.cms.assessment.SupportViews;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.escalations.EscalationView;
+import cn.childprotect.cms.evidence.Evidence;
 import cn.childprotect.cms.guardianship.MeasureSummary;
 import cn.childprotect.cms.monitoring.RegisterViews.CaseRegisterEntry;
 import cn.childprotect.cms.intake.ChildCard;
+import cn.childprotect.cms.intake.ChildHistory;
 import cn.childprotect.cms.intake.ReportView;
 import cn.childprotect.cms.referrals.WorkOrderView;
 
@@ -26,11 +28,14 @@ public record CaseFilePage(@JsonUnwrapped CaseDetail file, ChildCard child, Sect
 
     /**
      * One typed part per module; {@code registerEntry} is null when the child is not on the
-     * at-risk register (or the viewer may not see the entry). A new module's part (guardianship measures, the monitoring
-     * register entry) is a new component here, filled by one line in {@link CaseFileReader}.
+     * at-risk register (or the viewer may not see the entry), {@code history} (the child's history
+     * of involvement, docs/domain.md §8) when the viewer may not read it. {@code attachments} are
+     * the evidence files of the case and its reports. A new module's part (guardianship measures,
+     * the monitoring register entry) is a new component here, filled by one line in
+     * {@link CaseFileReader}.
      */
     public record Sections(List<ReportView> reports, SupportViews.OfCase support, List<WorkOrderView> workOrders,
             List<EscalationView> escalations, List<MeasureSummary> measures,
-            CaseRegisterEntry registerEntry) {
+            CaseRegisterEntry registerEntry, ChildHistory history, List<Evidence.AttachmentView> attachments) {
     }
 }

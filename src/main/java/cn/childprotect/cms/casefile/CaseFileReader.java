@@ -4,10 +4,12 @@ import cn.childprotect.cms.assessment.CaseSupport;
 import cn.childprotect.cms.cases.CaseDetail;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.escalations.EscalationDesk;
+import cn.childprotect.cms.evidence.Evidence;
 import cn.childprotect.cms.guardianship.MeasureDesk;
 import cn.childprotect.cms.monitoring.Register;
 import cn.childprotect.cms.intake.ChildCard;
 import cn.childprotect.cms.intake.IntakeQueries;
+import cn.childprotect.cms.intake.InvolvementHistory;
 import cn.childprotect.cms.people.ChildRegistry;
 import cn.childprotect.cms.referrals.WorkOrderDesk;
 import cn.childprotect.cms.users.CurrentUser;
@@ -19,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Composes the case file of a case from the facades below (docs/domain.md §4, the case file).
  * The case comes first: {@link CaseQueries#detail} refuses a caller who does not work the case
  * (404 outside scope, 403 for a role that works no case) and audits the read as CASE_READ, so the
- * parts after it are read without auditing each again. One transaction: the page is one snapshot.
+ * parts after it are read without auditing each again, except the child's history of involvement,
+ * which reaches other children of the family and is audited as CHILD_HISTORY_READ as everywhere.
+ * One transaction: the page is one snapshot, so no part may throw a refusal (it would roll it back).
  */
 @Service
 public class CaseFileReader {
@@ -32,9 +36,14 @@ public class CaseFileReader {
     private final EscalationDesk escalations;
     private final MeasureDesk measures;
     private final Register register;
+    private final InvolvementHistory history;
+    private final Evidence evidence;
 
     CaseFileReader(CaseQueries cases, ChildRegistry children, IntakeQueries reports, CaseSupport support,
-            WorkOrderDesk workOrders, EscalationDesk escalations, MeasureDesk measures, Register register) {
+            WorkOrderDesk workOrders, EscalationDesk escalations, MeasureDesk measures, Register register,
+            InvolvementHistory history, Evidence evidence) {
+        this.history = history;
+        this.evidence = evidence;
         this.cases = cases;
         this.children = children;
         this.reports = reports;
@@ -57,7 +66,9 @@ public class CaseFileReader {
                 workOrders.ofCaseUnaudited(caseId, viewer),
                 escalations.openOfCaseUnaudited(caseId, viewer),
                 measures.forCase(caseId, viewer),
-                register.registerEntryForCase(caseId, viewer).orElse(null));
+                register.registerEntryForCase(caseId, viewer).orElse(null),
+                child == null ? null : history.forCaseFile(file.childId(), viewer).orElse(null),
+                evidence.ofCase(caseId, viewer));
         return new CaseFilePage(file, child, sections);
     }
 }

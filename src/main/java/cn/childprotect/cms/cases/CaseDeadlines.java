@@ -24,11 +24,11 @@ class CaseDeadlines {
     Instant onEntering(CaseStatus status, Instant at, Set<String> categories, boolean urgent, RiskLevel risk) {
         SlaDuration duration = switch (status) {
             case RECEIVED -> received(categories, urgent, at);
-            case EMERGENCY -> SlaDuration.parse(policy.emergency());
-            case ASSESSING -> SlaDuration.parse(policy.assessing());
-            case HANDLING -> SlaDuration.parse(policy.handling());
+            case EMERGENCY -> policy.emergency();
+            case ASSESSING -> policy.assessing();
+            case HANDLING -> policy.handling();
             case SUPPORTING -> policy.followUpVisitFor(risk == null ? null : risk.name());
-            case PENDING_CLOSURE -> SlaDuration.parse(policy.pendingClosure());
+            case PENDING_CLOSURE -> policy.pendingClosure();
             case CLOSED, SCREENED_OUT, MERGED -> null;
         };
         return duration == null ? null : duration.addTo(at, calendar);
@@ -37,12 +37,11 @@ class CaseDeadlines {
     /** The shortest that applies: urgent, then each category's, then the default. */
     private SlaDuration received(Set<String> categories, boolean urgent, Instant at) {
         SlaPolicy.Received r = policy.received();
-        SlaDuration best = SlaDuration.parse(r.defaultDuration());
+        SlaDuration best = r.defaultDuration();
         Instant bestDue = best.addTo(at, calendar);
         for (String category : categories) {
-            String value = r.categories().get(category);
-            if (value != null) {
-                SlaDuration candidate = SlaDuration.parse(value);
+            SlaDuration candidate = r.categories().get(category);
+            if (candidate != null) {
                 Instant due = candidate.addTo(at, calendar);
                 if (due.isBefore(bestDue)) {
                     best = candidate;
@@ -51,7 +50,7 @@ class CaseDeadlines {
             }
         }
         if (urgent) {
-            SlaDuration candidate = SlaDuration.parse(r.urgent());
+            SlaDuration candidate = r.urgent();
             if (candidate.addTo(at, calendar).isBefore(bestDue)) {
                 best = candidate;
             }

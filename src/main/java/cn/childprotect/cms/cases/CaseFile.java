@@ -281,6 +281,6 @@ class CaseFile extends AggregateRoot {
     }
 
     CaseRef toRef() {
-        return new CaseRef(id, caseNumber, status, villageCode);
+        return new CaseRef(id, caseNumber, status, villageCode, version);
     }
 }

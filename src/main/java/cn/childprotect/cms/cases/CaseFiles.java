@@ -198,12 +198,6 @@ public class CaseFiles {
         return cases.findById(caseId).filter(c -> user.covers(c.villageCode())).map(CaseFile::toRef);
     }
 
-    /** The case's current version (what a client would send as If-Match), for commands issued by other modules. */
-    @Transactional(readOnly = true)
-    public long currentVersion(long caseId) {
-        return load(caseId).version();
-    }
-
     /** Whether this user works the case (supervisor in scope, or the assigned child director). */
     @Transactional(readOnly = true)
     public boolean isWorkedBy(long caseId, CurrentUser user) {
@@ -278,12 +272,20 @@ public class CaseFiles {
         events.publishEvent(AuditEvent.success(actor, "CASE_RISK_LEVEL", "CASE", caseId).withDetail(level.name()));
     }
 
-    /** A follow-up visit on a SUPPORTING case moves its deadline to the next visit due. */
-    public Instant recordFollowUpVisit(long caseId, Instant visitedAt, String actor) {
+    /**
+     * A follow-up visit on a SUPPORTING case moves its deadline to the next visit due. The caller
+     * read the case at {@code expectedVersion}; the answer carries the version after this change
+     * (written at once), for a command the caller fires next on the same case.
+     */
+    public NextFollowUp recordFollowUpVisit(long caseId, long expectedVersion, Instant visitedAt, String actor) {
         CaseFile file = load(caseId);
+        requireVersion(file, expectedVersion);
         Instant next = deadlines.nextFollowUpVisit(visitedAt, file.riskLevel());
-        file.followUpVisited(next);
-        return next;
+        if (file.status() == CaseStatus.SUPPORTING) {
+            file.followUpVisited(next);
+            flushFirst(file);
+        }
+        return new NextFollowUp(next, file.version());
     }
 
     // --- firsthour-b: relinking at intake, merge by case number, case notes ----------------------
@@ -303,11 +305,13 @@ public class CaseFiles {
      * opened moments before (still RECEIVED, no other report: the caller checks) is merged into
      * that one. The person linking need not be a supervisor (the hotline operator who took the
      * call may), because nothing has been decided on that case yet; both cases must be in
-     * their scope.
+     * their scope. {@code expectedVersion} is the version the caller read the case at.
      */
-    public CaseState mergeOpenedInError(long caseId, long targetCaseId, String note, CurrentUser user) {
+    public CaseState mergeOpenedInError(long caseId, long expectedVersion, long targetCaseId, String note,
+            CurrentUser user) {
         CaseFile file = cases.findById(caseId).filter(c -> user.covers(c.villageCode()))
                 .orElseThrow(() -> Refusal.notFound(text("cases.not-found-in-scope")));
+        requireVersion(file, expectedVersion);
         CaseFile target = cases.findById(targetCaseId).filter(c -> user.covers(c.villageCode()))
                 .filter(c -> c.status().isOpen() && !c.id().equals(file.id()))
                 .orElseThrow(() -> Refusal.invalidField("caseId", text("cases.merge.target-invalid")));

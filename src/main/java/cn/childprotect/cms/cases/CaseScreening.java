@@ -20,7 +20,6 @@ import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.deadlines.DeadlineMet;
 import cn.childprotect.cms.shared.deadlines.DeadlineSource;
 import cn.childprotect.cms.shared.deadlines.MissedDeadline;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.users.CurrentUser;
 
@@ -82,7 +81,7 @@ public class CaseScreening implements DeadlineSource {
     /** The response priorities with their first-contact deadlines, for the accept dialog. */
     public List<Choice> priorities() {
         return java.util.Arrays.stream(ResponsePriority.values())
-                .map(p -> new Choice(p.name(), p.label() + " (" + properties.priorities().get(p) + ")")).toList();
+                .map(p -> new Choice(p.name(), p.label() + " (" + properties.priorities().get(p).text() + ")")).toList();
     }
 
     public record Choice(String code, String label) {
@@ -246,7 +245,7 @@ public class CaseScreening implements DeadlineSource {
     }
 
     private Instant firstContactDue(ResponsePriority priority, Instant from) {
-        return SlaDuration.parse(properties.priorities().get(priority)).addTo(from, calendar);
+        return properties.priorities().get(priority).addTo(from, calendar);
     }
 
     // --- the first contact --------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.childprotect.cms.shared.sla.SlaDuration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code screenOutReasons}: the codes a supervisor chooses from when screening a report out.
  */
 @ConfigurationProperties("cms.screening")
-public record ScreeningProperties(Map<ResponsePriority, String> priorities, Map<String, ResponsePriority> categories,
+public record ScreeningProperties(Map<ResponsePriority, SlaDuration> priorities, Map<String, ResponsePriority> categories,
         @DefaultValue("IMMEDIATE") ResponsePriority urgent, @DefaultValue("D5") ResponsePriority defaultPriority,
         @DefaultValue("6") int youngChildAge, @DefaultValue("1") int youngChildRaise, List<String> screenOutReasons) {
 
@@ -24,8 +26,9 @@ public record ScreeningProperties(Map<ResponsePriority, String> priorities, Map<
     public static final String OTHER = "OTHER";
 
     public ScreeningProperties {
-        Map<ResponsePriority, String> durations = new LinkedHashMap<>(Map.of(ResponsePriority.IMMEDIATE, "2h",
-                ResponsePriority.H24, "24h", ResponsePriority.D3, "3d", ResponsePriority.D5, "5d"));
+        Map<ResponsePriority, SlaDuration> durations = new LinkedHashMap<>(Map.of(
+                ResponsePriority.IMMEDIATE, SlaDuration.parse("2h"), ResponsePriority.H24, SlaDuration.parse("24h"),
+                ResponsePriority.D3, SlaDuration.parse("3d"), ResponsePriority.D5, SlaDuration.parse("5d")));
         if (priorities != null) {
             durations.putAll(priorities);
         }

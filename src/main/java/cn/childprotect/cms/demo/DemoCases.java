@@ -237,7 +237,7 @@ class DemoCases implements ApplicationRunner {
 
     private void fire(long caseId, CaseEvent event, String reason, CurrentUser user) {
         caseFiles.transition(caseId, new TransitionCommand(event, null, reason == null || reason.isBlank() ? null : reason,
-                null), caseFiles.currentVersion(caseId), user);
+                null), caseFiles.find(caseId).orElseThrow().version(), user);
     }
 
     private CurrentUser user(UserSummary summary) {

@@ -18,7 +18,6 @@ import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.deadlines.DeadlineKey;
 import cn.childprotect.cms.shared.deadlines.DeadlineSource;
 import cn.childprotect.cms.shared.deadlines.MissedDeadline;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -26,7 +25,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -60,7 +58,7 @@ public class DeadlineSweep {
     @Autowired
     DeadlineSweep(CaseQueries cases, CaseFiles caseFiles, IntakeQueries intake, WorkOrderDesk workOrders,
             CaseSupport support, EscalationDesk desk, SlaPolicy sla, TransactionTemplate tx, BusinessTime time,
-            List<DeadlineSource> sources, SweepCursors cursors, @Value("${cms.escalations.batch:10000}") int batch) {
+            List<DeadlineSource> sources, SweepCursors cursors, SweepProperties properties) {
         this.cases = cases;
         this.caseFiles = caseFiles;
         this.intake = intake;
@@ -71,7 +69,7 @@ public class DeadlineSweep {
         this.tx = tx;
         this.time = time;
         this.cursors = cursors;
-        this.batch = batch;
+        this.batch = properties.batch();
         this.readers = readers(sources);
     }
 
@@ -103,7 +101,7 @@ public class DeadlineSweep {
     public SweepResult sweep() {
         long started = System.nanoTime();
         Instant now = time.now();
-        Duration grace = SlaDuration.parse(sla.escalationGrace()).calendar();
+        Duration grace = sla.escalationGrace().calendar();
         Map<String, SweepCursors.Cursor> standing = cursors.load();
         List<Read> reads = new ArrayList<>();
         List<Miss> misses = new ArrayList<>();

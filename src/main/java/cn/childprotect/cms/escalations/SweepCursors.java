@@ -15,9 +15,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import cn.childprotect.cms.shared.deadlines.DeadlineKey;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,9 +37,9 @@ class SweepCursors {
     private final JdbcTemplate jdbc;
     private final Duration fullPass;
 
-    SweepCursors(JdbcTemplate jdbc, @Value("${cms.escalations.full-pass:1h}") String fullPass) {
+    SweepCursors(JdbcTemplate jdbc, SweepProperties properties) {
         this.jdbc = jdbc;
-        this.fullPass = SlaDuration.parse(fullPass).calendar();
+        this.fullPass = properties.fullPass();
     }
 
     /** One source's standing. */

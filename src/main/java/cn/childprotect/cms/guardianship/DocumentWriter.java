@@ -14,7 +14,6 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +31,8 @@ class DocumentWriter {
 
     private final Path directory;
 
-    DocumentWriter(@Value("${cms.guardianship.documents-dir:config/documents}") String directory) {
-        this.directory = Path.of(directory);
+    DocumentWriter(DocumentProperties properties) {
+        this.directory = properties.documentsDir();
     }
 
     byte[] write(DocumentKind kind, Map<String, String> values, boolean urgent) {

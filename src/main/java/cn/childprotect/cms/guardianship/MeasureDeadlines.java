@@ -72,11 +72,11 @@ class MeasureDeadlines {
 
     /** 30 days before the order ends (ours). */
     private Instant reviewOf(Measure m) {
-        return m.validUntil().minus(SlaDuration.parse(policy.protectionOrderReviewBeforeEnd()).calendar());
+        return m.validUntil().minus(policy.protectionOrderReviewBeforeEnd().calendar());
     }
 
-    private Instant plus(Instant from, String duration) {
-        return SlaDuration.parse(duration).addTo(from, calendar);
+    private Instant plus(Instant from, SlaDuration duration) {
+        return duration.addTo(from, calendar);
     }
 
     String localDate(Instant instant) {

@@ -4,15 +4,17 @@ import cn.childprotect.cms.shared.sla.SlaDuration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import static cn.childprotect.cms.shared.sla.SlaDuration.orDefault;
+
 /**
  * The time limits of measures, from {@code config/sla-policy.yml} ({@code cms.sla.measures},
  * docs/domain.md "Guardianship intervention"). The legal ones (反家暴法 art. 28, 30, 31; 民法典
  * art. 38) have their law as default; the review intervals are ours. Missing values take the defaults.
  */
 @ConfigurationProperties("cms.sla.measures")
-public record MeasurePolicy(String protectionOrderDecision, String protectionOrderDecisionUrgent,
-        String reconsideration, Integer protectionOrderMaxValidityMonths, String protectionOrderReviewBeforeEnd,
-        String warningLetterCheck, String temporaryGuardianshipReview, String shelterReview,
+public record MeasurePolicy(SlaDuration protectionOrderDecision, SlaDuration protectionOrderDecisionUrgent,
+        SlaDuration reconsideration, Integer protectionOrderMaxValidityMonths, SlaDuration protectionOrderReviewBeforeEnd,
+        SlaDuration warningLetterCheck, SlaDuration temporaryGuardianshipReview, SlaDuration shelterReview,
         Integer restorationObservationMinMonths, Integer restorationObservationMaxMonths) {
 
     public MeasurePolicy {
@@ -26,13 +28,5 @@ public record MeasurePolicy(String protectionOrderDecision, String protectionOrd
         shelterReview = orDefault(shelterReview, "7d");
         restorationObservationMinMonths = restorationObservationMinMonths == null ? 3 : restorationObservationMinMonths;
         restorationObservationMaxMonths = restorationObservationMaxMonths == null ? 12 : restorationObservationMaxMonths;
-        for (String value : new String[] { protectionOrderDecision, protectionOrderDecisionUrgent, reconsideration,
-                protectionOrderReviewBeforeEnd, warningLetterCheck, temporaryGuardianshipReview, shelterReview }) {
-            SlaDuration.parse(value);
-        }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import cn.childprotect.cms.guardianship.events.MeasureRecorded;
 import cn.childprotect.cms.guardianship.events.MeasureStepTaken;
 import cn.childprotect.cms.shared.BusinessTime;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.shared.stats.StatsFact;
 import cn.childprotect.cms.shared.stats.StatsFactSource;
@@ -82,7 +81,7 @@ class MeasureStatsFacts implements StatsFactSource {
         boolean reconsidered = history.stream().anyMatch(l -> l.step() == MeasureStep.RECONSIDER);
         if (m.type() == MeasureType.PROTECTION_ORDER && m.decidedAt() != null && m.occurredAt() != null
                 && !reconsidered) {
-            Instant due = SlaDuration.parse(m.urgent() ? policy.protectionOrderDecisionUrgent()
+            Instant due = (m.urgent() ? policy.protectionOrderDecisionUrgent()
                     : policy.protectionOrderDecision()).addTo(m.occurredAt(), calendar);
             StatsFact decided = recorded.as(m.decidedAt().isAfter(due) ? "measures.decision.late"
                     : "measures.decision.on_time", time.dateOf(m.decidedAt()));

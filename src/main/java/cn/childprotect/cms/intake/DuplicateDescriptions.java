@@ -1,6 +1,7 @@
 package cn.childprotect.cms.intake;
 
 import cn.childprotect.cms.cases.CaseRef;
+import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.people.ChildRegistry;
 import cn.childprotect.cms.people.ChildSummary;
@@ -31,13 +32,18 @@ class DuplicateDescriptions {
         this.time = time;
     }
 
-    @Transactional(readOnly = true)
     ReportReceipt.PossibleDuplicate of(CaseRef c, long childId) {
+        return of(c.id(), c.caseNumber(), c.status(), c.villageCode(), childId);
+    }
+
+    @Transactional(readOnly = true)
+    ReportReceipt.PossibleDuplicate of(long caseId, String caseNumber, CaseStatus status, String villageCode,
+            long childId) {
         ChildSummary child = children.find(childId).orElse(null);
         Sex sex = child == null || child.sex() == null ? Sex.UNKNOWN : child.sex();
-        return new ReportReceipt.PossibleDuplicate(c.id(), c.caseNumber(), c.status().name(), c.status().label(),
+        return new ReportReceipt.PossibleDuplicate(caseId, caseNumber, status.name(), status.label(),
                 ChildSummary.maskName(child == null ? null : child.name()), sex.name(), sex.label(),
-                child == null ? null : child.ageOn(time.today()), jurisdictions.nameOf(c.villageCode()),
-                reports.findFirstByCaseIdOrderByReceivedAtDesc(c.id()).map(Report::receivedAt).orElse(null));
+                child == null ? null : child.ageOn(time.today()), jurisdictions.nameOf(villageCode),
+                reports.findFirstByCaseIdOrderByReceivedAtDesc(caseId).map(Report::receivedAt).orElse(null));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseListRow;
-import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.people.ContactCipher;
 import cn.childprotect.cms.shared.Refusal;
@@ -148,7 +147,7 @@ public class IntakeQueries {
      */
     public List<ReportReceipt.PossibleDuplicate> describe(List<CaseListRow> rows, CurrentUser user) {
         return rows.stream().filter(r -> user.covers(r.villageCode()))
-                .map(r -> descriptions.of(new CaseRef(r.id(), r.caseNumber(), r.status(), r.villageCode()), r.childId()))
+                .map(r -> descriptions.of(r.id(), r.caseNumber(), r.status(), r.villageCode(), r.childId()))
                 .toList();
     }
 

@@ -16,7 +16,6 @@ import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
 import cn.childprotect.cms.intake.events.ReportReceived;
 import cn.childprotect.cms.intake.events.ReportRelinked;
 import cn.childprotect.cms.shared.BusinessTime;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.shared.stats.StatsFact;
@@ -105,7 +104,7 @@ class IntakeStatsFacts {
             boolean mandatory = report.categories().stream().anyMatch(taxonomy::isMandatory);
             if (mandatory && report.policeNotifiedAt() != null) {
                 facts.add(received.duration("time.police", minutesBetween(report.receivedAt(), report.policeNotifiedAt())));
-                Instant due = SlaDuration.parse(sla.policeNotification()).addTo(report.receivedAt(), calendar);
+                Instant due = sla.policeNotification().addTo(report.receivedAt(), calendar);
                 facts.add(received.as(report.policeNotifiedAt().isAfter(due) ? "sla.police.late" : "sla.police.on_time",
                         time.dateOf(report.policeNotifiedAt())));
             }

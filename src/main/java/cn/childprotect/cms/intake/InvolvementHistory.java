@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -69,18 +70,32 @@ public class InvolvementHistory {
         this.messages = messages;
     }
 
-    /** The history of the child of a case (for the case page's panel); 404 unless the viewer may read it. */
-    public ChildHistory forCase(long caseId, CurrentUser viewer) {
-        long childId = caseFiles.findInScope(caseId, viewer).flatMap(ref -> caseFiles.childOf(ref.id()))
-                .orElseThrow(() -> Refusal.notFound("cases.not-found-in-scope"));
-        return forChild(childId, viewer);
+    /**
+     * The history of the child of a case, for the case file of someone who works the case (the
+     * caller checked): empty when this viewer may not read it. Never a refusal, so the case file
+     * stays one transaction.
+     */
+    public Optional<ChildHistory> forCaseFile(long childId, CurrentUser viewer) {
+        return mayReadHistories(viewer) ? readable(childId, viewer) : Optional.empty();
     }
 
     public ChildHistory forChild(long childId, CurrentUser viewer) {
-        if (!viewer.is(Role.HOTLINE_OPERATOR) && !viewer.is(Role.SUPERVISOR) && !viewer.is(Role.CHILD_DIRECTOR)) {
+        if (!mayReadHistories(viewer)) {
             throw Refusal.notAllowed("history.not-allowed");
         }
-        ChildSummary child = registry.find(childId).orElseThrow(() -> Refusal.notFound("history.not-found"));
+        return readable(childId, viewer).orElseThrow(() -> Refusal.notFound("history.not-found"));
+    }
+
+    private static boolean mayReadHistories(CurrentUser viewer) {
+        return viewer.is(Role.HOTLINE_OPERATOR) || viewer.is(Role.SUPERVISOR) || viewer.is(Role.CHILD_DIRECTOR);
+    }
+
+    /** The history if the viewer may read this child's, else empty (a refusal of "not found"). */
+    private Optional<ChildHistory> readable(long childId, CurrentUser viewer) {
+        ChildSummary child = registry.find(childId).orElse(null);
+        if (child == null) {
+            return Optional.empty();
+        }
         String county = viewer.jurisdictionCode().substring(0, 6);
         Map<Long, RelatedChild.Relation> family = new LinkedHashMap<>();
         registry.related(childId, RELATED_LIMIT).forEach(r -> family.put(r.childId(), r.how()));
@@ -94,7 +109,7 @@ public class InvolvementHistory {
                 ? viewer.covers(child.villageCode()) || workedChildren.contains(childId)
                 : child.villageCode().startsWith(county);
         if (!mayRead) {
-            throw Refusal.notFound("history.not-found");
+            return Optional.empty();
         }
         Map<Long, String> labels = new LinkedHashMap<>();
         Map<Long, ChildSummary> summaries = registry.findAll(family.keySet()).stream()
@@ -138,8 +153,8 @@ public class InvolvementHistory {
         events.publishEvent(AuditEvent.success(viewer.username(), "CHILD_HISTORY_READ", "CHILD", childId)
                 .withDetail(entries.size() + " entries"));
         boolean masked = !workedChildren.contains(childId);
-        return new ChildHistory(childId, masked ? ChildSummary.maskName(child.name()) : child.label(), masked, counts,
-                summary, entries);
+        return Optional.of(new ChildHistory(childId, masked ? ChildSummary.maskName(child.name()) : child.label(), masked,
+                counts, summary, entries));
     }
 
     private static ChildHistory.Entry entry(InvolvementKind kind, Instant at, long childId,

@@ -5,7 +5,6 @@ import java.time.Instant;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.shared.BusinessTime;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 
@@ -42,7 +41,7 @@ class PoliceDeadlines {
                     .forEach(Report::stopAwaitingPolice);
         }
         else if (event.from() == CaseStatus.CLOSED || event.from() == CaseStatus.SCREENED_OUT) {
-            Instant deadline = SlaDuration.parse(sla.policeNotification()).addTo(time.now(), calendar);
+            Instant deadline = sla.policeNotification().addTo(time.now(), calendar);
             reports.findByCaseIdOrderById(event.caseId()).stream()
                     .filter(r -> r.policeNotifiedAt() == null && r.categories().stream().anyMatch(taxonomy::isMandatory))
                     .forEach(r -> r.awaitPoliceNotification(deadline));

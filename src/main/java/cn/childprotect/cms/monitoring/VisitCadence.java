@@ -12,24 +12,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * half-monthly, YELLOW monthly, GREEN quarterly; tiers reviewed every 6 months (ours).
  */
 @ConfigurationProperties("cms.sla.register")
-public record VisitCadence(Map<RegisterTier, String> cadence, String tierReview) {
+public record VisitCadence(Map<RegisterTier, SlaDuration> cadence, SlaDuration tierReview) {
 
     public VisitCadence {
         cadence = cadence == null || cadence.isEmpty()
-                ? Map.of(RegisterTier.RED, "7d", RegisterTier.ORANGE, "15d", RegisterTier.YELLOW, "30d",
-                        RegisterTier.GREEN, "90d")
+                ? Map.of(RegisterTier.RED, SlaDuration.parse("7d"), RegisterTier.ORANGE, SlaDuration.parse("15d"),
+                        RegisterTier.YELLOW, SlaDuration.parse("30d"), RegisterTier.GREEN, SlaDuration.parse("90d"))
                 : Map.copyOf(cadence);
-        tierReview = tierReview == null || tierReview.isBlank() ? "182d" : tierReview;
+        tierReview = SlaDuration.orDefault(tierReview, "182d");
         for (RegisterTier tier : RegisterTier.values()) {
             if (!cadence.containsKey(tier)) {
                 throw new IllegalStateException("config/sla-policy.yml: cms.sla.register.cadence has no " + tier);
             }
         }
-        cadence.values().forEach(SlaDuration::parse);
-        SlaDuration.parse(tierReview);
     }
 
     public SlaDuration of(RegisterTier tier) {
-        return SlaDuration.parse(cadence.get(tier));
+        return cadence.get(tier);
     }
 }

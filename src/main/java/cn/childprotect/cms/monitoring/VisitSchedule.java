@@ -29,7 +29,7 @@ class VisitSchedule {
     }
 
     LocalDate firstVisitDue(Instant confirmedAt) {
-        return SlaDuration.parse(sla.atRiskFirstVisit()).addTo(confirmedAt, calendar).atZone(calendar.zone())
+        return sla.atRiskFirstVisit().addTo(confirmedAt, calendar).atZone(calendar.zone())
                 .toLocalDate();
     }
 
@@ -47,7 +47,7 @@ class VisitSchedule {
 
     /** When a tier set today is due for review again ({@code cms.sla.register.tier-review}, 6 months, ours). */
     LocalDate tierReviewDue(LocalDate today) {
-        return addTo(today, SlaDuration.parse(cadence.tierReview()));
+        return addTo(today, cadence.tierReview());
     }
 
     /** The instant a visit due on {@code dueOn} becomes overdue: the start of the following day. */

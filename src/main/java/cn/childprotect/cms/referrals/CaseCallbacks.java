@@ -120,12 +120,11 @@ public class CaseCallbacks {
 
     /** Closed cases without a callback since closure, in the caller's scope, earliest first. */
     @Transactional(readOnly = true)
-    public List<CaseCallbackDue> due(CurrentUser user, String callbackWithin, int limit) {
+    public List<CaseCallbackDue> due(CurrentUser user, SlaDuration within, int limit) {
         if (!user.is(Role.HOTLINE_OPERATOR) && !user.is(Role.CHILD_DIRECTOR) && !user.is(Role.SUPERVISOR)) {
             throw Refusal.notAllowed(text("cms.callback.not-for-role"));
         }
         Instant now = time.now();
-        SlaDuration within = SlaDuration.parse(callbackWithin);
         return jdbc.query("select case_id, case_number, village_code, closed_at from referrals_case_callback_due "
                 + "where village_code like ? order by closed_at, case_id limit ?", (rs, n) -> {
                     Instant closed = rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC);

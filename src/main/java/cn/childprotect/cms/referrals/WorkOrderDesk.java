@@ -123,10 +123,10 @@ public class WorkOrderDesk {
             coAgencies.add(activeAgency("coAgencyCodes", code, ref.villageCode()));
         }
         Instant now = time.now();
-        Instant policyRespond = SlaDuration.parse(sla.workOrder().respond()).addTo(now, calendar);
+        Instant policyRespond = sla.workOrder().respond().addTo(now, calendar);
         if (dispatch.deadline() != null && (dispatch.deadline().isBefore(now) || dispatch.deadline().isAfter(policyRespond))) {
             throw Refusal.invalidField("deadline", text("cms.work-order.deadline-out-of-policy",
-                    sla.workOrder().respond(), localTime(policyRespond)));
+                    sla.workOrder().respond().text(), localTime(policyRespond)));
         }
         WorkOrder lead = newOrder(ref, agency, dispatch, user, now, null);
         record(lead, user);
@@ -309,12 +309,11 @@ public class WorkOrderDesk {
 
     /** Completed orders without a callback since completion, in the caller's scope, earliest first. */
     @Transactional(readOnly = true)
-    public List<CallbackDue> callbacksDue(CurrentUser user, String callbackWithin, int limit) {
+    public List<CallbackDue> callbacksDue(CurrentUser user, SlaDuration within, int limit) {
         if (!user.is(Role.HOTLINE_OPERATOR) && !user.is(Role.CHILD_DIRECTOR) && !user.is(Role.SUPERVISOR)) {
             throw Refusal.notAllowed(text("cms.callback.not-for-role"));
         }
         Instant now = time.now();
-        SlaDuration within = SlaDuration.parse(callbackWithin);
         // scoped in the query: operators of the county, directors of their village, supervisors of their area
         return orders.findAwaitingCallback(user.scope().likePattern(), Pageable.ofSize(Math.max(1, Math.min(limit, 500))))
                 .stream()
@@ -529,12 +528,12 @@ public class WorkOrderDesk {
     }
 
     private Instant signDeadline(CaseStatus caseStatus, Instant now) {
-        String policy = caseStatus == CaseStatus.EMERGENCY ? sla.workOrder().signEmergency() : sla.workOrder().sign();
-        return SlaDuration.parse(policy).addTo(now, calendar);
+        SlaDuration policy = caseStatus == CaseStatus.EMERGENCY ? sla.workOrder().signEmergency() : sla.workOrder().sign();
+        return policy.addTo(now, calendar);
     }
 
     private Instant respondDeadline(WorkOrder order, Instant from) {
-        Instant policy = SlaDuration.parse(sla.workOrder().respond()).addTo(from, calendar);
+        Instant policy = sla.workOrder().respond().addTo(from, calendar);
         Instant requested = order.requestedDeadline();
         return requested != null && requested.isAfter(from) && requested.isBefore(policy) ? requested : policy;
     }

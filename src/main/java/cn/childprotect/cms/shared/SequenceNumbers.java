@@ -1,6 +1,5 @@
 package cn.childprotect.cms.shared;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,9 +28,9 @@ public class SequenceNumbers {
     private final JdbcTemplate jdbc;
     private final BlockPool blocks;
 
-    SequenceNumbers(JdbcTemplate jdbc, @Value("${cms.numbering.block-size:20}") int blockSize) {
+    SequenceNumbers(JdbcTemplate jdbc, NumberingProperties numbering) {
         this.jdbc = jdbc;
-        this.blocks = new BlockPool(blockSize);
+        this.blocks = new BlockPool(numbering.blockSize());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -20,9 +20,6 @@ import cn.childprotect.cms.casefile.CaseFileReader;
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseScreening;
-import cn.childprotect.cms.evidence.Evidence;
-import cn.childprotect.cms.intake.ChildHistory;
-import cn.childprotect.cms.intake.InvolvementHistory;
 import cn.childprotect.cms.cases.CaseQueries;
 import cn.childprotect.cms.cases.CaseList;
 import cn.childprotect.cms.cases.CaseRef;
@@ -88,20 +85,15 @@ class CasePagesController {
     private final org.springframework.context.MessageSource messages;
 
     private final CaseScreening screening;
-    private final InvolvementHistory involvement;
-    private final Evidence evidence;
 
     CasePagesController(CaseQueries queries, CaseFiles caseFiles, AssessmentDesk assessments, SupportPlanDesk plans,
             VisitDesk visits, RiskInstrument instrument,
             WorkOrderDesk workOrders, AgencyDirectory agencies, UserDirectory users, CurrentUsers currentUsers,
             ChildRecords childRecords, BusinessTime time, JsonMapper json,
             org.springframework.context.MessageSource messages, IntakeQueries intake, ReportTaxonomy taxonomy,
-            Jurisdictions jurisdictions, CaseFileReader caseFile, CaseScreening screening,
-            InvolvementHistory involvement, Evidence evidence) {
+            Jurisdictions jurisdictions, CaseFileReader caseFile, CaseScreening screening) {
         this.caseFile = caseFile;
-        this.evidence = evidence;
         this.screening = screening;
-        this.involvement = involvement;
         this.childRecords = childRecords;
         this.messages = messages;
         this.time = time;
@@ -232,27 +224,8 @@ class CasePagesController {
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));
-        model.addAttribute("intakePanel", intakePanel(id, me));
+        model.addAttribute("screeningChoices", screening.choices());
         return "ui/case";
-    }
-
-    /** Screening choices and the child's history (docs/domain.md §8); a history the viewer may not read is left out. */
-    private IntakeCasePanel intakePanel(long caseId, CurrentUser me) {
-        ChildHistory history;
-        try {
-            history = involvement.forCase(caseId, me);
-        }
-        catch (Refusal notForThisViewer) {
-            history = null;
-        }
-        java.util.List<Evidence.AttachmentView> files;
-        try {
-            files = evidence.ofCase(caseId, me);
-        }
-        catch (Refusal notForThisViewer) {
-            files = List.of();
-        }
-        return new IntakeCasePanel(screening.choices(), history, files);
     }
 
     /** A stale version says who changed what (FormRefusals); the page that follows shows the new state. */

@@ -15,6 +15,7 @@ import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseSearch;
 import cn.childprotect.cms.intake.Channel;
 import cn.childprotect.cms.intake.IntakeDesk;
+import cn.childprotect.cms.intake.ReportAmendments;
 import cn.childprotect.cms.intake.IntakeQueries;
 import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
@@ -53,6 +54,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportPagesController {
 
     private final IntakeDesk desk;
+    private final ReportAmendments amendments;
     private final IntakeQueries queries;
     private final CaseQueries cases;
     private final ReportTaxonomy taxonomy;
@@ -62,13 +64,14 @@ class ReportPagesController {
     private final ServiceUnavailable unavailable;
     private final MessageSource messages;
 
-    ReportPagesController(IntakeDesk desk, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
+    ReportPagesController(IntakeDesk desk, ReportAmendments amendments, IntakeQueries queries, CaseQueries cases, ReportTaxonomy taxonomy,
             Jurisdictions jurisdictions, CurrentUsers currentUsers, CaseFiles caseFiles, ServiceUnavailable unavailable,
             MessageSource messages) {
         this.caseFiles = caseFiles;
         this.unavailable = unavailable;
         this.messages = messages;
         this.desk = desk;
+        this.amendments = amendments;
         this.queries = queries;
         this.cases = cases;
         this.taxonomy = taxonomy;
@@ -146,7 +149,7 @@ class ReportPagesController {
     @PostMapping("/reports/{id}/link")
     @OnRefusal("/reports/mine")
     String link(@PathVariable long id, @RequestParam long caseId, RedirectAttributes redirect) {
-        desk.linkToCase(id, caseId, currentUsers.current(), queries);
+        amendments.linkToCase(id, caseId, currentUsers.current());
         redirect.addFlashAttribute("linkedTo", caseFiles.findInScope(caseId, currentUsers.current()).map(CaseRef::caseNumber).orElse(null));
         return "redirect:/reports/mine";
     }
@@ -177,8 +180,8 @@ class ReportPagesController {
         CurrentUser me = currentUsers.current();
         try {
             Instant at = notifiedAt == null || notifiedAt.isBlank() ? null : local(notifiedAt, ZoneId.of("Asia/Shanghai"));
-            desk.recordPoliceNotification(id, new ReportSubmission.PoliceNotification(at, Texts.blankToNull(station),
-                    Texts.blankToNull(receiptNumber)), me, queries);
+            amendments.recordPoliceNotification(id, new ReportSubmission.PoliceNotification(at, Texts.blankToNull(station),
+                    Texts.blankToNull(receiptNumber)), me);
             redirect.addFlashAttribute("saved", true);
             redirect.addFlashAttribute("policeSaved", true);
         }

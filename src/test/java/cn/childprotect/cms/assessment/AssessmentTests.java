@@ -11,6 +11,7 @@ import java.util.Map;
 
 import cn.childprotect.cms.cases.RiskLevel;
 import cn.childprotect.cms.support.CaseFixtures;
+import cn.childprotect.cms.support.ConcurrentChanges;
 import cn.childprotect.cms.support.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,42 @@ class AssessmentTests extends IntegrationTest {
         assertThat(visit(caseId, today, "IN_DANGER", true)).hasStatus(201);
         assertThat(mvc.get().uri("/api/v1/cases/{c}", caseId).header("Authorization", basic("director1")))
                 .bodyJson().extractingPath("$.status").isEqualTo("EMERGENCY");
+    }
+
+    @Autowired
+    cn.childprotect.cms.cases.CaseFiles caseFiles;
+
+    /**
+     * Issue 11 item 3: the emergency a visit declares is fired at the version the visit read. A
+     * supervisor who declares the emergency between that read and the visit's own transition
+     * wins; the visit is refused as stale (409) and leaves nothing behind, rather than firing the
+     * event a second time on a case that has changed under it.
+     */
+    @Test
+    void anEmergencyDeclaredByAVisitIsRefusedWhenTheCaseChangedSinceTheVisitReadIt() {
+        long caseId = assignedCase();
+        long versionBefore = caseFiles.find(caseId).orElseThrow().version();
+        var supervisor = new cn.childprotect.cms.users.CurrentUser("supervisor1", "supervisor1",
+                cn.childprotect.cms.users.Role.SUPERVISOR, "141029100000", null, null, null);
+        ConcurrentChanges.beforeNext(cn.childprotect.cms.assessment.events.FollowUpVisitRecorded.class,
+                recorded -> recorded.caseId() == caseId,
+                () -> caseFiles.transition(caseId, new cn.childprotect.cms.cases.TransitionCommand(
+                        cn.childprotect.cms.cases.CaseEvent.DECLARE_EMERGENCY, null, "电话中得知儿童处境危险", null),
+                        caseFiles.find(caseId).orElseThrow().version(), supervisor));
+        try {
+            assertThat(visit(caseId, LocalDate.now().toString(), "IN_DANGER", true)).hasStatus(409)
+                    .bodyJson().extractingPath("$.type").asString().endsWith("stale-version");
+        }
+        finally {
+            ConcurrentChanges.reset();
+        }
+        var after = caseFiles.find(caseId).orElseThrow();
+        assertThat(after.status()).isEqualTo(cn.childprotect.cms.cases.CaseStatus.EMERGENCY);
+        assertThat(after.version()).as("the supervisor's transition only").isEqualTo(versionBefore + 1);
+        assertThat(mvc.get().uri("/api/v1/cases/{c}/visits", caseId).header("Authorization", basic("director1")))
+                .hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(0);
+        assertThat(mvc.get().uri("/api/v1/cases/{c}/timeline", caseId).header("Authorization", basic("director1")))
+                .hasStatusOk().bodyJson().extractingPath("$[?(@.event == 'DECLARE_EMERGENCY')]").asArray().hasSize(1);
     }
 
     /** The visit's field checks are Bean Validation constraints whose messages are keys (issue 11 item 4). */

@@ -72,6 +72,10 @@ class CaseFileTests extends IntegrationTest {
         assertThat(detail).bodyJson().extractingPath("$.sections.support.visits").asArray().isEmpty();
         assertThat(detail).bodyJson().extractingPath("$.sections.workOrders").asArray().isEmpty();
         assertThat(detail).bodyJson().extractingPath("$.sections.escalations").asArray().isNotNull();
+        // the parts the case page's intake panel shows: the child's history (its own case and report) and the evidence
+        assertThat(detail).bodyJson().extractingPath("$.sections.history.entries[*].kind").asArray()
+                .contains("CASE", "REPORT");
+        assertThat(detail).bodyJson().extractingPath("$.sections.attachments").asArray().isEmpty();
         assertThat(detail).bodyJson().doesNotHavePath("$.file");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CASE_READ' and target_id = ?",
                 Integer.class, Long.toString(caseId))).isEqualTo(readsBefore + 1);

@@ -75,7 +75,29 @@ class DeadlinePolicyTests {
         assertThat(SlaDuration.parse("30m").calendar()).isEqualTo(Duration.ofMinutes(30));
         assertThat(SlaDuration.parse("5wd").workingDays()).isEqualTo(5);
         assertThatThrownBy(() -> SlaDuration.parse("soon")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SlaPolicy(null, "1 day", null, null, null, null, null, null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bind(java.util.Map.of("cms.sla.emergency", "1 day")))
+                .isInstanceOf(org.springframework.boot.context.properties.bind.BindException.class)
+                .rootCause().isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The policy is bound as typed durations: what the file says, the defaults for what it leaves out. */
+    @Test
+    void thePolicyIsBoundAsDurations() {
+        SlaPolicy bound = bind(java.util.Map.of("cms.sla.emergency", "36h", "cms.sla.work-order.respond", "3wd",
+                "cms.sla.received.categories.MR04", "90m", "cms.sla.handling", ""));
+        assertThat(bound.emergency().calendar()).isEqualTo(Duration.ofHours(36));
+        assertThat(bound.emergency().text()).isEqualTo("36h");
+        assertThat(bound.workOrder().respond().workingDays()).isEqualTo(3);
+        assertThat(bound.workOrder().sign().text()).isEqualTo("1wd");
+        assertThat(bound.received().categories().get("MR04").calendar()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(bound.handling()).isEqualTo(DEFAULTS.handling());
+        assertThat(new CaseDeadlines(bound, CALENDAR).onEntering(CaseStatus.EMERGENCY, at("2026-11-23T10:00"), Set.of(),
+                false, null)).isEqualTo(at("2026-11-24T22:00"));
+    }
+
+    private static SlaPolicy bind(java.util.Map<String, String> properties) {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bindOrCreate("cms.sla", SlaPolicy.class);
     }
 }

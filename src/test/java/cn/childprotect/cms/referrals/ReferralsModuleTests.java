@@ -51,7 +51,7 @@ class ReferralsModuleTests {
         CaseRef ref = caseFiles.open(new OpenCaseCommand(ThreadLocalRandom.current().nextLong(1_000_000_000L,
                 Long.MAX_VALUE), "141029100001", Set.of("BL01"), false, reportId, "R-" + reportId, "operator1"));
         caseFiles.transition(ref.id(), new TransitionCommand(CaseEvent.ACCEPT, null, null, null),
-                caseFiles.currentVersion(ref.id()), supervisor);
+                ref.version(), supervisor);
 
         WorkOrderView order = desk.dispatch(ref.id(),
                 new WorkOrderDesk.Dispatch("XN-PS", "module test request", "module test summary", null), supervisor);

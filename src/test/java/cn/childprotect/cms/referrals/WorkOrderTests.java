@@ -9,7 +9,6 @@ import java.util.Set;
 
 import cn.childprotect.cms.support.CaseFixtures;
 import cn.childprotect.cms.support.IntegrationTest;
-import cn.childprotect.cms.shared.sla.SlaDuration;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 
@@ -271,18 +270,18 @@ class WorkOrderTests extends IntegrationTest {
         MvcTestResult dispatched = dispatch("director1", caseId, "XN-PS");
         Instant dispatchedAt = instant(dispatched, "$.dispatchedAt");
         assertThat(instant(dispatched, "$.signBy"))
-                .isEqualTo(SlaDuration.parse(sla.workOrder().sign()).addTo(dispatchedAt, calendar));
+                .isEqualTo(sla.workOrder().sign().addTo(dispatchedAt, calendar));
         assertThat((Object) read(dispatched, "$.respondBy")).isNull();
         MvcTestResult signed = step("police1", orderId(dispatched), "sign", null);
         assertThat(instant(signed, "$.respondBy"))
-                .isEqualTo(SlaDuration.parse(sla.workOrder().respond()).addTo(instant(signed, "$.signedAt"), calendar));
+                .isEqualTo(sla.workOrder().respond().addTo(instant(signed, "$.signedAt"), calendar));
 
         long emergency = fixtures.open(CaseFixtures.VILLAGE_1_1, Set.of("MR01"), true).id();
         assertThat(fire("supervisor1", emergency, "DECLARE_EMERGENCY", null)).hasStatusOk();
         MvcTestResult urgent = dispatch("supervisor1", emergency, "XN-PS");
         assertThat(urgent).hasStatus(201);
         assertThat(instant(urgent, "$.signBy")).isEqualTo(
-                SlaDuration.parse(sla.workOrder().signEmergency()).addTo(instant(urgent, "$.dispatchedAt"), calendar));
+                sla.workOrder().signEmergency().addTo(instant(urgent, "$.dispatchedAt"), calendar));
         assertThat(instant(urgent, "$.signBy")).isBefore(instant(dispatched, "$.signBy").plus(1, ChronoUnit.MINUTES));
     }
 

@@ -23,7 +23,7 @@ import com.jayway.jsonpath.JsonPath;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestGuards.class, CaseFixtures.class, TestClockConfiguration.class })
+@Import({ TestGuards.class, CaseFixtures.class, TestClockConfiguration.class, ConcurrentChanges.class })
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "test-pass-123";

@@ -464,7 +464,7 @@ class AssessmentAndPoliceBrowserTests {
     private void assignToDirector1(long caseId) {
         CurrentUser supervisor = user("supervisor1");
         caseFiles.transition(caseId, new TransitionCommand(CaseEvent.ACCEPT, null, null, null),
-                caseFiles.currentVersion(caseId), supervisor);
+                caseFiles.find(caseId).orElseThrow().version(), supervisor);
         caseFiles.assign(caseId, "director1", null, supervisor);
     }
 

@@ -219,7 +219,7 @@ class FirstHourBrowserTests {
         ReportReceipt receipt = fileAs("operator1", TestIds.uniqueName(), TestIds.childBirthDate(), "141029100001");
         CurrentUser supervisor = users.findCurrentUser("supervisor1").orElseThrow();
         caseFiles.transition(receipt.caseId(), new TransitionCommand(CaseEvent.ACCEPT, null, null, null),
-                caseFiles.currentVersion(receipt.caseId()), supervisor);
+                caseFiles.find(receipt.caseId()).orElseThrow().version(), supervisor);
         caseFiles.assign(receipt.caseId(), "director1", null, supervisor);
         return receipt.caseId();
     }

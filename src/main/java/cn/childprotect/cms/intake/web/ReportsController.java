@@ -7,6 +7,7 @@ import java.util.List;
 import cn.childprotect.cms.intake.Channel;
 import cn.childprotect.cms.intake.IntakeDesk;
 import cn.childprotect.cms.intake.IntakeQueries;
+import cn.childprotect.cms.intake.ReportAmendments;
 import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.intake.ReportView;
@@ -41,11 +42,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ReportsController {
 
     private final IntakeDesk desk;
+    private final ReportAmendments amendments;
     private final IntakeQueries queries;
     private final CurrentUsers currentUsers;
 
-    ReportsController(IntakeDesk desk, IntakeQueries queries, CurrentUsers currentUsers) {
+    ReportsController(IntakeDesk desk, ReportAmendments amendments, IntakeQueries queries, CurrentUsers currentUsers) {
         this.desk = desk;
+        this.amendments = amendments;
         this.queries = queries;
         this.currentUsers = currentUsers;
     }
@@ -124,7 +127,7 @@ class ReportsController {
 
     @PutMapping("/{id}/police-notification")
     ReportView recordPolice(@PathVariable long id, @Valid @RequestBody PoliceRequest request) {
-        return desk.recordPoliceNotification(id, request.toNotification(), currentUsers.current(), queries);
+        return amendments.recordPoliceNotification(id, request.toNotification(), currentUsers.current());
     }
 
     record LinkRequest(@NotNull Long caseId) {
@@ -132,7 +135,7 @@ class ReportsController {
 
     @PostMapping("/{id}/link")
     ReportView link(@PathVariable long id, @Valid @RequestBody LinkRequest request) {
-        // a supervisor in scope, or the hotline operator who filed the report (IntakeDesk decides)
-        return desk.linkToCase(id, request.caseId(), currentUsers.current(), queries);
+        // a supervisor in scope, or the hotline operator who filed the report (ReportAmendments decides)
+        return amendments.linkToCase(id, request.caseId(), currentUsers.current());
     }
 }
