@@ -248,7 +248,11 @@ def main():
     for run in range(args.runs):
         order = all_sides if run % 2 == 0 else list(reversed(all_sides))
         for side in order:
-            seconds, started = start(side, args)
+            try:
+                seconds, started = start(side, args)
+            except RuntimeError as failed:  # e.g. the database server dropped a connection: once more
+                print("run %d %-16s failed (%s); starting it again" % (run + 1, side["name"], failed), flush=True)
+                seconds, started = start(side, args)
             times[side["name"]].append(seconds)
             print("run %d %-16s ready %6.1f s  (Boot's 'process running for' %s s)  load %.1f"
                   % (run + 1, side["name"], seconds, started, os.getloadavg()[0]), flush=True)
