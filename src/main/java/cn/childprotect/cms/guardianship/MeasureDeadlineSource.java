@@ -3,6 +3,7 @@ package cn.childprotect.cms.guardianship;
 import java.time.Instant;
 import java.util.List;
 
+import cn.childprotect.cms.shared.deadlines.DeadlineKey;
 import cn.childprotect.cms.shared.deadlines.DeadlineSource;
 import cn.childprotect.cms.shared.deadlines.MissedDeadline;
 
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The measures' stored deadlines for the escalation sweep (kind {@code MEASURE_DEADLINE}): an
- * index range read on {@code next_deadline_at}, oldest first. Each new deadline of a measure is a
+ * index range read on {@code (next_deadline_at, id)}, oldest first, after where the sweep stands. Each new deadline of a measure is a
  * new miss; a step that moves it publishes {@code DeadlineMet}.
  */
 @Component
@@ -27,7 +28,13 @@ class MeasureDeadlineSource implements DeadlineSource {
     @Override
     @Transactional(readOnly = true)
     public List<MissedDeadline> overdue(Instant now, int limit) {
-        return measures.findOverdue(now, Pageable.ofSize(limit)).stream()
+        return overdueAfter(now, DeadlineKey.START, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MissedDeadline> overdueAfter(Instant now, DeadlineKey after, int limit) {
+        return measures.findOverdue(now, after.deadline(), after.sourceId(), Pageable.ofSize(limit)).stream()
                 .map(m -> new MissedDeadline(MeasureDesk.ESCALATION_KIND, m.id(), m.nextDeadlineAt(), m.caseId(),
                         m.villageCode()))
                 .toList();

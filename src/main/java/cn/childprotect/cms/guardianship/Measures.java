@@ -15,9 +15,15 @@ interface Measures extends JpaRepository<Measure, Long> {
 
     boolean existsByCaseIdAndEndedFalse(long caseId);
 
-    /** Index range scan on the stored deadline, oldest first. */
-    @Query("select m from Measure m where m.nextDeadlineAt < :now order by m.nextDeadlineAt")
-    List<Measure> findOverdue(Instant now, Pageable page);
+    /**
+     * The escalation sweep's read after a (deadline, id) key: an index range on
+     * {@code guardianship_measure_due (next_deadline_at, id)}, oldest first.
+     */
+    @Query("""
+            select m from Measure m where m.nextDeadlineAt < :now
+              and (m.nextDeadlineAt > :afterDeadline or (m.nextDeadlineAt = :afterDeadline and m.id > :afterId))
+            order by m.nextDeadlineAt, m.id""")
+    List<Measure> findOverdue(Instant now, Instant afterDeadline, long afterId, Pageable page);
 
     /** A scope's measures (village code prefix pattern), filtered, newest first. */
     @Query("""

@@ -31,6 +31,14 @@ interface CampaignVisits extends JpaRepository<CampaignVisit, Long> {
 
     boolean existsByCampaignIdAndEntryId(long campaignId, long entryId);
 
-    @Query("select v from CampaignVisit v where v.overdueAt <= :now order by v.overdueAt")
-    List<CampaignVisit> overdue(@Param("now") Instant now, Pageable page);
+    /**
+     * The escalation sweep's read after a (overdue instant, id) key: an index range on
+     * {@code monitoring_campaign_visit_overdue (overdue_at, id)}, oldest first.
+     */
+    @Query("""
+            select v from CampaignVisit v where v.overdueAt <= :now
+              and (v.overdueAt > :afterDeadline or (v.overdueAt = :afterDeadline and v.id > :afterId))
+            order by v.overdueAt, v.id""")
+    List<CampaignVisit> overdue(@Param("now") Instant now, @Param("afterDeadline") Instant afterDeadline,
+            @Param("afterId") long afterId, Pageable page);
 }

@@ -29,9 +29,16 @@ interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
             @Param("status") RegisterStatus status, @Param("tier") RegisterTier tier,
             @Param("category") String category, @Param("overdueAt") Instant overdueAt, Pageable page);
 
-    /** The escalation sweep's read: an index range on the stored overdue instant, oldest first. */
-    @Query("select e from RegisterEntry e where e.visitOverdueAt <= :now order by e.visitOverdueAt")
-    List<RegisterEntry> overdue(@Param("now") Instant now, Pageable page);
+    /**
+     * The escalation sweep's read after a (overdue instant, id) key: an index range on
+     * {@code monitoring_entry_overdue (visit_overdue_at, id)}, oldest first.
+     */
+    @Query("""
+            select e from RegisterEntry e where e.visitOverdueAt <= :now
+              and (e.visitOverdueAt > :afterDeadline or (e.visitOverdueAt = :afterDeadline and e.id > :afterId))
+            order by e.visitOverdueAt, e.id""")
+    List<RegisterEntry> overdue(@Param("now") Instant now, @Param("afterDeadline") Instant afterDeadline,
+            @Param("afterId") long afterId, Pageable page);
 
     @Query("select e from RegisterEntry e where e.childId = :childId and e.status <> :exited")
     List<RegisterEntry> openOfChild(@Param("childId") long childId, @Param("exited") RegisterStatus exited);

@@ -3,6 +3,7 @@ package cn.childprotect.cms.monitoring;
 import java.time.Instant;
 import java.util.List;
 
+import cn.childprotect.cms.shared.deadlines.DeadlineKey;
 import cn.childprotect.cms.shared.deadlines.DeadlineSource;
 import cn.childprotect.cms.shared.deadlines.MissedDeadline;
 
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Overdue register visits for the escalation sweep: an index range on the stored overdue instant
- * (only entries in force have one), oldest first. The deadline is part of the escalation's key, so
+ * and the id, {@code (visit_overdue_at, id)} (only entries in force have one), oldest first, after
+ * where the sweep stands. The deadline is part of the escalation's key, so
  * each missed visit escalates once per level, and the next missed visit of the same child again.
  */
 @Component
@@ -27,7 +29,13 @@ class RegisterVisitDeadlines implements DeadlineSource {
     @Override
     @Transactional(readOnly = true)
     public List<MissedDeadline> overdue(Instant now, int limit) {
-        return entries.overdue(now, PageRequest.ofSize(limit)).stream()
+        return overdueAfter(now, DeadlineKey.START, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MissedDeadline> overdueAfter(Instant now, DeadlineKey after, int limit) {
+        return entries.overdue(now, after.deadline(), after.sourceId(), PageRequest.ofSize(limit)).stream()
                 .map(e -> new MissedDeadline(Register.VISIT_DEADLINE, e.id(), e.visitOverdueAt(), null, e.villageCode()))
                 .toList();
     }
