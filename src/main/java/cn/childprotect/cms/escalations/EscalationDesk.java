@@ -204,7 +204,10 @@ public class EscalationDesk {
     /** Resolves the open items of these kinds for a source: their cause is gone. */
     int resolveAutomatically(Set<EscalationKind> kinds, long sourceId, Reason why) {
         int n = 0;
-        for (Escalation e : escalations.findByKindInAndSourceIdAndStatusIn(kinds, sourceId, OPEN)) {
+        for (Escalation e : escalations.findUnresolvedBySourceId(sourceId)) {
+            if (!kinds.contains(e.kind()) || !OPEN.contains(e.status())) {
+                continue;
+            }
             e.resolveAutomatically(time.now(), why);
             escalations.save(e);
             n++;

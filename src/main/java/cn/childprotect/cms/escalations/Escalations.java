@@ -8,6 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface Escalations extends JpaRepository<Escalation, Long> {
 
@@ -17,8 +18,13 @@ interface Escalations extends JpaRepository<Escalation, Long> {
     java.util.Optional<Escalation> findByKindAndSourceIdAndSourceDeadlineAndLevel(EscalationKind kind, long sourceId,
             Instant sourceDeadline, EscalationLevel level);
 
-    List<Escalation> findByKindInAndSourceIdAndStatusIn(Collection<EscalationKind> kinds, long sourceId,
-            Collection<Escalation.Status> statuses);
+    /**
+     * The open (or acknowledged) items of a source, of every kind (index escalations_item_source);
+     * callers keep the kinds they mean. No list parameter: Hibernate translates a query with one
+     * anew on every call, and this runs on every case transition.
+     */
+    @Query("select e from Escalation e where e.sourceId = :sourceId and e.status <> 'RESOLVED'")
+    List<Escalation> findUnresolvedBySourceId(@Param("sourceId") long sourceId);
 
     /** The sweep's look-up of what was raised already (index escalations_item_source). */
     List<Escalation> findBySourceIdIn(Collection<Long> sourceIds);

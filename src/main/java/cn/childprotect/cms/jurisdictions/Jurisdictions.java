@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The jurisdictions module's facade: look-ups in the division tree. */
@@ -23,6 +24,12 @@ public class Jurisdictions {
         this.divisions = divisions;
     }
 
+    /**
+     * From memory once read, so without a transaction of its own (SUPPORTS): a filing asks for its
+     * village two or three times, and each empty read-only transaction took a pooled connection and
+     * a commit. A miss reads through the repository, which has its own.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Division> find(String code) {
         if (!JurisdictionCodes.isWellFormed(code)) {
             return Optional.empty();
@@ -47,10 +54,12 @@ public class Jurisdictions {
                 .findFirst().map(DivisionEntity::toDivision);
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean isKnownVillage(String code) {
         return find(code).filter(d -> d.level() == DivisionLevel.VILLAGE).isPresent();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public String nameOf(String code) {
         return find(code).map(Division::name).orElse(code);
     }

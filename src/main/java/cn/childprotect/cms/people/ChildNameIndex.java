@@ -150,6 +150,15 @@ class ChildNameIndex {
     /** (Re)writes a child's keys, in the caller's transaction. */
     void index(long childId, String name) {
         jdbc.update("delete from people_child_name_key where child_id = ?", childId);
+        indexNew(childId, name);
+    }
+
+    /**
+     * Writes the keys of a child registered in this transaction, which has none yet: no delete
+     * first. (A delete of a new, highest child id locks the gap at the end of the index, so two
+     * concurrent registrations deadlocked on their inserts under REPEATABLE READ.)
+     */
+    void indexNew(long childId, String name) {
         List<Object[]> rows = keys(name).stream().map(k -> new Object[] { childId, k }).toList();
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("insert into people_child_name_key (child_id, name_key) values (?, ?)", rows);

@@ -17,6 +17,7 @@ import cn.childprotect.cms.shared.BusinessTime;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The people module's facade: registering children, finding them again, showing them. */
@@ -44,9 +45,11 @@ public class ChildRegistry {
 
     /**
      * The rules a described child must meet, as field errors (prefixed, e.g. {@code child.idNumber})
-     * in Chinese; empty when valid. Callers report them together with their own.
+     * in Chinese; empty when valid. Callers report them together with their own. Reads nothing but
+     * the (cached) division tree, so it opens no transaction of its own: an empty read-only
+     * transaction per filing cost an EntityManager, a pooled connection and a commit.
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<Refusal.FieldError> validate(ChildData data, String prefix) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         if (data == null) {
@@ -172,7 +175,7 @@ public class ChildRegistry {
         id.ifPresent(value -> child.setIdNumber(cipher.encrypt(value.value()), cipher.hash(value.value()), value.masked()));
         children.save(child);
         addGuardians(child.id(), data);
-        nameIndex.index(child.id(), child.toSummary().name());
+        nameIndex.indexNew(child.id(), child.toSummary().name());
         return child.id();
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.childprotect.cms.shared.BeforeCommitRows;
 import cn.childprotect.cms.shared.stats.StatsFact;
 import cn.childprotect.cms.shared.stats.StatsFactSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -55,10 +57,12 @@ class StatsRollup {
     private final Map<String, StatsFactSource> sources = new LinkedHashMap<>();
     private final TransactionTemplate tx;
     private final LockingTaskExecutor locks;
+    private final BeforeCommitRows pendingRows;
 
-    StatsRollup(JdbcClient jdbc, List<StatsFactSource> sources, PlatformTransactionManager transactions,
-            LockProvider lockProvider) {
+    StatsRollup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, List<StatsFactSource> sources,
+            PlatformTransactionManager transactions, LockProvider lockProvider) {
         this.jdbc = jdbc;
+        this.pendingRows = new BeforeCommitRows(jdbcTemplate, "insert into stats_pending (source, subject_id) values (?, ?)");
         for (StatsFactSource source : sources) {
             if (source.name() == null || source.name().length() > 32) {
                 throw new IllegalStateException("a statistics source needs a name of at most 32 characters: " + source);
@@ -75,15 +79,21 @@ class StatsRollup {
         return sources.keySet();
     }
 
-    /** Every event is offered to every source; a thing it names is marked for a refresh, in the event's transaction. */
+    /**
+     * Every event is offered to every source; a thing it names is marked for a refresh, in the event's
+     * transaction (the marks of one transaction go as one batch just before it commits).
+     */
     @EventListener
     void onEvent(Object event) {
         Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event;
         for (StatsFactSource source : sources.values()) {
             for (Long subject : source.subjectsAffectedBy(payload)) {
                 if (subject != null) {
-                    jdbc.sql("insert into stats_pending (source, subject_id) values (?, ?)")
-                            .params(source.name(), subject).update();
+                    String name = source.name();
+                    pendingRows.add(ps -> {
+                        ps.setString(1, name);
+                        ps.setLong(2, subject);
+                    });
                 }
             }
         }

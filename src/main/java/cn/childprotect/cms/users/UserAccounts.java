@@ -11,6 +11,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface UserAccounts extends JpaRepository<UserAccount, Long> {
 
@@ -19,6 +20,15 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
     List<UserAccount> findAllByOrderByUsername();
 
     List<UserAccount> findByRoleAndJurisdictionCodeInAndEnabledTrue(Role role, Collection<String> codes);
+
+    /**
+     * Enabled accounts of a role bound to one of two divisions (pass one twice for one). Not an
+     * {@code in} list: Hibernate translates a query with a list parameter anew on every call.
+     */
+    @Query("select a from UserAccount a where a.role = :role and a.enabled = true "
+            + "and (a.jurisdictionCode = :first or a.jurisdictionCode = :second)")
+    List<UserAccount> findEnabledByRoleAt(@Param("role") Role role, @Param("first") String first,
+            @Param("second") String second);
 
     boolean existsByRole(Role role);
 

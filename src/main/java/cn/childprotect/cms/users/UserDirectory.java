@@ -73,11 +73,11 @@ public class UserDirectory {
 
     /** Supervisors whose scope contains the division: those bound to its township or its county. */
     public List<UserSummary> supervisorsCovering(String divisionCode) {
-        List<String> codes = DivisionLevel.of(divisionCode) == DivisionLevel.COUNTY
-                ? List.of(divisionCode)
-                : List.of(JurisdictionCodes.townshipOf(divisionCode), JurisdictionCodes.countyOf(divisionCode));
-        return accounts.findByRoleAndJurisdictionCodeInAndEnabledTrue(Role.SUPERVISOR, codes).stream()
-                .map(a -> a.toSummary(time.now())).toList();
+        List<UserAccount> found = DivisionLevel.of(divisionCode) == DivisionLevel.COUNTY
+                ? accounts.findEnabledByRoleAt(Role.SUPERVISOR, divisionCode, divisionCode)
+                : accounts.findEnabledByRoleAt(Role.SUPERVISOR, JurisdictionCodes.townshipOf(divisionCode),
+                        JurisdictionCodes.countyOf(divisionCode));
+        return found.stream().map(a -> a.toSummary(time.now())).toList();
     }
 
     /** Supervisors bound exactly to this division (a township's or the county's own supervisors). */

@@ -57,4 +57,11 @@ class CaseWorkflowTableTests {
             assertThat(WORKFLOW.eventsFrom(state)).contains(event);
         }
     }
+
+    /** The looked-up answer is the one a fresh state machine gives (what fire did per command before). */
+    @ParameterizedTest(name = "{0} + {1} on a fresh machine")
+    @MethodSource("everyPair")
+    void answersAsAFreshStateMachineDoes(CaseStatus state, CaseEvent event) {
+        assertThat(WORKFLOW.fire(state, event)).isEqualTo(CaseWorkflow.fireOnFreshMachine(state, event));
+    }
 }
