@@ -18,6 +18,7 @@ import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.Labels;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.deadlines.DeadlineMet;
+import cn.childprotect.cms.shared.deadlines.DeadlineKey;
 import cn.childprotect.cms.shared.deadlines.DeadlineSource;
 import cn.childprotect.cms.shared.deadlines.MissedDeadline;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
@@ -292,7 +293,14 @@ public class CaseScreening implements DeadlineSource {
     @Override
     @Transactional(readOnly = true)
     public List<MissedDeadline> overdue(Instant now, int limit) {
-        return decisions.findByContactPendingDueLessThanOrderByContactPendingDueAsc(now, Pageable.ofSize(limit))
+        return overdueAfter(now, DeadlineKey.START, limit);
+    }
+
+    /** Keyset read after (due, case id), so a backlog larger than the sweep's cap is read to its end. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<MissedDeadline> overdueAfter(Instant now, DeadlineKey after, int limit) {
+        return decisions.findContactsOverdueAfter(now, after.deadline(), after.sourceId(), Pageable.ofSize(limit))
                 .stream().map(d -> new MissedDeadline(FIRST_CONTACT, d.caseId(), d.contactPendingDue(), d.caseId(),
                         d.villageCode()))
                 .toList();

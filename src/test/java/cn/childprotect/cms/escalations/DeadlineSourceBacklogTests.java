@@ -60,13 +60,15 @@ class DeadlineSourceBacklogTests extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "RegisterVisitDeadlines", "CampaignVisitDeadlines", "MeasureDeadlineSource" })
+    @ValueSource(strings = { "RegisterVisitDeadlines", "CampaignVisitDeadlines", "MeasureDeadlineSource",
+            "CaseScreening" })
     void aBacklogLargerThanTheCapOfTheSourceIsEscalatedInBoundedSweepsOncePerLevel(String sourceName) {
         DeadlineSource source = sources.stream()
                 .filter(s -> ClassUtils.getUserClass(s).getSimpleName().equals(sourceName)).findFirst().orElseThrow();
         Backlog backlog = switch (sourceName) {
             case "RegisterVisitDeadlines" -> registerVisits();
             case "CampaignVisitDeadlines" -> campaignVisits();
+            case "CaseScreening" -> firstContacts();
             default -> measureDeadlines();
         };
         assertThat(backlog.ids()).hasSize(BACKLOG);
@@ -140,6 +142,19 @@ class DeadlineSourceBacklogTests extends IntegrationTest {
         }
         return new Backlog("MEASURE_DEADLINE", jdbc.queryForList("select id from guardianship_measure "
                 + "where created_by = ? and next_deadline_at is not null order by id", Long.class, MARKER));
+    }
+
+    private Backlog firstContacts() {
+        jdbc.update("update cases_screening set contact_pending_due = null where contact_pending_due < ?",
+                LocalDateTime.of(1991, 1, 1, 0, 0));
+        List<Long> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < BACKLOG; i++) {
+            var file = fixtures.openInVillage1();
+            jdbc.update("insert into cases_screening (case_id, village_code, first_contact_due, contact_pending_due, "
+                    + "version) values (?, ?, ?, ?, 0)", file.id(), file.villageCode(), deadline(i), deadline(i));
+            cases.add(file.id());
+        }
+        return new Backlog("FIRST_CONTACT", cases);
     }
 
     /** Sweeps until every miss of the backlog has an item at the level; the number of sweeps it took. */
