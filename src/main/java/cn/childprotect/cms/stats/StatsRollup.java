@@ -35,18 +35,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@code stats_pending}: things whose facts may have changed; an event listener adds a row in
  * the same transaction as the change, so no change is lost and no outbox is needed.</li>
  * <li>{@code stats_fact}: each thing's facts as last read from its {@link StatsFactSource}.</li>
- * <li>{@code stats_daily}: the facts summed per day × village × measure × dimensions × duration
- * bucket. It is always the GROUP BY of {@code stats_fact}; queries read only this table, so their
- * cost follows the number of distinct keys, not the number of cases.</li>
+ * <li>{@code stats_daily} and {@code stats_monthly}: the facts summed per day (month) × village ×
+ * measure × one dimension and its value × duration bucket ({@link DurationBuckets}). A fact adds
+ * to one row of each dimension (category, channel, institution, state, agency — an empty code is
+ * a value too) and to a {@code total} row, never to a cross product of dimensions, so the rows
+ * are bounded by days × villages × measures × dimension values × buckets, however many cases
+ * there are. Both are always GROUP BYs of {@code stats_fact}; queries read only these, whole
+ * months from the monthly table and the days around them from the daily one.</li>
  * </ul>
  * A job (one instance at a time, ShedLock lock {@code stats-rollup}) drains the pending rows: it
  * asks the source for the thing's facts now, and where they differ, takes the old ones out of the
- * daily sums and puts the new ones in. A rebuild (same lock) reads every source from scratch.
+ * sums and puts the new ones in. A rebuild (same lock) reads every source from scratch.
  */
 @Component
 class StatsRollup {
 
     static final String LOCK = "stats-rollup";
+    /** The dimension of the rows that count every fact once, whatever its dimensions. */
+    static final String TOTAL = "total";
+    /** The rows each fact adds to: its {@link #TOTAL} and one per dimension (the column it reads). */
+    private static final List<String> DIMENSIONS = List.of(TOTAL, "category", "channel", "institution", "state",
+            "agency");
+    private static final String DAILY = "stats_daily";
+    private static final String MONTHLY = "stats_monthly";
     private static final Logger log = LoggerFactory.getLogger(StatsRollup.class);
     private static final int DRAIN_BATCH = 500;
     private static final int REBUILD_PAGE = 500;
@@ -117,9 +128,11 @@ class StatsRollup {
                     + DRAIN_BATCH).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
             Set<SubjectKey> subjects = new LinkedHashSet<>();
             rows.forEach(r -> subjects.add(new SubjectKey(r.source(), r.subjectId())));
+            Map<RollupKey, long[]> deltas = new HashMap<>();
             for (SubjectKey subject : subjects) {
-                refreshSubject(subject);
+                refreshSubject(subject, deltas);
             }
+            applyDeltas(deltas);
             for (Pending row : rows) {
                 jdbc.sql("delete from stats_pending where id = ?").param(row.id()).update();
             }
@@ -127,7 +140,7 @@ class StatsRollup {
         }));
     }
 
-    private void refreshSubject(SubjectKey subject) {
+    private void refreshSubject(SubjectKey subject, Map<RollupKey, long[]> deltas) {
         StatsFactSource source = sources.get(subject.source());
         List<StatsFact> now;
         try {
@@ -143,13 +156,13 @@ class StatsRollup {
             return;
         }
         for (StatsFact fact : old) {
-            addToDaily(fact, -1);
+            addTo(deltas, fact, -1);
         }
         jdbc.sql("delete from stats_fact where source = ? and subject_id = ?")
                 .params(subject.source(), subject.subjectId()).update();
         for (StatsFact fact : now) {
             insertFact(subject, fact);
-            addToDaily(fact, 1);
+            addTo(deltas, fact, 1);
         }
     }
 
@@ -182,32 +195,50 @@ class StatsRollup {
 
     private void insertFact(SubjectKey subject, StatsFact f) {
         jdbc.sql("""
-                insert into stats_fact (source, subject_id, measure, fact_day, village_code, category, channel,
-                    institution, state, agency, minutes, bucket) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(subject.source(), subject.subjectId(), f.measure(), f.day(), f.villageCode(), f.category(),
+                insert into stats_fact (source, subject_id, measure, fact_day, fact_month, village_code, category,
+                    channel, institution, state, agency, minutes, bucket)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(subject.source(), subject.subjectId(), f.measure(), f.day(), f.day().withDayOfMonth(1),
+                        f.villageCode(), f.category(),
                         f.channel(), f.institution(), f.state(), f.agency(), f.minutes(),
                         DurationBuckets.bucketOf(f.minutes()))
                 .update();
     }
 
-    private void addToDaily(StatsFact f, int sign) {
+    /** The fact's share of the sums: its total row and one row per dimension, in both tables. */
+    private static void addTo(Map<RollupKey, long[]> deltas, StatsFact f, int sign) {
         long minutes = f.minutes() == null ? 0 : f.minutes();
         long bucket = DurationBuckets.bucketOf(f.minutes());
-        int updated = jdbc.sql("""
-                update stats_daily set n = n + ?, minutes_sum = minutes_sum + ?
-                where measure = ? and fact_day = ? and village_code = ? and category = ? and channel = ?
-                  and institution = ? and state = ? and agency = ? and bucket = ?""")
-                .params(sign, sign * minutes, f.measure(), f.day(), f.villageCode(), f.category(), f.channel(),
-                        f.institution(), f.state(), f.agency(), bucket)
-                .update();
-        if (updated == 0 && sign > 0) {
-            jdbc.sql("""
-                    insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state,
-                        agency, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""")
-                    .params(f.measure(), f.day(), f.villageCode(), f.category(), f.channel(), f.institution(),
-                            f.state(), f.agency(), bucket, minutes)
-                    .update();
+        List<String> values = List.of("", f.category(), f.channel(), f.institution(), f.state(), f.agency());
+        for (int i = 0; i < DIMENSIONS.size(); i++) {
+            for (String table : List.of(DAILY, MONTHLY)) {
+                LocalDate day = table.equals(DAILY) ? f.day() : f.day().withDayOfMonth(1);
+                long[] sums = deltas.computeIfAbsent(new RollupKey(table, DIMENSIONS.get(i), day, f.villageCode(),
+                        f.measure(), values.get(i), bucket), k -> new long[2]);
+                sums[0] += sign;
+                sums[1] += sign * minutes;
+            }
         }
+    }
+
+    private void applyDeltas(Map<RollupKey, long[]> deltas) {
+        deltas.forEach((k, sums) -> {
+            if (sums[0] == 0 && sums[1] == 0) {
+                return;
+            }
+            int updated = jdbc.sql("update " + k.table() + " set n = n + ?, minutes_sum = minutes_sum + ?"
+                    + " where dim = ? and fact_day = ? and village_code = ? and measure = ? and dim_value = ?"
+                    + " and bucket = ?")
+                    .params(sums[0], sums[1], k.dim(), k.day(), k.villageCode(), k.measure(), k.value(), k.bucket())
+                    .update();
+            if (updated == 0 && sums[0] > 0) {
+                jdbc.sql("insert into " + k.table() + " (dim, fact_day, village_code, measure, dim_value, bucket, n,"
+                        + " minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(k.dim(), k.day(), k.villageCode(), k.measure(), k.value(), k.bucket(), sums[0],
+                                sums[1])
+                        .update();
+            }
+        });
     }
 
     /**
@@ -233,6 +264,7 @@ class StatsRollup {
         Long maxPending = jdbc.sql("select max(id) from stats_pending").query(Long.class).optional().orElse(null);
         tx.executeWithoutResult(s -> {
             jdbc.sql("delete from stats_daily").update();
+            jdbc.sql("delete from stats_monthly").update();
             jdbc.sql("delete from stats_fact").update();
             if (maxPending != null) {
                 // everything pending now is read by the rebuild; later marks stay for the drain
@@ -270,14 +302,18 @@ class StatsRollup {
                 after = ids.getLast();
             }
         }
-        tx.executeWithoutResult(s -> jdbc.sql("""
-                insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state, agency,
-                    bucket, n, minutes_sum)
-                select measure, fact_day, village_code, category, channel, institution, state, agency, bucket,
-                    count(*), coalesce(sum(minutes), 0)
-                from stats_fact
-                group by measure, fact_day, village_code, category, channel, institution, state, agency, bucket""")
-                .update());
+        tx.executeWithoutResult(s -> {
+            for (String table : List.of(DAILY, MONTHLY)) {
+                String day = table.equals(DAILY) ? "fact_day" : "fact_month";
+                for (String dim : DIMENSIONS) {
+                    String value = dim.equals(TOTAL) ? "''" : dim;
+                    jdbc.sql("insert into " + table + " (dim, fact_day, village_code, measure, dim_value, bucket, n,"
+                            + " minutes_sum) select '" + dim + "', " + day + ", village_code, measure, " + value
+                            + ", bucket, count(*), coalesce(sum(minutes), 0) from stats_fact group by " + day
+                            + ", village_code, measure, " + value + ", bucket").update();
+                }
+            }
+        });
         return new RebuildResult(subjects, facts, Duration.between(started, Instant.now()).toMillis());
     }
 
@@ -290,14 +326,35 @@ class StatsRollup {
     }
 
     /**
-     * The rollup's rows for a period and a division prefix, summed per measure, group and bucket.
-     * The group is a fixed expression of {@link GroupBy}, never user text; null for totals only.
+     * The rollup's rows for a period and a division prefix, summed per measure, group and bucket:
+     * the whole months of the period from the monthly table, the days before and after them from
+     * the daily one (a row of each belongs to one group only, so the caller may add them up). The
+     * group is a fixed expression of {@link GroupBy}, never user text; null for totals only.
      */
     List<Row> read(LocalDate from, LocalDate to, String prefix, GroupBy by, List<String> measures) {
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = to.plusDays(1).getDayOfMonth() == 1 ? to.withDayOfMonth(1)
+                : to.withDayOfMonth(1).minusMonths(1);
+        if (lastWhole.isBefore(firstWhole)) {
+            return read(DAILY, from, to, prefix, by, measures);
+        }
+        List<Row> rows = new ArrayList<>(read(MONTHLY, firstWhole, lastWhole, prefix, by, measures));
+        if (from.isBefore(firstWhole)) {
+            rows.addAll(read(DAILY, from, firstWhole.minusDays(1), prefix, by, measures));
+        }
+        LocalDate afterWhole = lastWhole.plusMonths(1);
+        if (!to.isBefore(afterWhole)) {
+            rows.addAll(read(DAILY, afterWhole, to, prefix, by, measures));
+        }
+        return rows;
+    }
+
+    private List<Row> read(String table, LocalDate from, LocalDate to, String prefix, GroupBy by,
+            List<String> measures) {
         String group = by == null ? "''" : by.sql;
         StringBuilder sql = new StringBuilder("select measure, " + group + " as grp, bucket, sum(n), sum(minutes_sum)"
-                + " from stats_daily where fact_day between ? and ? and village_code like ?");
-        List<Object> params = new ArrayList<>(List.of(from, to, prefix + "%"));
+                + " from " + table + " where dim = ? and fact_day between ? and ? and village_code like ?");
+        List<Object> params = new ArrayList<>(List.of(by == null ? TOTAL : by.dim, from, to, prefix + "%"));
         if (measures != null && !measures.isEmpty()) {
             sql.append(" and measure in (").append(String.join(", ", measures.stream().map(m -> "?").toList()))
                     .append(")");
@@ -320,5 +377,9 @@ class StatsRollup {
     }
 
     private record SubjectKey(String source, long subjectId) {
+    }
+
+    private record RollupKey(String table, String dim, LocalDate day, String villageCode, String measure, String value,
+            long bucket) {
     }
 }
