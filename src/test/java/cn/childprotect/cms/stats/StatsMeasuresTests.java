@@ -171,6 +171,9 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(byChannel.count("reports.received", "HOTLINE")).isEqualTo(3);
         StatsSummary byInstitution = refreshedSummary(GroupBy.INSTITUTION);
         assertThat(byInstitution.count("reports.received", "SCHOOL")).isEqualTo(2);
+        // the three hotline reports have no institution type: in the total, in no group
+        assertThat(byInstitution.count("reports.received")).isEqualTo(5);
+        assertThat(byInstitution.values()).filteredOn(v -> v.measure().equals("reports.received")).hasSize(2);
         assertThat(byInstitution.total("reports.delay")).isPresent();
         assertThat(byInstitution.values()).filteredOn(v -> v.measure().equals("reports.delay")
                 && v.group().equals("SCHOOL")).singleElement().satisfies(v -> assertThat(v.medianMinutes()).isEqualTo(120));
