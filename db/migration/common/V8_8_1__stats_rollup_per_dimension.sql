@@ -1,7 +1,8 @@
 -- 统计监测 rollup, bounded (docs/domain.md, "Statistics"): the daily sums were kept per cross product
 -- of all five dimensions and ~195 duration buckets, so their rows grew with the cases. They are
 -- replaced by one row per single dimension value (plus a 'total' row) and 35 log-spaced duration
--- buckets (stats.DurationBuckets), per day and, for whole months, per month.
+-- buckets (stats.DurationBuckets), per day and, for whole months, per month (per village, and per
+-- township for county and township questions).
 --
 -- No figure is converted: the stored facts are dropped and every thing that had facts is marked
 -- pending, so the rollup job reads each again from its source and fills the new tables (or run a
@@ -57,4 +58,17 @@ create table stats_monthly (
     n            bigint      not null,
     minutes_sum  bigint      not null,
     constraint stats_monthly_key primary key (dim, fact_day, village_code, measure, dim_value, bucket)
+);
+
+-- the same per calendar month and township (the village code's first 9 digits)
+create table stats_monthly_township (
+    dim           varchar(16) not null,
+    fact_day      date        not null,
+    township_code char(9)     not null,
+    measure       varchar(40) not null,
+    dim_value     varchar(32) not null,
+    bucket        bigint      not null,
+    n             bigint      not null,
+    minutes_sum   bigint      not null,
+    constraint stats_monthly_township_key primary key (dim, fact_day, township_code, measure, dim_value, bucket)
 );

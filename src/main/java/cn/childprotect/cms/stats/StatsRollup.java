@@ -35,13 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@code stats_pending}: things whose facts may have changed; an event listener adds a row in
  * the same transaction as the change, so no change is lost and no outbox is needed.</li>
  * <li>{@code stats_fact}: each thing's facts as last read from its {@link StatsFactSource}.</li>
- * <li>{@code stats_daily} and {@code stats_monthly}: the facts summed per day (month) × village ×
+ * <li>{@code stats_daily}, {@code stats_monthly} and {@code stats_monthly_township}: the facts
+ * summed per day (month) × village (township for the last) ×
  * measure × one dimension and its value × duration bucket ({@link DurationBuckets}). A fact adds
  * to one row of each dimension (category, channel, institution, state, agency — an empty code is
  * a value too) and to a {@code total} row, never to a cross product of dimensions, so the rows
  * are bounded by days × villages × measures × dimension values × buckets, however many cases
- * there are. Both are always GROUP BYs of {@code stats_fact}; queries read only these, whole
- * months from the monthly table and the days around them from the daily one.</li>
+ * there are. All are always GROUP BYs of {@code stats_fact}; queries read only these, whole
+ * months from a monthly table (per township unless villages are asked for) and the days around
+ * them from the daily one.</li>
  * </ul>
  * A job (one instance at a time, ShedLock lock {@code stats-rollup}) drains the pending rows: it
  * asks the source for the thing's facts now, and where they differ, takes the old ones out of the
@@ -56,8 +58,10 @@ class StatsRollup {
     /** The rows each fact adds to: its {@link #TOTAL} and one per dimension (the column it reads). */
     private static final List<String> DIMENSIONS = List.of(TOTAL, "category", "channel", "institution", "state",
             "agency");
-    private static final String DAILY = "stats_daily";
-    private static final String MONTHLY = "stats_monthly";
+    private static final Table DAILY = new Table("stats_daily", "village_code", false);
+    private static final Table MONTHLY = new Table("stats_monthly", "village_code", true);
+    private static final Table TOWNSHIP_MONTHLY = new Table("stats_monthly_township", "township_code", true);
+    private static final List<Table> TABLES = List.of(DAILY, MONTHLY, TOWNSHIP_MONTHLY);
     private static final Logger log = LoggerFactory.getLogger(StatsRollup.class);
     private static final int DRAIN_BATCH = 500;
     private static final int REBUILD_PAGE = 500;
@@ -211,9 +215,10 @@ class StatsRollup {
         long bucket = DurationBuckets.bucketOf(f.minutes());
         List<String> values = List.of("", f.category(), f.channel(), f.institution(), f.state(), f.agency());
         for (int i = 0; i < DIMENSIONS.size(); i++) {
-            for (String table : List.of(DAILY, MONTHLY)) {
-                LocalDate day = table.equals(DAILY) ? f.day() : f.day().withDayOfMonth(1);
-                long[] sums = deltas.computeIfAbsent(new RollupKey(table, DIMENSIONS.get(i), day, f.villageCode(),
+            for (Table table : TABLES) {
+                LocalDate day = table.monthly() ? f.day().withDayOfMonth(1) : f.day();
+                String place = table == TOWNSHIP_MONTHLY ? f.villageCode().substring(0, 9) : f.villageCode();
+                long[] sums = deltas.computeIfAbsent(new RollupKey(table, DIMENSIONS.get(i), day, place,
                         f.measure(), values.get(i), bucket), k -> new long[2]);
                 sums[0] += sign;
                 sums[1] += sign * minutes;
@@ -226,15 +231,16 @@ class StatsRollup {
             if (sums[0] == 0 && sums[1] == 0) {
                 return;
             }
-            int updated = jdbc.sql("update " + k.table() + " set n = n + ?, minutes_sum = minutes_sum + ?"
-                    + " where dim = ? and fact_day = ? and village_code = ? and measure = ? and dim_value = ?"
+            int updated = jdbc.sql("update " + k.table().name() + " set n = n + ?, minutes_sum = minutes_sum + ?"
+                    + " where dim = ? and fact_day = ? and " + k.table().place() + " = ? and measure = ?"
+                    + " and dim_value = ?"
                     + " and bucket = ?")
-                    .params(sums[0], sums[1], k.dim(), k.day(), k.villageCode(), k.measure(), k.value(), k.bucket())
+                    .params(sums[0], sums[1], k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket())
                     .update();
             if (updated == 0 && sums[0] > 0) {
-                jdbc.sql("insert into " + k.table() + " (dim, fact_day, village_code, measure, dim_value, bucket, n,"
-                        + " minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(k.dim(), k.day(), k.villageCode(), k.measure(), k.value(), k.bucket(), sums[0],
+                jdbc.sql("insert into " + k.table().name() + " (dim, fact_day, " + k.table().place()
+                        + ", measure, dim_value, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket(), sums[0],
                                 sums[1])
                         .update();
             }
@@ -263,8 +269,9 @@ class StatsRollup {
         Instant started = Instant.now();
         Long maxPending = jdbc.sql("select max(id) from stats_pending").query(Long.class).optional().orElse(null);
         tx.executeWithoutResult(s -> {
-            jdbc.sql("delete from stats_daily").update();
-            jdbc.sql("delete from stats_monthly").update();
+            for (Table table : TABLES) {
+                jdbc.sql("delete from " + table.name()).update();
+            }
             jdbc.sql("delete from stats_fact").update();
             if (maxPending != null) {
                 // everything pending now is read by the rebuild; later marks stay for the drain
@@ -303,14 +310,15 @@ class StatsRollup {
             }
         }
         tx.executeWithoutResult(s -> {
-            for (String table : List.of(DAILY, MONTHLY)) {
-                String day = table.equals(DAILY) ? "fact_day" : "fact_month";
+            for (Table table : TABLES) {
+                String day = table.monthly() ? "fact_month" : "fact_day";
+                String place = table == TOWNSHIP_MONTHLY ? "substring(village_code, 1, 9)" : "village_code";
                 for (String dim : DIMENSIONS) {
                     String value = dim.equals(TOTAL) ? "''" : dim;
-                    jdbc.sql("insert into " + table + " (dim, fact_day, village_code, measure, dim_value, bucket, n,"
-                            + " minutes_sum) select '" + dim + "', " + day + ", village_code, measure, " + value
-                            + ", bucket, count(*), coalesce(sum(minutes), 0) from stats_fact group by " + day
-                            + ", village_code, measure, " + value + ", bucket").update();
+                    jdbc.sql("insert into " + table.name() + " (dim, fact_day, " + table.place() + ", measure, dim_value,"
+                            + " bucket, n, minutes_sum) select '" + dim + "', " + day + ", " + place + ", measure, "
+                            + value + ", bucket, count(*), coalesce(sum(minutes), 0) from stats_fact group by " + day
+                            + ", " + place + ", measure, " + value + ", bucket").update();
                 }
             }
         });
@@ -338,7 +346,9 @@ class StatsRollup {
         if (lastWhole.isBefore(firstWhole)) {
             return read(DAILY, from, to, prefix, by, measures);
         }
-        List<Row> rows = new ArrayList<>(read(MONTHLY, firstWhole, lastWhole, prefix, by, measures));
+        // a county or township asking for anything but villages reads the months summed per township
+        Table months = by != GroupBy.VILLAGE && prefix.length() <= 9 ? TOWNSHIP_MONTHLY : MONTHLY;
+        List<Row> rows = new ArrayList<>(read(months, firstWhole, lastWhole, prefix, by, measures));
         if (from.isBefore(firstWhole)) {
             rows.addAll(read(DAILY, from, firstWhole.minusDays(1), prefix, by, measures));
         }
@@ -349,11 +359,12 @@ class StatsRollup {
         return rows;
     }
 
-    private List<Row> read(String table, LocalDate from, LocalDate to, String prefix, GroupBy by,
+    private List<Row> read(Table table, LocalDate from, LocalDate to, String prefix, GroupBy by,
             List<String> measures) {
-        String group = by == null ? "''" : by.sql;
+        String group = by == null ? "''" : by.sql.replace("village_code", table.place());
         StringBuilder sql = new StringBuilder("select measure, " + group + " as grp, bucket, sum(n), sum(minutes_sum)"
-                + " from " + table + " where dim = ? and fact_day between ? and ? and village_code like ?");
+                + " from " + table.name() + " where dim = ? and fact_day between ? and ? and " + table.place()
+                + " like ?");
         List<Object> params = new ArrayList<>(List.of(by == null ? TOTAL : by.dim, from, to, prefix + "%"));
         if (measures != null && !measures.isEmpty()) {
             sql.append(" and measure in (").append(String.join(", ", measures.stream().map(m -> "?").toList()))
@@ -379,7 +390,11 @@ class StatsRollup {
     private record SubjectKey(String source, long subjectId) {
     }
 
-    private record RollupKey(String table, String dim, LocalDate day, String villageCode, String measure, String value,
+    /** A rollup table: its name, its place column (a village, or a township's 9 digits), per day or per month. */
+    private record Table(String name, String place, boolean monthly) {
+    }
+
+    private record RollupKey(Table table, String dim, LocalDate day, String place, String measure, String value,
             long bucket) {
     }
 }

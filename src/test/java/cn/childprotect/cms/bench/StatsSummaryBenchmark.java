@@ -142,6 +142,7 @@ class StatsSummaryBenchmark extends IntegrationTest {
         }
         jdbc.update("delete from stats_daily");
         jdbc.update("delete from stats_monthly");
+        jdbc.update("delete from stats_monthly_township");
         jdbc.update("delete from stats_fact");
         List<Object[]> batch = new ArrayList<>();
         String table = null;
@@ -162,16 +163,19 @@ class StatsSummaryBenchmark extends IntegrationTest {
 
     void insert(String table, List<Object[]> batch) {
         if (!batch.isEmpty()) {
-            jdbc.batchUpdate("insert into " + table + " (dim, fact_day, village_code, measure, dim_value, bucket, n,"
+            String place = table.equals("stats_monthly_township") ? "township_code" : "village_code";
+            jdbc.batchUpdate("insert into " + table + " (dim, fact_day, " + place + ", measure, dim_value, bucket, n,"
                     + " minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)", batch);
             batch.clear();
         }
     }
 
-    /** Rows of the daily and of the monthly table. */
+    /** Rows of the daily, the monthly and the township-monthly table. */
     String rowCounts() {
-        return String.format("%,d daily + %,d monthly", jdbc.queryForObject("select count(*) from stats_daily", Long.class),
-                jdbc.queryForObject("select count(*) from stats_monthly", Long.class));
+        return String.format("%,d daily + %,d monthly + %,d township-monthly",
+                jdbc.queryForObject("select count(*) from stats_daily", Long.class),
+                jdbc.queryForObject("select count(*) from stats_monthly", Long.class),
+                jdbc.queryForObject("select count(*) from stats_monthly_township", Long.class));
     }
 
     static void add(Map<List<Object>, long[]> daily, String measure, LocalDate day, String village, String category,
@@ -182,10 +186,11 @@ class StatsSummaryBenchmark extends IntegrationTest {
         long bucket = minutes == null ? -1 : bucketOf(minutes);
         String[] dims = { "total", "category", "channel", "institution", "state", "agency" };
         String[] values = { "", category, channel, institution, state, "" };
-        for (String table : new String[] { "stats_daily", "stats_monthly" }) {
+        for (String table : new String[] { "stats_daily", "stats_monthly", "stats_monthly_township" }) {
             LocalDate d = table.equals("stats_daily") ? day : day.withDayOfMonth(1);
+            String place = table.equals("stats_monthly_township") ? village.substring(0, 9) : village;
             for (int i = 0; i < dims.length; i++) {
-                long[] sums = daily.computeIfAbsent(List.of(table, dims[i], d, village, measure, values[i], bucket),
+                long[] sums = daily.computeIfAbsent(List.of(table, dims[i], d, place, measure, values[i], bucket),
                         k -> new long[2]);
                 sums[0]++;
                 sums[1] += minutes == null ? 0 : minutes;
