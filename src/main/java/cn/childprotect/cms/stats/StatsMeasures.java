@@ -103,7 +103,9 @@ public class StatsMeasures {
             Map<String, NavigableMap<Long, Long>> perGroup = histograms.computeIfAbsent(row.measure(),
                     m -> new TreeMap<>());
             perGroup.computeIfAbsent("", g -> new TreeMap<>()).merge(row.bucket(), row.n(), Long::sum);
-            if (by != null) {
+            // facts without a value of the dimension (no institution, no agency) count in the total only:
+            // the group "" is the total
+            if (by != null && !group.isEmpty()) {
                 perGroup.computeIfAbsent(group, g -> new TreeMap<>()).merge(row.bucket(), row.n(), Long::sum);
             }
         }

@@ -37,18 +37,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@code stats_pending}: things whose facts may have changed; an event listener adds a row in
  * the same transaction as the change, so no change is lost and no outbox is needed.</li>
  * <li>{@code stats_fact}: each thing's facts as last read from its {@link StatsFactSource}.</li>
- * <li>{@code stats_daily}: the facts summed per day × village × measure × dimensions × duration
- * bucket. It is always the GROUP BY of {@code stats_fact}; queries read only this table, so their
- * cost follows the number of distinct keys, not the number of cases.</li>
+ * <li>{@code stats_daily}, {@code stats_monthly} and {@code stats_monthly_township}: the facts
+ * summed per day (month) × village (township for the last) ×
+ * measure × one dimension and its value × duration bucket ({@link DurationBuckets}). A fact adds
+ * to one row of each dimension (category, channel, institution, state, agency — an empty code is
+ * a value too) and to a {@code total} row, never to a cross product of dimensions, so the rows
+ * are bounded by days × villages × measures × dimension values × buckets, however many cases
+ * there are. All are always GROUP BYs of {@code stats_fact}; queries read only these, whole
+ * months from a monthly table (per township unless villages are asked for) and the days around
+ * them from the daily one.</li>
  * </ul>
  * A job (one instance at a time, ShedLock lock {@code stats-rollup}) drains the pending rows: it
  * asks the source for the thing's facts now, and where they differ, takes the old ones out of the
- * daily sums and puts the new ones in. A rebuild (same lock) reads every source from scratch.
+ * sums and puts the new ones in. A rebuild (same lock) reads every source from scratch.
  */
 @Component
 class StatsRollup {
 
     static final String LOCK = "stats-rollup";
+    /** The dimension of the rows that count every fact once, whatever its dimensions. */
+    static final String TOTAL = "total";
+    /** The rows each fact adds to: its {@link #TOTAL} and one per dimension (the column it reads). */
+    private static final List<String> DIMENSIONS = List.of(TOTAL, "category", "channel", "institution", "state",
+            "agency");
+    private static final Table DAILY = new Table("stats_daily", "village_code", false);
+    private static final Table MONTHLY = new Table("stats_monthly", "village_code", true);
+    private static final Table TOWNSHIP_MONTHLY = new Table("stats_monthly_township", "township_code", true);
+    private static final List<Table> TABLES = List.of(DAILY, MONTHLY, TOWNSHIP_MONTHLY);
     private static final Logger log = LoggerFactory.getLogger(StatsRollup.class);
     private static final int DRAIN_BATCH = 500;
     private static final int REBUILD_PAGE = 500;
@@ -127,9 +142,11 @@ class StatsRollup {
                     + DRAIN_BATCH).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
             Set<SubjectKey> subjects = new LinkedHashSet<>();
             rows.forEach(r -> subjects.add(new SubjectKey(r.source(), r.subjectId())));
+            Map<RollupKey, long[]> deltas = new HashMap<>();
             for (SubjectKey subject : subjects) {
-                refreshSubject(subject);
+                refreshSubject(subject, deltas);
             }
+            applyDeltas(deltas);
             for (Pending row : rows) {
                 jdbc.sql("delete from stats_pending where id = ?").param(row.id()).update();
             }
@@ -137,7 +154,7 @@ class StatsRollup {
         }));
     }
 
-    private void refreshSubject(SubjectKey subject) {
+    private void refreshSubject(SubjectKey subject, Map<RollupKey, long[]> deltas) {
         StatsFactSource source = sources.get(subject.source());
         List<StatsFact> now;
         try {
@@ -153,13 +170,13 @@ class StatsRollup {
             return;
         }
         for (StatsFact fact : old) {
-            addToDaily(fact, -1);
+            addTo(deltas, fact, -1);
         }
         jdbc.sql("delete from stats_fact where source = ? and subject_id = ?")
                 .params(subject.source(), subject.subjectId()).update();
         for (StatsFact fact : now) {
             insertFact(subject, fact);
-            addToDaily(fact, 1);
+            addTo(deltas, fact, 1);
         }
     }
 
@@ -192,32 +209,52 @@ class StatsRollup {
 
     private void insertFact(SubjectKey subject, StatsFact f) {
         jdbc.sql("""
-                insert into stats_fact (source, subject_id, measure, fact_day, village_code, category, channel,
-                    institution, state, agency, minutes, bucket) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(subject.source(), subject.subjectId(), f.measure(), f.day(), f.villageCode(), f.category(),
+                insert into stats_fact (source, subject_id, measure, fact_day, fact_month, village_code, category,
+                    channel, institution, state, agency, minutes, bucket)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(subject.source(), subject.subjectId(), f.measure(), f.day(), f.day().withDayOfMonth(1),
+                        f.villageCode(), f.category(),
                         f.channel(), f.institution(), f.state(), f.agency(), f.minutes(),
                         DurationBuckets.bucketOf(f.minutes()))
                 .update();
     }
 
-    private void addToDaily(StatsFact f, int sign) {
+    /** The fact's share of the sums: its total row and one row per dimension, in both tables. */
+    private static void addTo(Map<RollupKey, long[]> deltas, StatsFact f, int sign) {
         long minutes = f.minutes() == null ? 0 : f.minutes();
         long bucket = DurationBuckets.bucketOf(f.minutes());
-        int updated = jdbc.sql("""
-                update stats_daily set n = n + ?, minutes_sum = minutes_sum + ?
-                where measure = ? and fact_day = ? and village_code = ? and category = ? and channel = ?
-                  and institution = ? and state = ? and agency = ? and bucket = ?""")
-                .params(sign, sign * minutes, f.measure(), f.day(), f.villageCode(), f.category(), f.channel(),
-                        f.institution(), f.state(), f.agency(), bucket)
-                .update();
-        if (updated == 0 && sign > 0) {
-            jdbc.sql("""
-                    insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state,
-                        agency, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""")
-                    .params(f.measure(), f.day(), f.villageCode(), f.category(), f.channel(), f.institution(),
-                            f.state(), f.agency(), bucket, minutes)
-                    .update();
+        List<String> values = List.of("", f.category(), f.channel(), f.institution(), f.state(), f.agency());
+        for (int i = 0; i < DIMENSIONS.size(); i++) {
+            for (Table table : TABLES) {
+                LocalDate day = table.monthly() ? f.day().withDayOfMonth(1) : f.day();
+                String place = table == TOWNSHIP_MONTHLY ? f.villageCode().substring(0, 9) : f.villageCode();
+                long[] sums = deltas.computeIfAbsent(new RollupKey(table, DIMENSIONS.get(i), day, place,
+                        f.measure(), values.get(i), bucket), k -> new long[2]);
+                sums[0] += sign;
+                sums[1] += sign * minutes;
+            }
         }
+    }
+
+    private void applyDeltas(Map<RollupKey, long[]> deltas) {
+        deltas.forEach((k, sums) -> {
+            if (sums[0] == 0 && sums[1] == 0) {
+                return;
+            }
+            int updated = jdbc.sql("update " + k.table().name() + " set n = n + ?, minutes_sum = minutes_sum + ?"
+                    + " where dim = ? and fact_day = ? and " + k.table().place() + " = ? and measure = ?"
+                    + " and dim_value = ?"
+                    + " and bucket = ?")
+                    .params(sums[0], sums[1], k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket())
+                    .update();
+            if (updated == 0 && sums[0] > 0) {
+                jdbc.sql("insert into " + k.table().name() + " (dim, fact_day, " + k.table().place()
+                        + ", measure, dim_value, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket(), sums[0],
+                                sums[1])
+                        .update();
+            }
+        });
     }
 
     /**
@@ -242,7 +279,9 @@ class StatsRollup {
         Instant started = Instant.now();
         Long maxPending = jdbc.sql("select max(id) from stats_pending").query(Long.class).optional().orElse(null);
         tx.executeWithoutResult(s -> {
-            jdbc.sql("delete from stats_daily").update();
+            for (Table table : TABLES) {
+                jdbc.sql("delete from " + table.name()).update();
+            }
             jdbc.sql("delete from stats_fact").update();
             if (maxPending != null) {
                 // everything pending now is read by the rebuild; later marks stay for the drain
@@ -280,14 +319,19 @@ class StatsRollup {
                 after = ids.getLast();
             }
         }
-        tx.executeWithoutResult(s -> jdbc.sql("""
-                insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state, agency,
-                    bucket, n, minutes_sum)
-                select measure, fact_day, village_code, category, channel, institution, state, agency, bucket,
-                    count(*), coalesce(sum(minutes), 0)
-                from stats_fact
-                group by measure, fact_day, village_code, category, channel, institution, state, agency, bucket""")
-                .update());
+        tx.executeWithoutResult(s -> {
+            for (Table table : TABLES) {
+                String day = table.monthly() ? "fact_month" : "fact_day";
+                String place = table == TOWNSHIP_MONTHLY ? "substring(village_code, 1, 9)" : "village_code";
+                for (String dim : DIMENSIONS) {
+                    String value = dim.equals(TOTAL) ? "''" : dim;
+                    jdbc.sql("insert into " + table.name() + " (dim, fact_day, " + table.place() + ", measure, dim_value,"
+                            + " bucket, n, minutes_sum) select '" + dim + "', " + day + ", " + place + ", measure, "
+                            + value + ", bucket, count(*), coalesce(sum(minutes), 0) from stats_fact group by " + day
+                            + ", " + place + ", measure, " + value + ", bucket").update();
+                }
+            }
+        });
         return new RebuildResult(subjects, facts, Duration.between(started, Instant.now()).toMillis());
     }
 
@@ -300,14 +344,38 @@ class StatsRollup {
     }
 
     /**
-     * The rollup's rows for a period and a division prefix, summed per measure, group and bucket.
-     * The group is a fixed expression of {@link GroupBy}, never user text; null for totals only.
+     * The rollup's rows for a period and a division prefix, summed per measure, group and bucket:
+     * the whole months of the period from the monthly table, the days before and after them from
+     * the daily one (a row of each belongs to one group only, so the caller may add them up). The
+     * group is a fixed expression of {@link GroupBy}, never user text; null for totals only.
      */
     List<Row> read(LocalDate from, LocalDate to, String prefix, GroupBy by, List<String> measures) {
-        String group = by == null ? "''" : by.sql;
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = to.plusDays(1).getDayOfMonth() == 1 ? to.withDayOfMonth(1)
+                : to.withDayOfMonth(1).minusMonths(1);
+        if (lastWhole.isBefore(firstWhole)) {
+            return read(DAILY, from, to, prefix, by, measures);
+        }
+        // a county or township asking for anything but villages reads the months summed per township
+        Table months = by != GroupBy.VILLAGE && prefix.length() <= 9 ? TOWNSHIP_MONTHLY : MONTHLY;
+        List<Row> rows = new ArrayList<>(read(months, firstWhole, lastWhole, prefix, by, measures));
+        if (from.isBefore(firstWhole)) {
+            rows.addAll(read(DAILY, from, firstWhole.minusDays(1), prefix, by, measures));
+        }
+        LocalDate afterWhole = lastWhole.plusMonths(1);
+        if (!to.isBefore(afterWhole)) {
+            rows.addAll(read(DAILY, afterWhole, to, prefix, by, measures));
+        }
+        return rows;
+    }
+
+    private List<Row> read(Table table, LocalDate from, LocalDate to, String prefix, GroupBy by,
+            List<String> measures) {
+        String group = by == null ? "''" : by.sql.replace("village_code", table.place());
         StringBuilder sql = new StringBuilder("select measure, " + group + " as grp, bucket, sum(n), sum(minutes_sum)"
-                + " from stats_daily where fact_day between ? and ? and village_code like ?");
-        List<Object> params = new ArrayList<>(List.of(from, to, prefix + "%"));
+                + " from " + table.name() + " where dim = ? and fact_day between ? and ? and " + table.place()
+                + " like ?");
+        List<Object> params = new ArrayList<>(List.of(by == null ? TOTAL : by.dim, from, to, prefix + "%"));
         if (measures != null && !measures.isEmpty()) {
             sql.append(" and measure in (").append(String.join(", ", measures.stream().map(m -> "?").toList()))
                     .append(")");
@@ -330,5 +398,13 @@ class StatsRollup {
     }
 
     private record SubjectKey(String source, long subjectId) {
+    }
+
+    /** A rollup table: its name, its place column (a village, or a township's 9 digits), per day or per month. */
+    private record Table(String name, String place, boolean monthly) {
+    }
+
+    private record RollupKey(Table table, String dim, LocalDate day, String place, String measure, String value,
+            long bucket) {
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Not a test: a benchmark ({@code ./mvnw -Pbench verify -Dtest=StatsSummaryBenchmark}, MYSQL_URL of a
- * database of its own — it empties the stats tables). Writes the daily rollup that 10,000 and then
+ * database of its own — it empties the stats tables). Writes the daily and monthly rollup that 10,000 and then
  * 1,000,000 cases of one year would leave (each case: its report, opening, acceptance time and SLA,
  * half closed with a closure time, a tenth emergencies; skewed categories, channels matching the
  * reporter, six villages in two townships), and times {@link StatsMeasures#summary} — the summary
@@ -60,19 +60,23 @@ class StatsSummaryBenchmark extends IntegrationTest {
     void summaryAtTenThousandAndAMillionCases() {
         Assumptions.assumeTrue(TestDatabase.isRealMySql(), "the benchmark needs MYSQL_URL (MySQL or MariaDB)");
         long smallRows = fill(SMALL);
+        String smallTables = rowCounts();
         measureAll();
         Map<String, double[]> small = measureAll();
+        System.out.println("stats bench: " + SMALL + " cases measured, filling " + LARGE);
         long started = System.nanoTime();
         long largeRows = fill(LARGE);
+        String largeTables = rowCounts();
         double fillSeconds = (System.nanoTime() - started) / 1e9;
         measureAll();
+        System.out.println("stats bench: " + LARGE + " cases filled, measuring");
         Map<String, double[]> large = measureAll();
         StringBuilder out = new StringBuilder("\n===== stats summary benchmark =====\n");
         out.append("database: ").append(TestDatabase.get().serverVersion()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append('\n');
-        out.append(String.format("cases: %,d (%,d rollup rows) then %,d (%,d rows, written in %.1f s); %d timed calls each%n",
-                SMALL, smallRows, LARGE, largeRows, fillSeconds, RUNS));
+        out.append(String.format("cases: %,d (%,d rollup rows: %s) then %,d (%,d rows: %s, written in %.1f s);"
+                + " %d timed calls each%n", SMALL, smallRows, smallTables, LARGE, largeRows, largeTables, fillSeconds, RUNS));
         out.append(String.format("%-42s %9s %9s %9s %9s %7s%n", "query", "p50 10k", "p95 10k", "p50 1M", "p95 1M", "ratio"));
         small.forEach((name, s) -> {
             double[] l = large.get(name);
@@ -107,7 +111,7 @@ class StatsSummaryBenchmark extends IntegrationTest {
         return new double[] { ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1] };
     }
 
-    /** The daily rollup of {@code cases} synthetic cases (as a rebuild would write it); returns its rows. */
+    /** The daily and monthly rollup of {@code cases} synthetic cases (as a rebuild would write it); returns its rows. */
     long fill(int cases) {
         Map<List<Object>, long[]> daily = new HashMap<>();
         for (int id = 0; id < cases; id++) {
@@ -137,27 +141,41 @@ class StatsSummaryBenchmark extends IntegrationTest {
             }
         }
         jdbc.update("delete from stats_daily");
+        jdbc.update("delete from stats_monthly");
+        jdbc.update("delete from stats_monthly_township");
         jdbc.update("delete from stats_fact");
         List<Object[]> batch = new ArrayList<>();
-        for (Map.Entry<List<Object>, long[]> e : daily.entrySet()) {
+        String table = null;
+        List<Map.Entry<List<Object>, long[]>> entries = new ArrayList<>(daily.entrySet());
+        entries.sort(Map.Entry.comparingByKey((a, b) -> ((String) a.getFirst()).compareTo((String) b.getFirst())));
+        for (Map.Entry<List<Object>, long[]> e : entries) {
             List<Object> k = e.getKey();
-            batch.add(new Object[] { k.get(0), Date.valueOf((LocalDate) k.get(1)), k.get(2), k.get(3), k.get(4), k.get(5),
-                    k.get(6), "", k.get(7), e.getValue()[0], e.getValue()[1] });
-            if (batch.size() == 5_000) {
-                insert(batch);
+            if (!k.getFirst().equals(table) || batch.size() == 5_000) {
+                insert(table, batch);
+                table = (String) k.getFirst();
             }
+            batch.add(new Object[] { k.get(1), Date.valueOf((LocalDate) k.get(2)), k.get(3), k.get(4), k.get(5), k.get(6),
+                    e.getValue()[0], e.getValue()[1] });
         }
-        insert(batch);
+        insert(table, batch);
         return daily.size();
     }
 
-    void insert(List<Object[]> batch) {
+    void insert(String table, List<Object[]> batch) {
         if (!batch.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into stats_daily (measure, fact_day, village_code, category, channel, institution, state,
-                        agency, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+            String place = table.equals("stats_monthly_township") ? "township_code" : "village_code";
+            jdbc.batchUpdate("insert into " + table + " (dim, fact_day, " + place + ", measure, dim_value, bucket, n,"
+                    + " minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)", batch);
             batch.clear();
         }
+    }
+
+    /** Rows of the daily, the monthly and the township-monthly table. */
+    String rowCounts() {
+        return String.format("%,d daily + %,d monthly + %,d township-monthly",
+                jdbc.queryForObject("select count(*) from stats_daily", Long.class),
+                jdbc.queryForObject("select count(*) from stats_monthly", Long.class),
+                jdbc.queryForObject("select count(*) from stats_monthly_township", Long.class));
     }
 
     static void add(Map<List<Object>, long[]> daily, String measure, LocalDate day, String village, String category,
@@ -166,23 +184,27 @@ class StatsSummaryBenchmark extends IntegrationTest {
             return;
         }
         long bucket = minutes == null ? -1 : bucketOf(minutes);
-        long[] sums = daily.computeIfAbsent(List.of(measure, day, village, category, channel, institution, state, bucket),
-                k -> new long[2]);
-        sums[0]++;
-        sums[1] += minutes == null ? 0 : minutes;
+        String[] dims = { "total", "category", "channel", "institution", "state", "agency" };
+        String[] values = { "", category, channel, institution, state, "" };
+        for (String table : new String[] { "stats_daily", "stats_monthly", "stats_monthly_township" }) {
+            LocalDate d = table.equals("stats_daily") ? day : day.withDayOfMonth(1);
+            String place = table.equals("stats_monthly_township") ? village.substring(0, 9) : village;
+            for (int i = 0; i < dims.length; i++) {
+                long[] sums = daily.computeIfAbsent(List.of(table, dims[i], d, place, measure, values[i], bucket),
+                        k -> new long[2]);
+                sums[0]++;
+                sums[1] += minutes == null ? 0 : minutes;
+            }
+        }
     }
 
-    /** The rollup's duration buckets (stats.DurationBuckets, package-private there). */
+    /** The rollup's duration buckets' lower bounds (stats.DurationBuckets, package-private there). */
+    static final long[] BOUNDS = { 0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1_440,
+        2_160, 2_880, 4_320, 5_760, 7_200, 10_080, 14_400, 20_160, 30_240, 43_200, 64_800, 86_400, 129_600, 259_200,
+        525_600 };
+
     static long bucketOf(long m) {
-        if (m < 120) {
-            return m;
-        }
-        if (m < 1_440) {
-            return m - m % 5;
-        }
-        if (m < 43_200) {
-            return m - m % 60;
-        }
-        return m - m % 1_440;
+        int i = Arrays.binarySearch(BOUNDS, Math.max(0, m));
+        return i >= 0 ? BOUNDS[i] : BOUNDS[-i - 2];
     }
 }

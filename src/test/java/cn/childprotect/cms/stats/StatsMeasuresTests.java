@@ -123,7 +123,10 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(s.count("cases.closed")).isEqualTo(1);
         assertThat(s.count("cases.emergency")).isEqualTo(1);
         assertThat(s.count("cases.merged")).isZero();
-        // receipt → acceptance: 10, 30, 60, 180 min; nearest rank: median the 2nd, p90 the 4th
+        // receipt → acceptance: 10, 30, 60, 180 min; nearest rank: median the 2nd, p90 the 4th. The
+        // rollup keeps coarse buckets and reports a percentile as its bucket's lower bound
+        // (DurationBuckets); every duration of this fixture (10, 30, 60, 90, 120, 180 min, 24 h) is
+        // such a bound, so the figures are the exact ones (DurationBucketsTests has values between).
         assertThat(s.total("time.acceptance")).get().satisfies(v -> {
             assertThat(v.count()).isEqualTo(4);
             assertThat(v.medianMinutes()).isEqualTo(30);
@@ -168,6 +171,9 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(byChannel.count("reports.received", "HOTLINE")).isEqualTo(3);
         StatsSummary byInstitution = refreshedSummary(GroupBy.INSTITUTION);
         assertThat(byInstitution.count("reports.received", "SCHOOL")).isEqualTo(2);
+        // the three hotline reports have no institution type: in the total, in no group
+        assertThat(byInstitution.count("reports.received")).isEqualTo(5);
+        assertThat(byInstitution.values()).filteredOn(v -> v.measure().equals("reports.received")).hasSize(2);
         assertThat(byInstitution.total("reports.delay")).isPresent();
         assertThat(byInstitution.values()).filteredOn(v -> v.measure().equals("reports.delay")
                 && v.group().equals("SCHOOL")).singleElement().satisfies(v -> assertThat(v.medianMinutes()).isEqualTo(120));
@@ -180,6 +186,35 @@ class StatsMeasuresTests extends IntegrationTest {
         assertThat(refreshedSummary(GroupBy.VILLAGE).count("cases.opened", VILLAGE_1)).isEqualTo(5);
         assertThat(refreshedSummary(GroupBy.TOWNSHIP).count("cases.opened", TOWNSHIP_1)).isEqualTo(5);
         assertThat(refreshedSummary(GroupBy.MONTH).count("cases.opened", "2025-03")).isEqualTo(5);
+    }
+
+    @Test
+    @Order(2)
+    void aPeriodOfDaysAndWholeMonthsAddsTheDailyAndTheMonthlyRows() {
+        refresh();
+        CurrentUser supervisor1 = new CurrentUser("supervisor1", "supervisor1", Role.SUPERVISOR, "141029100000", null,
+                null, null);
+        // days only (daily rows): all five reports came on Friday 7 March, c5 closed on Saturday 8 March
+        StatsSummary friday = measures.summary(LocalDate.of(2025, 3, 7), LocalDate.of(2025, 3, 7), VILLAGE_1, null,
+                supervisor1);
+        assertThat(friday.count("reports.received")).isEqualTo(5);
+        assertThat(friday.count("cases.closed")).isZero();
+        assertThat(measures.summary(LocalDate.of(2025, 3, 8), LocalDate.of(2025, 3, 9), VILLAGE_1, null, supervisor1)
+                .count("cases.closed")).isEqualTo(1);
+        // 28 February (daily rows) + March (monthly) + 1 April (daily): the counts of the three added
+        StatsSummary across = measures.summary(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 4, 1), TOWNSHIP_1,
+                null, supervisor1);
+        StatsSummary march = summary(null);
+        StatsSummary feb28 = measures.summary(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 2, 28), TOWNSHIP_1, null,
+                supervisor1);
+        StatsSummary april1 = measures.summary(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 1), TOWNSHIP_1, null,
+                supervisor1);
+        assertThat(across.values()).isNotEmpty();
+        for (MeasureValue v : across.values()) {
+            assertThat(v.count()).as(v.measure()).isEqualTo(
+                    march.count(v.measure()) + feb28.count(v.measure()) + april1.count(v.measure()));
+        }
+        assertThat(across.count("cases.opened")).isGreaterThanOrEqualTo(5);
     }
 
     @Test
