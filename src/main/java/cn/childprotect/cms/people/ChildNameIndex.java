@@ -149,7 +149,14 @@ class ChildNameIndex {
 
     /** (Re)writes a child's keys, in the caller's transaction. */
     void index(long childId, String name) {
-        jdbc.update("delete from people_child_name_key where child_id = ?", childId);
+        // A new child has no keys yet. Deleting none would still lock the gap after the highest
+        // child id, which every concurrent filing's insert then needs: under 200 users, filings
+        // deadlocked on it (LoadBenchmark). So delete only what exists (a plain read, no lock).
+        Integer present = jdbc.queryForObject("select count(*) from people_child_name_key where child_id = ?",
+                Integer.class, childId);
+        if (present != null && present > 0) {
+            jdbc.update("delete from people_child_name_key where child_id = ?", childId);
+        }
         List<Object[]> rows = keys(name).stream().map(k -> new Object[] { childId, k }).toList();
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("insert into people_child_name_key (child_id, name_key) values (?, ?)", rows);

@@ -243,13 +243,15 @@ class LoadBenchmark {
                             get(user, "list: my cases", "/api/v1/cases?assignee=me&sort=statusDeadline,asc&size=50");
                         }
                         else if (dice < 80) {
-                            caseFile(user, "/api/v1/cases?size=20");
+                            // a director opens the files of the cases assigned to them
+                            caseFile(user, "/api/v1/cases?assignee=me&size=20");
                         }
                         else {
                             get(user, "list: default", "/api/v1/cases?size=50");
                         }
                     }
-                    case OPERATOR, REPORTER -> {
+                    case REPORTER -> file(user);
+                    case OPERATOR -> {
                         if (dice < 70) {
                             file(user);
                         }
@@ -324,7 +326,8 @@ class LoadBenchmark {
 
     /** ACCEPT of a case filed in this run: its file first (the ETag is its version), then the transition. */
     private void accept(User user) {
-        Long id = filedCases.poll();
+        // the run's filings are in a village of supervisor1's township (and county1's county)
+        Long id = user.username().equals("supervisor2") ? null : filedCases.poll();
         if (id == null) {
             get(user, "list: triage by deadline", "/api/v1/cases?status=RECEIVED&sort=statusDeadline,asc&size=50");
             return;
