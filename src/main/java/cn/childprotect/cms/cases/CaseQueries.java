@@ -99,13 +99,23 @@ public class CaseQueries {
      * tells whether there is a next one, and the total is counted only up to {@link #COUNT_CAP}.
      */
     public CaseList list(CaseSearch search, int page, int size, CaseSort sort, CurrentUser user) {
+        return list(search, page, size, sort, user, null);
+    }
+
+    /**
+     * The same, continuing after {@code after}: the {@link CaseList#nextKey()} of the page before,
+     * so a deep page seeks to its first row in the index instead of skipping {@code page × size}
+     * rows. {@code page} then only numbers the rows; a key of another order is ignored (the page
+     * is read by offset).
+     */
+    public CaseList list(CaseSearch search, int page, int size, CaseSort sort, CurrentUser user, String after) {
         if (!mayList(user)) {
             throw Refusal.notAllowed("cases.list.not-for-role");
         }
         int offset = Math.max(page, 0) * size;
         JurisdictionScope scope = user.scope().narrowTo(search.jurisdictionPrefix());
         if (scope == null) {
-            return new CaseList(List.of(), Math.max(page, 0), size, false, 0, true);
+            return new CaseList(List.of(), Math.max(page, 0), size, false, 0, true, null);
         }
         Instant now = time.now();
         boolean byText = search.text() != null && !search.text().isBlank();
@@ -115,12 +125,13 @@ public class CaseQueries {
         Filter filter = new Filter(search, scope, user, now, childMatches,
                 search.receivedFrom() == null ? null : startOf(search.receivedFrom()),
                 search.receivedTo() == null ? null : startOf(search.receivedTo().plusDays(1)));
+        SeekKey key = after == null || page <= 0 ? null : SeekKey.parse(after, sort);
         List<CaseFile> rows;
         if (sort.property().equals("statusDeadline")) {
-            rows = byDeadline(filter, sort, offset, size + 1);
+            rows = byDeadline(filter, sort, key, offset, size + 1);
         }
         else {
-            rows = fetch(filter, null, sort, offset, size + 1);
+            rows = key != null ? fetch(filter, null, sort, key, 0, size + 1) : fetch(filter, null, sort, null, offset, size + 1);
         }
         boolean hasNext = rows.size() > size;
         List<CaseFile> content = hasNext ? rows.subList(0, size) : rows;
@@ -135,44 +146,122 @@ public class CaseQueries {
             exact = counted <= COUNT_CAP;
             total = Math.min(counted, COUNT_CAP);
         }
-        return new CaseList(toRows(content, user, now), Math.max(page, 0), size, hasNext, total, exact);
+        String nextKey = hasNext ? SeekKey.after(content.getLast(), sort).toString() : null;
+        return new CaseList(toRows(content, user, now), Math.max(page, 0), size, hasNext, total, exact, nextKey);
     }
 
     /** Cases with a deadline in its order, then those without one (closed), newest first. */
-    private List<CaseFile> byDeadline(Filter filter, CaseSort sort, int offset, int limit) {
-        List<CaseFile> withDeadline = fetch(filter, Boolean.TRUE, sort, offset, limit);
+    private List<CaseFile> byDeadline(Filter filter, CaseSort sort, SeekKey key, int offset, int limit) {
+        CaseSort rest = new CaseSort("openedAt", true);
+        if (key != null && key.property().equals("openedAt")) {
+            return fetch(filter, Boolean.FALSE, rest, key, 0, limit);
+        }
+        List<CaseFile> withDeadline = key != null ? fetch(filter, Boolean.TRUE, sort, key, 0, limit)
+                : fetch(filter, Boolean.TRUE, sort, null, offset, limit);
         if (withDeadline.size() >= limit) {
             return withDeadline;
         }
         // how many cases with a deadline precede the page decides where the rest starts
-        long before = withDeadline.isEmpty() ? countUpTo(filter, Boolean.TRUE, offset) : offset + withDeadline.size();
-        int restOffset = (int) Math.max(0, offset - before);
+        long before = key != null || !withDeadline.isEmpty() ? offset + withDeadline.size()
+                : countUpTo(filter, Boolean.TRUE, offset);
+        int restOffset = key != null ? 0 : (int) Math.max(0, offset - before);
         List<CaseFile> rows = new ArrayList<>(withDeadline);
-        rows.addAll(fetch(filter, Boolean.FALSE, new CaseSort("openedAt", true), restOffset, limit - rows.size()));
+        rows.addAll(fetch(filter, Boolean.FALSE, rest, null, restOffset, limit - rows.size()));
         return rows;
     }
 
-    private List<CaseFile> fetch(Filter filter, Boolean hasDeadline, CaseSort sort, int offset, int limit) {
+    private List<CaseFile> fetch(Filter filter, Boolean hasDeadline, CaseSort sort, SeekKey key, int offset, int limit) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<CaseFile> query = cb.createQuery(CaseFile.class);
         Root<CaseFile> root = query.from(CaseFile.class);
-        query.where(filter.predicates(root, cb, hasDeadline));
+        Predicate[] where = filter.predicates(root, cb, hasDeadline);
+        if (key != null) {
+            where = java.util.Arrays.copyOf(where, where.length + 1);
+            where[where.length - 1] = key.beyond(root, cb, sort.descending());
+        }
+        query.where(where);
         var column = root.get(sort.property());
         var id = root.get("id");
         query.orderBy(sort.descending() ? List.of(cb.desc(column), cb.desc(id)) : List.of(cb.asc(column), cb.asc(id)));
         return entityManager.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** Counts matching cases, but reads at most {@code cap} index entries. */
+    /**
+     * Counts matching cases up to {@code cap}, in the database: first whether a {@code cap}-th
+     * match exists (the server skips cap − 1 index entries and sends back one id), and only if not,
+     * an exact count, then of fewer than {@code cap} rows. Before, up to 1,001 ids travelled into Java.
+     */
     private long countUpTo(Filter filter, Boolean hasDeadline, int cap) {
         if (cap <= 0) {
             return 0;
         }
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<CaseFile> root = query.from(CaseFile.class);
-        query.select(root.get("id")).where(filter.predicates(root, cb, hasDeadline));
-        return entityManager.createQuery(query).setMaxResults(cap).getResultList().size();
+        CriteriaQuery<Long> probe = cb.createQuery(Long.class);
+        Root<CaseFile> probed = probe.from(CaseFile.class);
+        probe.select(probed.get("id")).where(filter.predicates(probed, cb, hasDeadline));
+        if (!entityManager.createQuery(probe).setFirstResult(cap - 1).setMaxResults(1).getResultList().isEmpty()) {
+            return cap;
+        }
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<CaseFile> counted = count.from(CaseFile.class);
+        count.select(cb.count(counted)).where(filter.predicates(counted, cb, hasDeadline));
+        return entityManager.createQuery(count).getSingleResult();
+    }
+
+    /**
+     * Where a page ends in its order: the sort column's value and the id of its last row
+     * ({@code openedAt~2026-11-24T00:00:00Z~42}). By deadline, a page that ends among the cases
+     * without one carries the openedAt key of their part of the list.
+     */
+    record SeekKey(String property, Object value, long id) {
+
+        static SeekKey after(CaseFile last, CaseSort sort) {
+            return switch (sort.property()) {
+                case "statusDeadline" -> last.statusDeadline() == null ? new SeekKey("openedAt", last.openedAt(), last.id())
+                        : new SeekKey("statusDeadline", last.statusDeadline(), last.id());
+                case "caseNumber" -> new SeekKey("caseNumber", last.caseNumber(), last.id());
+                default -> new SeekKey("openedAt", last.openedAt(), last.id());
+            };
+        }
+
+        /** The key, or null when it is malformed or belongs to another order. */
+        static SeekKey parse(String text, CaseSort sort) {
+            String[] parts = text.split("~", 3);
+            if (parts.length != 3) {
+                return null;
+            }
+            boolean fits = parts[0].equals(sort.property())
+                    || parts[0].equals("openedAt") && sort.property().equals("statusDeadline");
+            if (!fits) {
+                return null;
+            }
+            try {
+                int lastTilde = text.lastIndexOf('~');
+                long id = Long.parseLong(text.substring(lastTilde + 1));
+                String value = text.substring(parts[0].length() + 1, lastTilde);
+                return new SeekKey(parts[0], parts[0].equals("caseNumber") ? value : Instant.parse(value), id);
+            }
+            catch (RuntimeException malformed) {
+                return null;
+            }
+        }
+
+        /** Rows after this one in the order: (column, id) beyond (value, id), an index range. */
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        Predicate beyond(Root<CaseFile> root, CriteriaBuilder cb, boolean descending) {
+            boolean desc = descending;
+            jakarta.persistence.criteria.Expression<Comparable> column = root.get(property);
+            jakarta.persistence.criteria.Expression<Long> idColumn = root.get("id");
+            Comparable v = (Comparable) value;
+            Predicate past = desc ? cb.lessThan(column, v) : cb.greaterThan(column, v);
+            Predicate tie = cb.and(cb.equal(column, v), desc ? cb.lessThan(idColumn, id) : cb.greaterThan(idColumn, id));
+            return cb.or(past, tie);
+        }
+
+        @Override
+        public String toString() {
+            return property + "~" + value + "~" + id;
+        }
     }
 
     /** The list's WHERE clause; the scope is always part of it. */

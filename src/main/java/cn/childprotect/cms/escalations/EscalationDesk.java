@@ -17,6 +17,7 @@ import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.escalations.events.EscalationsResolvedWithCase;
 import cn.childprotect.cms.jurisdictions.DivisionLevel;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.shared.CappedTotal;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -25,6 +26,8 @@ import cn.childprotect.cms.users.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -69,13 +72,20 @@ public class EscalationDesk {
         if (levels.isEmpty()) {
             return Page.empty();
         }
-        Page<Escalation> items = escalations.findOpenInScope(user.scope().likePattern(), levels, kind,
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "severity").and(Sort.by("raisedAt"))));
+        String scope = user.scope().likePattern();
+        Set<EscalationLevel> asked = levels;
+        PageRequest request = PageRequest.of(page, size,
+                Sort.by(Sort.Direction.DESC, "severity").and(Sort.by("raisedAt")).and(Sort.by("id")));
+        Slice<Escalation> items = escalations.findOpenInScope(scope, asked, kind, request);
+        // no count of the whole scope: exact on the last page, else counted up to CappedTotal.CAP
+        long total = CappedTotal.of(items,
+                () -> !escalations.probeOpenInScope(scope, asked, kind, PageRequest.of(CappedTotal.CAP, 1)).isEmpty(),
+                () -> escalations.countOpenInScope(scope, asked, kind));
         // the page's case numbers in one query, not one look-up per item (issue 19)
         Map<Long, String> caseNumbers = caseFiles.caseNumbers(items.stream().map(Escalation::caseId)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> villages = new java.util.HashMap<>();
-        return items.map(e -> view(e, caseNumbers, villages));
+        return new PageImpl<>(items.map(e -> view(e, caseNumbers, villages)).getContent(), request, total);
     }
 
     /** Open items by kind and level in the caller's scope, for the dashboard. */

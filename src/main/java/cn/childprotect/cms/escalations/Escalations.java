@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -31,12 +31,31 @@ interface Escalations extends JpaRepository<Escalation, Long> {
 
     List<Escalation> findByCaseIdAndStatusIn(long caseId, Collection<Escalation.Status> statuses);
 
+    /**
+     * A page of the queue: one row more than the page (Slice), no count. Read through
+     * escalations_item_queue (status, village_code, …): the open items of the scope, not the
+     * resolved history, are sorted.
+     */
     @Query("""
             select e from Escalation e
             where e.villageCode like :scopePattern and e.status <> 'RESOLVED' and e.level in :levels
               and (:kind is null or e.kind = :kind)""")
-    Page<Escalation> findOpenInScope(String scopePattern, Collection<EscalationLevel> levels, EscalationKind kind,
+    Slice<Escalation> findOpenInScope(String scopePattern, Collection<EscalationLevel> levels, EscalationKind kind,
             Pageable page);
+
+    /** The same rows' ids, for a capped count: asked with an offset of the cap and a size of one. */
+    @Query("""
+            select e.id from Escalation e
+            where e.villageCode like :scopePattern and e.status <> 'RESOLVED' and e.level in :levels
+              and (:kind is null or e.kind = :kind)""")
+    List<Long> probeOpenInScope(String scopePattern, Collection<EscalationLevel> levels, EscalationKind kind,
+            Pageable page);
+
+    @Query("""
+            select count(e) from Escalation e
+            where e.villageCode like :scopePattern and e.status <> 'RESOLVED' and e.level in :levels
+              and (:kind is null or e.kind = :kind)""")
+    long countOpenInScope(String scopePattern, Collection<EscalationLevel> levels, EscalationKind kind);
 
     @Query("""
             select e.kind, e.level, count(e) from Escalation e

@@ -41,6 +41,9 @@ import cn.childprotect.cms.shared.deadlines.DeadlineMet;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -74,10 +77,13 @@ public class Register {
     private final ApplicationEventPublisher events;
     private final IntakeDesk intake;
     private final RegisterCampaigns campaigns;
+    private final EntityManager entityManager;
 
     Register(RegisterEntries entries, RegisterChanges changes, RegisterVisits visits, ChildRegistry children,
             ContactCipher contacts, Jurisdictions jurisdictions, RegisterTaxonomy taxonomy, VisitSchedule schedule,
-            BusinessTime time, ApplicationEventPublisher events, IntakeDesk intake, RegisterCampaigns campaigns) {
+            BusinessTime time, ApplicationEventPublisher events, IntakeDesk intake, RegisterCampaigns campaigns,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.entries = entries;
         this.changes = changes;
         this.visits = visits;
@@ -329,15 +335,55 @@ public class Register {
             int size) {
     }
 
+    /** The register list's WHERE clause (its parameters: {@link #bind}); the scope is always part of it. */
+    private static final String LIST_WHERE = """
+            from RegisterEntry e
+            where e.villageCode like :scope
+              and (:reviewer = true or e.status not in :drafts or e.createdBy = :username)
+              and (:status is null or e.status = :status)
+              and (:tier is null or e.tier = :tier)
+              and (:category is null or e.categories like :category)
+              and (:overdueAt is null or e.visitOverdueAt <= :overdueAt)""";
+
+    /**
+     * Entries with a due visit by the moment it falls overdue, then those without one by id: two
+     * ordered reads of monitoring_entry_list (visit_overdue_at, id, …, V8_10_1) that stop at the
+     * page, instead of sorting the whole scope by a CASE expression. Where the dated entries end
+     * before the page, their number (at most the offset) decides where the undated part starts.
+     */
+    private List<RegisterEntry> page(Filter filter, CurrentUser user, int offset, int size) {
+        List<RegisterEntry> rows = new ArrayList<>(bind(entityManager.createQuery("select e " + LIST_WHERE
+                + " and e.visitOverdueAt is not null order by e.visitOverdueAt, e.id", RegisterEntry.class), filter, user)
+                .setFirstResult(offset).setMaxResults(size).getResultList());
+        if (rows.size() == size || filter.overdue()) {
+            return rows;
+        }
+        long dated = !rows.isEmpty() ? offset + rows.size() : bind(entityManager.createQuery("select count(e) "
+                + LIST_WHERE + " and e.visitOverdueAt is not null", Long.class), filter, user).getSingleResult();
+        rows.addAll(bind(entityManager.createQuery("select e " + LIST_WHERE
+                + " and e.visitOverdueAt is null order by e.id", RegisterEntry.class), filter, user)
+                .setFirstResult((int) Math.max(0, offset - dated)).setMaxResults(size - rows.size()).getResultList());
+        return rows;
+    }
+
+    private <T> TypedQuery<T> bind(TypedQuery<T> query, Filter filter, CurrentUser user) {
+        return query.setParameter("scope", user.scope().likePattern())
+                .setParameter("reviewer", user.is(Role.SUPERVISOR))
+                .setParameter("drafts", RegisterStatus.DRAFTS)
+                .setParameter("username", user.username())
+                .setParameter("status", filter.status())
+                .setParameter("tier", filter.tier())
+                .setParameter("category", filter.category() == null || filter.category().isBlank() ? null
+                        : "%," + filter.category().strip() + ",%")
+                .setParameter("overdueAt", filter.overdue() ? time.now() : null);
+    }
+
     /** A page of the register in the caller's scope, overdue visits first, then by next due date. */
     @Transactional(readOnly = true)
     public List<Row> list(Filter filter, CurrentUser user) {
         requireWorker(user);
         int size = filter.size() <= 0 ? 50 : Math.min(filter.size(), MAX_PAGE);
-        List<RegisterEntry> page = entries.page(user.scope().likePattern(), user.is(Role.SUPERVISOR),
-                RegisterStatus.DRAFTS, user.username(), filter.status(), filter.tier(),
-                filter.category() == null || filter.category().isBlank() ? null : "%," + filter.category().strip() + ",%",
-                filter.overdue() ? time.now() : null, PageRequest.of(Math.max(0, filter.page()), size));
+        List<RegisterEntry> page = page(filter, user, Math.max(0, filter.page()) * size, size);
         Map<Long, ChildSummary> childById = children.findAll(page.stream().map(RegisterEntry::childId).toList())
                 .stream().collect(Collectors.toMap(ChildSummary::id, Function.identity()));
         Instant now = time.now();

@@ -11,25 +11,6 @@ import org.springframework.data.repository.query.Param;
 interface RegisterEntries extends JpaRepository<RegisterEntry, Long> {
 
     /**
-     * A page of the register in a scope. Drafts only of the author unless the caller reviews
-     * ({@code reviewer}); sorted by the next visit (overdue first, then soonest), entries without a
-     * due date last. Filters are optional (null = any).
-     */
-    @Query("""
-            select e from RegisterEntry e
-            where e.villageCode like :scope
-              and (:reviewer = true or e.status not in :drafts or e.createdBy = :username)
-              and (:status is null or e.status = :status)
-              and (:tier is null or e.tier = :tier)
-              and (:category is null or e.categories like :category)
-              and (:overdueAt is null or e.visitOverdueAt <= :overdueAt)
-            order by case when e.visitOverdueAt is null then 1 else 0 end, e.visitOverdueAt, e.id""")
-    List<RegisterEntry> page(@Param("scope") String scope, @Param("reviewer") boolean reviewer,
-            @Param("drafts") java.util.Collection<RegisterStatus> drafts, @Param("username") String username,
-            @Param("status") RegisterStatus status, @Param("tier") RegisterTier tier,
-            @Param("category") String category, @Param("overdueAt") Instant overdueAt, Pageable page);
-
-    /**
      * The escalation sweep's read after a (overdue instant, id) key: an index range on
      * {@code monitoring_entry_overdue (visit_overdue_at, id)}, oldest first.
      */

@@ -149,7 +149,14 @@ class ChildNameIndex {
 
     /** (Re)writes a child's keys, in the caller's transaction. */
     void index(long childId, String name) {
-        jdbc.update("delete from people_child_name_key where child_id = ?", childId);
+        // A child without keys yet (registered elsewhere in this transaction, or before the index
+        // existed): deleting none would still lock the gap after the highest child id, which every
+        // concurrent filing's insert then needs (deadlocks under LoadBenchmark). Delete only what exists.
+        Integer present = jdbc.queryForObject("select count(*) from people_child_name_key where child_id = ?",
+                Integer.class, childId);
+        if (present != null && present > 0) {
+            jdbc.update("delete from people_child_name_key where child_id = ?", childId);
+        }
         indexNew(childId, name);
     }
 

@@ -19,6 +19,7 @@ import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.shared.CappedTotal;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -34,6 +35,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -394,10 +397,16 @@ public class WorkOrderDesk {
         if (!user.is(Role.AGENCY_STAFF) || user.agencyCode() == null) {
             throw Refusal.notAllowed(text("cms.work-order.agency-list-only"));
         }
-        Page<WorkOrder> found = orders.findForAgency(user.agencyCode(), status, overdueOnly ? time.now() : null, page);
+        String agency = user.agencyCode();
+        Instant overdueBefore = overdueOnly ? time.now() : null;
+        Slice<WorkOrder> found = orders.findForAgency(agency, status, overdueBefore, page);
+        // no count of the agency's whole history: exact on the last page, else up to CappedTotal.CAP
+        long total = CappedTotal.of(found,
+                () -> !orders.probeForAgency(agency, status, overdueBefore, PageRequest.of(CappedTotal.CAP, 1)).isEmpty(),
+                () -> orders.countForAgency(agency, status, overdueBefore));
         events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_LIST_READ", "AGENCY", user.agencyCode())
                 .withDetail(found.getNumberOfElements() + " work orders"));
-        return new PageImpl<>(views(found.getContent(), false), page, found.getTotalElements());
+        return new PageImpl<>(views(found.getContent(), false), page, total);
     }
 
     /** The orders of a case, for someone who works it. Audited. */

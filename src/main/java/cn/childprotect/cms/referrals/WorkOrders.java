@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -18,11 +18,28 @@ interface WorkOrders extends JpaRepository<WorkOrder, Long> {
 
     boolean existsByCaseIdAndAgencyCodeAndStatusIn(long caseId, String agencyCode, Collection<WorkOrderStatus> statuses);
 
+    /**
+     * An agency's orders: one row more than the page (Slice), no count. Ordered by (dueAt, id desc),
+     * read in that order from referrals_work_order_agency_due or, by status, _agency (V8_10_1).
+     */
     @Query("""
             select w from WorkOrder w where w.agencyCode = :agency
               and (:status is null or w.status = :status)
               and (:overdueBefore is null or w.dueAt < :overdueBefore)""")
-    Page<WorkOrder> findForAgency(String agency, WorkOrderStatus status, Instant overdueBefore, Pageable page);
+    Slice<WorkOrder> findForAgency(String agency, WorkOrderStatus status, Instant overdueBefore, Pageable page);
+
+    /** The same rows' ids, for a capped count: asked with an offset of the cap and a size of one. */
+    @Query("""
+            select w.id from WorkOrder w where w.agencyCode = :agency
+              and (:status is null or w.status = :status)
+              and (:overdueBefore is null or w.dueAt < :overdueBefore)""")
+    List<Long> probeForAgency(String agency, WorkOrderStatus status, Instant overdueBefore, Pageable page);
+
+    @Query("""
+            select count(w) from WorkOrder w where w.agencyCode = :agency
+              and (:status is null or w.status = :status)
+              and (:overdueBefore is null or w.dueAt < :overdueBefore)""")
+    long countForAgency(String agency, WorkOrderStatus status, Instant overdueBefore);
 
     /** Index range scan on the current step's deadline. */
     @Query("""

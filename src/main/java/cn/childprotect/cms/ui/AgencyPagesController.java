@@ -40,7 +40,7 @@ class AgencyPagesController {
             return "redirect:/";
         }
         model.addAttribute("orders", desk.mine(me, null, false,
-                PageRequest.of(0, 100, Sort.by("dueAt").and(Sort.by(Sort.Direction.DESC, "id")))).getContent());
+                PageRequest.of(0, 100, Sort.by("dueAt", "id"))).getContent());
         return "ui/work-orders";
     }
 

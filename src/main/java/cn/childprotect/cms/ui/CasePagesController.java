@@ -128,6 +128,7 @@ class CasePagesController {
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String after,
             @RequestParam MultiValueMap<String, String> params, Model model) {
         CurrentUser me = currentUsers.current();
         if (!CaseQueries.mayList(me)) {
@@ -145,7 +146,7 @@ class CasePagesController {
         String assigneeName = Texts.blankToNull(assignee);
         CaseList rows = queries.list(new CaseSearch(statuses, villageCode, mine, Texts.blankToNull(category), overdue, null,
                 Texts.blankToNull(q), fromDate, toDate, urgent, mine ? null : assigneeName), Math.max(page, 0), PAGE_SIZE,
-                order, me);
+                order, me, Texts.blankToNull(after));
         boolean triage = statuses.equals(Set.of(CaseStatus.RECEIVED));
         model.addAttribute("rows", rows.items());
         model.addAttribute("list", rows);
@@ -172,15 +173,17 @@ class CasePagesController {
         model.addAttribute("supervisor", me.is(Role.SUPERVISOR));
         model.addAttribute("firstRow", rows.page() * PAGE_SIZE + (rows.items().isEmpty() ? 0 : 1));
         model.addAttribute("lastRow", rows.page() * PAGE_SIZE + rows.items().size());
-        model.addAttribute("prevUrl", rows.hasPrevious() ? pageUrl(params, rows.page() - 1) : null);
-        model.addAttribute("nextUrl", rows.hasNext() ? pageUrl(params, rows.page() + 1) : null);
+        model.addAttribute("prevUrl", rows.hasPrevious() ? pageUrl(params, rows.page() - 1, null) : null);
+        // the next page seeks to where this one ends (index range), the previous one is read by offset
+        model.addAttribute("nextUrl", rows.hasNext() ? pageUrl(params, rows.page() + 1, rows.nextKey()) : null);
         return "ui/cases";
     }
 
     /** The same list with every filter as it is, another page. */
-    private static String pageUrl(MultiValueMap<String, String> params, int page) {
-        return UriComponentsBuilder.fromPath("/cases").queryParams(params).replaceQueryParam("page", page)
-                .encode().build().toUriString();
+    private static String pageUrl(MultiValueMap<String, String> params, int page, String after) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/cases").queryParams(params).replaceQueryParam("page", page);
+        url = after == null ? url.replaceQueryParam("after") : url.replaceQueryParam("after", after);
+        return url.encode().build().toUriString();
     }
 
     private static LocalDate dateOrNull(String value) {

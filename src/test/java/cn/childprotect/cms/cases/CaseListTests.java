@@ -129,4 +129,45 @@ class CaseListTests extends IntegrationTest {
         assertThat(last.total()).isEqualTo(1_005);
         assertThat(last.totalExact()).isTrue();
     }
+
+    @Test
+    void pagesThatSeekAfterTheKeyOfThePreviousPageMatchPagesReadByOffset() {
+        LocalDate day = someDay();
+        List<Long> ids = casesReceivedOn(day, 7);
+        // the two oldest are closed (no deadline), two others share a deadline and an opening minute: the id decides
+        jdbc.update("update cases_case set status = 'CLOSED', status_deadline = null where id in (?, ?)", ids.get(0),
+                ids.get(1));
+        jdbc.update("update cases_case set status_deadline = (select d from (select status_deadline d from cases_case "
+                + "where id = ?) t), opened_at = (select o from (select opened_at o from cases_case where id = ?) t) "
+                + "where id = ?", ids.get(3), ids.get(3), ids.get(4));
+        CurrentUser supervisor = users.findCurrentUser("supervisor1").orElseThrow();
+
+        for (CaseSort sort : List.of(CaseSort.NEWEST, CaseSort.DEADLINE, new CaseSort("openedAt", false))) {
+            for (int size : List.of(2, 3)) {
+                List<Long> byOffset = new ArrayList<>();
+                List<Long> bySeek = new ArrayList<>();
+                String key = null;
+                for (int page = 0; page < 4; page++) {
+                    queries.list(onDay(day), page, size, sort, supervisor).items().forEach(r -> byOffset.add(r.id()));
+                    CaseList seeking = queries.list(onDay(day), page, size, sort, supervisor, key);
+                    seeking.items().forEach(r -> bySeek.add(r.id()));
+                    assertThat(seeking.nextKey() != null).isEqualTo(seeking.hasNext());
+                    key = seeking.nextKey();
+                }
+                assertThat(bySeek).as(sort + " by " + size).hasSize(7).doesNotHaveDuplicates()
+                        .containsExactlyElementsOf(byOffset);
+            }
+        }
+        // a key of another order is ignored: the page is read by offset
+        CaseList first = queries.list(onDay(day), 0, 3, CaseSort.NEWEST, supervisor);
+        assertThat(queries.list(onDay(day), 1, 3, new CaseSort("caseNumber", false), supervisor, first.nextKey()).items())
+                .hasSize(3);
+        // the API hands out the key as next and seeks with after
+        assertThat(mvc.get().uri("/api/v1/cases?receivedFrom={d}&receivedTo={d}&size=3&page=5&after={k}", day, day,
+                first.nextKey()).header("Authorization", basic("supervisor1"))).hasStatusOk().bodyJson()
+                .satisfies(json -> {
+                    json.assertThat().extractingPath("$.items[0].id").asNumber().isEqualTo(ids.get(3).intValue());
+                    json.assertThat().extractingPath("$.next").isNotNull();
+                });
+    }
 }

@@ -57,8 +57,11 @@ class CasesController {
     /**
      * A page of cases. {@code total} is exact only when {@code totalExact}; otherwise there are at
      * least that many ({@link CaseQueries#COUNT_CAP}, "1,000+"): no list counts its whole scope.
+     * {@code next} is the key to pass as {@code after} with {@code page + 1}: the next page then
+     * seeks to its first row instead of skipping the rows before it.
      */
-    record CasePage(List<CaseListRow> items, long total, int page, int size, boolean hasNext, boolean totalExact) {
+    record CasePage(List<CaseListRow> items, long total, int page, int size, boolean hasNext, boolean totalExact,
+            String next) {
     }
 
     @GetMapping
@@ -69,7 +72,8 @@ class CasesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean urgent) {
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean urgent,
+            @RequestParam(required = false) String after) {
         if (assignee != null && !assignee.equals("me") && !assignee.matches("[A-Za-z0-9._@-]{1,50}")) {
             throw Refusal.invalidField("assignee", "case.refusal.assignee-param");
         }
@@ -83,8 +87,9 @@ class CasesController {
                 Math.max(page, 0), Math.min(Math.max(size, 1), 100),
                 // overdue work lists read the deadline index in order; everything else newest first
                 sortOf(sort != null ? sort : overdue ? "statusDeadline,asc" : "openedAt,desc"),
-                currentUsers.current());
-        return new CasePage(rows.items(), rows.total(), rows.page(), rows.size(), rows.hasNext(), rows.totalExact());
+                currentUsers.current(), after);
+        return new CasePage(rows.items(), rows.total(), rows.page(), rows.size(), rows.hasNext(), rows.totalExact(),
+                rows.nextKey());
     }
 
     // GET /{id}, the case file, is composed and served by the casefile module (casefile.web).

@@ -1,5 +1,6 @@
 package cn.childprotect.cms.escalations.web;
 
+import cn.childprotect.cms.shared.CappedTotal;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ class EscalationsController {
         this.currentUsers = currentUsers;
     }
 
-    record EscalationPage(List<EscalationView> items, long total, int page, int size) {
+    /** {@code total} is exact when {@code totalExact}; otherwise there are more than 1,000 (shown as 1,000): never a count of the whole scope. */
+    record EscalationPage(List<EscalationView> items, long total, int page, int size, boolean totalExact) {
     }
 
     /** Open items in the caller's scope, most severe first, then oldest. */
@@ -41,7 +43,8 @@ class EscalationsController {
             @RequestParam(required = false) EscalationLevel level, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var result = desk.queue(currentUsers.current(), kind, level, Math.max(page, 0), Math.min(Math.max(size, 1), 200));
-        return new EscalationPage(result.getContent(), result.getTotalElements(), result.getNumber(), result.getSize());
+        return new EscalationPage(result.getContent(), CappedTotal.shown(result.getTotalElements()), result.getNumber(),
+                result.getSize(), CappedTotal.isExact(result.getTotalElements()));
     }
 
     @GetMapping("/summary")

@@ -1,5 +1,6 @@
 package cn.childprotect.cms.referrals.web;
 
+import cn.childprotect.cms.shared.CappedTotal;
 import java.time.Instant;
 import java.util.List;
 
@@ -76,7 +77,8 @@ class WorkOrdersController {
         return desk.ofCase(caseId, currentUsers.current());
     }
 
-    record WorkOrderPage(List<WorkOrderView> items, long total, int page, int size) {
+    /** {@code total} is exact when {@code totalExact}; otherwise there are more than 1,000 (shown as 1,000): never a count of the whole scope. */
+    record WorkOrderPage(List<WorkOrderView> items, long total, int page, int size, boolean totalExact) {
     }
 
     @GetMapping("/api/v1/work-orders")
@@ -88,8 +90,9 @@ class WorkOrdersController {
         }
         var result = desk.mine(currentUsers.current(), status, overdue,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
-                        Sort.by(Sort.Direction.ASC, "dueAt").and(Sort.by(Sort.Direction.DESC, "id"))));
-        return new WorkOrderPage(result.getContent(), result.getTotalElements(), result.getNumber(), result.getSize());
+                        Sort.by("dueAt", "id")));
+        return new WorkOrderPage(result.getContent(), CappedTotal.shown(result.getTotalElements()), result.getNumber(),
+                result.getSize(), CappedTotal.isExact(result.getTotalElements()));
     }
 
     @GetMapping("/api/v1/work-orders/{id}")
