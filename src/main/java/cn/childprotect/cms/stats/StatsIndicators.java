@@ -12,6 +12,7 @@ import java.util.Set;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.shared.BusinessTime;
 import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.stats.StatsSnapshotSource;
 import cn.childprotect.cms.users.CurrentUser;
 
 import org.springframework.context.MessageSource;
@@ -29,12 +30,15 @@ public class StatsIndicators {
     private final StatsMeasures measures;
     private final BusinessTime time;
     private final MessageSource messages;
+    private final List<StatsSnapshotSource> snapshots;
 
-    StatsIndicators(IndicatorDefinitions definitions, StatsMeasures measures, BusinessTime time, MessageSource messages) {
+    StatsIndicators(IndicatorDefinitions definitions, StatsMeasures measures, BusinessTime time, MessageSource messages,
+            List<StatsSnapshotSource> snapshots) {
         this.definitions = definitions;
         this.measures = measures;
         this.time = time;
         this.messages = messages;
+        this.snapshots = snapshots;
     }
 
     public record IndicatorReport(int year, String scope, List<IndicatorValue> indicators) {
@@ -60,6 +64,11 @@ public class StatsIndicators {
         definitions.indicators().forEach(d -> needed.addAll(d.parsed().measures()));
         List<String> measureList = List.copyOf(needed);
         Map<String, Long> totals = totals(measures.summaryIn(period, where, null, measureList));
+        if (year == today.getYear()) {
+            // a state, not events: only "now" is known (no earlier year, no monthly trend)
+            snapshots.stream().filter(s -> s.measures().stream().anyMatch(needed::contains))
+                    .forEach(s -> totals.putAll(s.countsNow(where.prefix())));
+        }
         Map<String, Long> lastYear = totals(measures.summaryIn(previous, where, null, measureList));
         Map<String, Map<String, Long>> monthly = measures.monthly(period, where, measureList);
         List<IndicatorValue> values = new ArrayList<>();

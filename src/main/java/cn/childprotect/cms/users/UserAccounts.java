@@ -34,6 +34,9 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findByRoleAndEnabledTrueOrderByUsername(Role role);
 
+    /** Enabled accounts of a role inside a scope (a prefix of division codes). */
+    List<UserAccount> findByRoleAndEnabledTrueAndJurisdictionCodeStartingWith(Role role, String prefix);
+
     /** The enabled accounts of a role, their rows locked until the transaction ends (in id order, so no deadlock). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from UserAccount u where u.role = :role and u.enabled = true order by u.id")
