@@ -21,6 +21,8 @@ import cn.childprotect.cms.shared.CappedTotal;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.deadlines.DeadlinesMissed;
+import cn.childprotect.cms.shared.deadlines.MissedDeadline;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
@@ -141,6 +143,10 @@ public class EscalationDesk {
             return false;
         }
         escalations.saveAndFlush(new Escalation(kind, sourceId, deadline, level, caseId, villageCode, time.now()));
+        if (level == EscalationLevel.TOWNSHIP && kind.isMissedDeadline()) {
+            events.publishEvent(new DeadlinesMissed(List.of(new MissedDeadline(kind.name(), sourceId, deadline, caseId,
+                    villageCode))));
+        }
         return true;
     }
 
@@ -164,7 +170,8 @@ public class EscalationDesk {
     /**
      * Raises items for many misses at one level in the caller's transaction: one JDBC batch of
      * items, one query for their ids, one event for the cases' timelines (one batch), then one event (one
-     * outbox entry for the chunk). The unique key still decides: if another instance raised one of them first, the
+     * outbox entry for the chunk); at the township level also {@link DeadlinesMissed} (the moment a miss becomes
+     * known, e.g. to the statistics). The unique key still decides: if another instance raised one of them first, the
      * batch fails as a whole and the caller raises that chunk one by one ({@link #raise}).
      */
     List<Long> raiseAll(List<Miss> misses, EscalationLevel level) {
@@ -197,6 +204,14 @@ public class EscalationDesk {
         }
         events.publishEvent(new EscalationsRaisedOnCases(List.copyOf(onCases)));
         events.publishEvent(new EscalationsRaised(List.copyOf(raised)));
+        if (level == EscalationLevel.TOWNSHIP) {
+            List<MissedDeadline> missed = misses.stream().filter(m -> m.kind().isMissedDeadline())
+                    .map(m -> new MissedDeadline(m.kind().name(), m.sourceId(), m.deadline(), m.caseId(), m.villageCode()))
+                    .toList();
+            if (!missed.isEmpty()) {
+                events.publishEvent(new DeadlinesMissed(missed));
+            }
+        }
         return raised;
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import cn.childprotect.cms.guardianship.events.MeasureRecorded;
 import cn.childprotect.cms.guardianship.events.MeasureStepTaken;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.deadlines.DeadlinesMissed;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.shared.stats.StatsFact;
 import cn.childprotect.cms.shared.stats.StatsFactSource;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * reached an ended status (a one-off act such as 训诫 ends when it is recorded).</li>
  * <li>For a 人身安全保护令: {@code measures.decision.on_time|late} on the day of the court's decision,
  * against the legal limit from filing (72 h, 24 h if urgent: 反家暴法 art. 28, {@link MeasurePolicy}),
- * and {@code time.decision} (filing → decision). After a 复议 the stored decision is the later one,
+ * and {@code time.decision} (filing → decision). Late counts on the day the limit ran out, also while
+ * the decision is still awaited past it (from the sweep that finds it missed, {@link DeadlinesMissed}). After a 复议 the stored decision is the later one,
  * which the limit does not govern: such an order counts in neither.</li>
  * </ul>
  */
@@ -57,6 +59,7 @@ class MeasureStatsFacts implements StatsFactSource {
         return switch (event) {
             case MeasureRecorded e -> List.of(e.measureId());
             case MeasureStepTaken e -> List.of(e.measureId());
+            case DeadlinesMissed e -> e.sourceIdsOf(MeasureDesk.ESCALATION_KIND);
             default -> List.of();
         };
     }
@@ -83,11 +86,17 @@ class MeasureStatsFacts implements StatsFactSource {
                 && !reconsidered) {
             Instant due = (m.urgent() ? policy.protectionOrderDecisionUrgent()
                     : policy.protectionOrderDecision()).addTo(m.occurredAt(), calendar);
-            StatsFact decided = recorded.as(m.decidedAt().isAfter(due) ? "measures.decision.late"
-                    : "measures.decision.on_time", time.dateOf(m.decidedAt()));
-            facts.add(decided);
-            facts.add(decided.duration("time.decision",
+            boolean late = m.decidedAt().isAfter(due);
+            facts.add(recorded.as(late ? "measures.decision.late" : "measures.decision.on_time",
+                    time.dateOf(late ? due : m.decidedAt())));
+            facts.add(recorded.as("time.decision", time.dateOf(m.decidedAt())).duration("time.decision",
                     Math.max(0, Duration.between(m.occurredAt(), m.decidedAt()).toMinutes())));
+        }
+        else if (m.type() == MeasureType.PROTECTION_ORDER && m.decidedAt() == null && !reconsidered
+                && m.deadlineKind() == DeadlineKind.DECISION && m.nextDeadlineAt() != null
+                && m.nextDeadlineAt().isBefore(time.now())) {
+            // the decision is still awaited past its stored deadline, the one the sweep escalates
+            facts.add(recorded.as("measures.decision.late", time.dateOf(m.nextDeadlineAt())));
         }
         return facts;
     }

@@ -15,7 +15,9 @@ import cn.childprotect.cms.cases.events.CaseStatusChanged;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
 import cn.childprotect.cms.intake.events.ReportReceived;
 import cn.childprotect.cms.intake.events.ReportRelinked;
+import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.deadlines.DeadlinesMissed;
 import cn.childprotect.cms.shared.sla.SlaPolicy;
 import cn.childprotect.cms.shared.sla.WorkingCalendar;
 import cn.childprotect.cms.shared.stats.StatsFact;
@@ -61,7 +63,11 @@ class IntakeStatsFacts {
      * {@code intake.report}: reports received (by category, channel, institution type and what
      * became of them: OPENED a case, LINKED to one, LOGGED only), the reporting delay (occurred →
      * received) and, for mandatory reports, receipt → police notification and whether it came
-     * within the policy's time (1 h by default).
+     * within the policy's time (1 h by default). A notification still awaited past its stored
+     * deadline counts as late on the deadline's day from the sweep that finds it missed
+     * ({@link DeadlinesMissed}); late ones, met or not, count on the due day, on-time ones on the
+     * day of the notification. A closed or screened-out case clears the awaited deadline
+     * ({@code PoliceDeadlines}), and with it such a late fact.
      */
     record ReportFacts(Reports reports, ReportTaxonomy taxonomy, BusinessTime time, SlaPolicy sla,
             WorkingCalendar calendar) implements StatsFactSource {
@@ -77,8 +83,16 @@ class IntakeStatsFacts {
                 case ReportReceived e -> List.of(e.reportId());
                 case PoliceNotificationRecorded e -> List.of(e.reportId());
                 case ReportRelinked e -> List.of(e.reportId());
+                case DeadlinesMissed e -> e.sourceIdsOf("POLICE_NOTIFICATION");
+                case CaseStatusChanged e when clearsOrSetsPoliceDeadline(e) ->
+                    reports.findByCaseIdOrderById(e.caseId()).stream().map(Report::id).toList();
                 default -> List.of();
             };
+        }
+
+        private static boolean clearsOrSetsPoliceDeadline(CaseStatusChanged e) {
+            return e.to() == CaseStatus.CLOSED || e.to() == CaseStatus.SCREENED_OUT || e.from() == CaseStatus.CLOSED
+                    || e.from() == CaseStatus.SCREENED_OUT;
         }
 
         @Override
@@ -105,8 +119,12 @@ class IntakeStatsFacts {
             if (mandatory && report.policeNotifiedAt() != null) {
                 facts.add(received.duration("time.police", minutesBetween(report.receivedAt(), report.policeNotifiedAt())));
                 Instant due = sla.policeNotification().addTo(report.receivedAt(), calendar);
-                facts.add(received.as(report.policeNotifiedAt().isAfter(due) ? "sla.police.late" : "sla.police.on_time",
-                        time.dateOf(report.policeNotifiedAt())));
+                facts.add(report.policeNotifiedAt().isAfter(due) ? received.as("sla.police.late", time.dateOf(due))
+                        : received.as("sla.police.on_time", time.dateOf(report.policeNotifiedAt())));
+            }
+            else if (report.policeNotifiedAt() == null && report.policeDeadline() != null
+                    && report.policeDeadline().isBefore(time.now())) {
+                facts.add(received.as("sla.police.late", time.dateOf(report.policeDeadline())));
             }
             return facts;
         }
@@ -120,7 +138,9 @@ class IntakeStatsFacts {
     /**
      * {@code intake.case}: cases opened (by category, channel, institution type and current state),
      * screened out, merged, closed, declared emergencies; receipt → acceptance and → closure; and
-     * whether the case left RECEIVED by its acceptance deadline (sla.acceptance.*).
+     * whether the case left RECEIVED by its acceptance deadline (sla.acceptance.*): on time on the
+     * day it left, late on the deadline's day, also while it is still RECEIVED past the deadline
+     * (from the sweep that finds the case deadline missed, {@link DeadlinesMissed}).
      */
     record CaseFacts(Reports reports, CaseFiles caseFiles, ReportTaxonomy taxonomy, BusinessTime time)
             implements StatsFactSource {
@@ -137,6 +157,7 @@ class IntakeStatsFacts {
                 case CaseStatusChanged e -> e.mergedInto() == null ? List.of(e.caseId())
                         : List.of(e.caseId(), e.mergedInto());
                 case ReportRelinked e -> List.of(e.caseId());
+                case DeadlinesMissed e -> e.sourceIdsOf("CASE_DEADLINE");
                 default -> List.of();
             };
         }
@@ -176,8 +197,12 @@ class IntakeStatsFacts {
                         .duration("time.acceptance", minutesBetween(receivedAt, m.acceptedAt())));
             }
             if (m.decidedAt() != null && m.acceptanceDue() != null) {
-                facts.add(opened.as(m.decidedAt().isAfter(m.acceptanceDue()) ? "sla.acceptance.late"
-                        : "sla.acceptance.on_time", time.dateOf(m.decidedAt())));
+                facts.add(m.decidedAt().isAfter(m.acceptanceDue())
+                        ? opened.as("sla.acceptance.late", time.dateOf(m.acceptanceDue()))
+                        : opened.as("sla.acceptance.on_time", time.dateOf(m.decidedAt())));
+            }
+            else if (m.decidedAt() == null && m.acceptanceDue() != null && m.acceptanceDue().isBefore(time.now())) {
+                facts.add(opened.as("sla.acceptance.late", time.dateOf(m.acceptanceDue())));
             }
             return facts;
         }

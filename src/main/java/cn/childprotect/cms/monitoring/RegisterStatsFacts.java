@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
+import cn.childprotect.cms.shared.deadlines.DeadlinesMissed;
 import cn.childprotect.cms.shared.stats.StatsFact;
 import cn.childprotect.cms.shared.stats.StatsFactSource;
 
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * <li>{@code register.visits} each visit on its day, and {@code register.visit.on_time|late}: whether
  * it was made by the due date in force then. That date is replayed from the schedule (first visit
  * within 5 working days of confirmation, then the tier's cadence after the latest visit), as the
- * register computed it, with the tier the entry has now.</li>
+ * register computed it, with the tier the entry has now. A late visit counts on its due date; a
+ * visit still not made past the stored due date counts as late on that date too, from the sweep
+ * that finds it missed ({@link DeadlinesMissed}).</li>
  * </ul>
  * The register publishes no domain events; every change of an entry is audited, so the audit
  * event (other than a read) names the entry whose facts may have changed.
@@ -56,6 +59,9 @@ class RegisterStatsFacts implements StatsFactSource {
 
     @Override
     public List<Long> subjectsAffectedBy(Object event) {
+        if (event instanceof DeadlinesMissed e) {
+            return e.sourceIdsOf(Register.VISIT_DEADLINE);
+        }
         if (event instanceof AuditEvent e && "REGISTER_ENTRY".equals(e.targetType()) && e.targetId() != null
                 && !"REGISTER_ENTRY_READ".equals(e.action()) && e.targetId().matches("\\d{1,18}")) {
             return List.of(Long.parseLong(e.targetId()));
@@ -89,10 +95,15 @@ class RegisterStatsFacts implements StatsFactSource {
                 .sorted(Comparator.comparing(RegisterVisit::visitedOn).thenComparing(RegisterVisit::id)).toList();
         for (RegisterVisit visit : made) {
             facts.add(confirmed.as("register.visits", visit.visitedOn()));
-            facts.add(confirmed.as(visit.visitedOn().isAfter(due) ? "register.visit.late" : "register.visit.on_time",
-                    visit.visitedOn()));
+            facts.add(visit.visitedOn().isAfter(due) ? confirmed.as("register.visit.late", due)
+                    : confirmed.as("register.visit.on_time", visit.visitedOn()));
             last = last == null || visit.visitedOn().isAfter(last) ? visit.visitedOn() : last;
             due = schedule.nextVisitDue(last, entry.tier());
+        }
+        // the next visit is not made and its stored due date has passed (as the sweep reads it)
+        if (entry.status().inForce() && entry.visitOverdueAt() != null && !entry.visitOverdueAt().isAfter(time.now())) {
+            facts.add(confirmed.as("register.visit.late",
+                    entry.visitDueOn() != null ? entry.visitDueOn() : time.dateOf(entry.visitOverdueAt())));
         }
         return facts;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.childprotect.cms.escalations.DeadlineSweep;
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.MutableClock;
 import cn.childprotect.cms.support.TestIds;
@@ -33,6 +34,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * through the real API, so every fact comes from the real sources (intake, cases, referrals,
  * escalations). Friday 2025-03-07 to Tuesday 2025-03-11 has no holiday: the work-order sign-by
  * deadline (1 working day) of an order dispatched on Friday afternoon falls on Monday afternoon.
+ * The deadline sweep runs on Friday 28 March: deadlines passed and still unmet then count as late
+ * on their due day, as those met late do.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,6 +52,12 @@ class StatsMeasuresTests extends IntegrationTest {
 
     @Autowired
     StatsMeasures measures;
+
+    @Autowired
+    StatsIndicators indicators;
+
+    @Autowired
+    DeadlineSweep sweep;
 
     static final String ADDRESS = "城关村幸福巷七号";
     static final String SCHOOL = "城关第二小学";
@@ -69,6 +78,7 @@ class StatsMeasuresTests extends IntegrationTest {
             long c3 = caseOf(report("operator1", "GD04", null));
             long c4 = caseOf(report("operator1", "MR06", null));
             long c5 = caseOf(report("operator1", "MR09", null));
+            refresh(); // r4's facts as of 9:00, before its police deadline: only the sweep's event makes it late
 
             at(2025, 3, 7, 9, 10, 30);
             ok(api().as("supervisor1").fire(c5, "ACCEPT", null));
@@ -90,6 +100,8 @@ class StatsMeasuresTests extends IntegrationTest {
             at(2025, 3, 7, 16, 0, 30);
             long onTime = id(api().as("director1").dispatch(c2, "XN-PS"));
             long late = id(api().as("director1").dispatch(c4, "XN-PS"));
+            id(api().as("director1").dispatch(c2, "XN-EDU")); // never signed
+            refresh(); // its facts as of Friday, before its sign-by: only the sweep's event makes it late
             at(2025, 3, 10, 10, 0, 30); // Monday: within one working day
             ok(api().as("police1").post("/api/v1/work-orders/{id}/sign", null, onTime));
             at(2025, 3, 11, 10, 0, 30); // Tuesday: late
@@ -102,6 +114,13 @@ class StatsMeasuresTests extends IntegrationTest {
             ok(api().as("supervisor1").fire(c5, "REQUEST_CLOSURE", "经核实已无风险"));
             at(2025, 3, 8, 9, 0, 30); // closed 24 h after receipt
             ok(api().as("supervisor1").fire(c5, "APPROVE_CLOSURE", null));
+
+            // the sweep finds the deadlines passed and unmet by then: c4's police notification (r4,
+            // MR06: due 1 h after receipt), the XN-EDU order's signing (Monday afternoon), the
+            // on-time order's answer (5 working days after signing: Monday 17 March)
+            at(2025, 3, 28, 12, 0, 0);
+            sweep.sweep();
+            refresh();
         }
         finally {
             clock.reset();
@@ -143,12 +162,16 @@ class StatsMeasuresTests extends IntegrationTest {
         // left RECEIVED by the deadline: c1, c2, c5 (2 h), c3 (24 h); c4 after 3 h of 2 h
         assertThat(s.count("sla.acceptance.on_time")).isEqualTo(4);
         assertThat(s.count("sla.acceptance.late")).isEqualTo(1);
+        // r1 in 30 min; r2 after 90 min; r4 never (passed unmet); r5's deadline was cleared when c5 closed
         assertThat(s.count("sla.police.on_time")).isEqualTo(1);
-        assertThat(s.count("sla.police.late")).isEqualTo(1);
-        // working days: Friday 16:00 → signed Monday 10:00 in time, Tuesday 10:00 late
-        assertThat(s.count("workorders.dispatched")).isEqualTo(2);
+        assertThat(s.count("sla.police.late")).isEqualTo(2);
+        // working days: Friday 16:00 → signed Monday 10:00 in time, Tuesday 10:00 late, XN-EDU never
+        assertThat(s.count("workorders.dispatched")).isEqualTo(3);
         assertThat(s.count("sla.sign.on_time")).isEqualTo(1);
-        assertThat(s.count("sla.sign.late")).isEqualTo(1);
+        assertThat(s.count("sla.sign.late")).isEqualTo(2);
+        // the on-time order signed Monday 10 March is not answered by Monday 17 March; the late one was returned
+        assertThat(s.count("sla.respond.on_time")).isZero();
+        assertThat(s.count("sla.respond.late")).isEqualTo(1);
         assertThat(s.count("workorders.returned")).isEqualTo(1);
         // reporting delay (occurred → received) of the two school reports: 120 and 1440 min
         assertThat(s.total("reports.delay")).get().satisfies(v -> {
@@ -157,6 +180,37 @@ class StatsMeasuresTests extends IntegrationTest {
             assertThat(v.p90Minutes()).isEqualTo(1440);
         });
         assertThat(s.count("escalations.raised")).isPositive();
+    }
+
+    @Test
+    @Order(1)
+    void aPassedUnmetDeadlineCountsAsLateOnItsDueDay() {
+        refresh();
+        CurrentUser supervisor1 = new CurrentUser("supervisor1", "supervisor1", Role.SUPERVISOR, "141029100000", null,
+                null, null);
+        // late facts count on the due day: r2 and r4 on Friday 7 March, both late signings on Monday 10 March
+        StatsSummary friday = measures.summary(LocalDate.of(2025, 3, 7), LocalDate.of(2025, 3, 7), VILLAGE_1, null,
+                supervisor1);
+        assertThat(friday.count("sla.police.late")).isEqualTo(2);
+        StatsSummary monday = measures.summary(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 10), VILLAGE_1, null,
+                supervisor1);
+        assertThat(monday.count("sla.sign.on_time")).isEqualTo(1);
+        assertThat(monday.count("sla.sign.late")).isEqualTo(2);
+        assertThat(measures.summary(LocalDate.of(2025, 3, 17), LocalDate.of(2025, 3, 17), VILLAGE_1, null,
+                supervisor1).count("sla.respond.late")).isEqualTo(1);
+        assertThat(refreshedSummary(GroupBy.AGENCY).count("sla.sign.late", "XN-EDU")).isEqualTo(1);
+        // compliance = on time / every deadline passed: 1 of 3 for the police, 1 of 3 for signing
+        CurrentUser county = new CurrentUser("county1", "county1", Role.SUPERVISOR, "141029000000", null, null, null);
+        List<IndicatorValue> year = indicators.indicators(2025, TOWNSHIP_1, county).indicators();
+        assertThat(march(year, "POLICE_NOTIFIED_WITHIN_SLA")).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(march(year, "WORK_ORDERS_SIGNED_ON_TIME")).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(march(year, "WORK_ORDERS_ANSWERED_ON_TIME")).isZero();
+        assertThat(march(year, "ACCEPTED_WITHIN_SLA")).isCloseTo(4.0 / 5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    private static Double march(List<IndicatorValue> values, String code) {
+        return values.stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow().months().stream()
+                .filter(m -> m.month().equals("2025-03")).findFirst().orElseThrow().value();
     }
 
     @Test
@@ -240,6 +294,9 @@ class StatsMeasuresTests extends IntegrationTest {
     @Test
     @Order(4)
     void aRebuildFromScratchGivesTheLiveNumbers() {
+        // now, long after March 2025: the sweep finds what passed since the 28th; the rebuild states
+        // every fact at now too
+        sweep.sweep();
         List<StatsSummary> live = new ArrayList<>();
         live.add(refreshedSummary(null));
         for (GroupBy by : GroupBy.values()) {
@@ -270,8 +327,9 @@ class StatsMeasuresTests extends IntegrationTest {
                     assertThat(json).extractingPath(
                             "$.indicators[?(@.code=='ACCEPTED_WITHIN_SLA')].months[?(@.month=='2025-03')].value")
                             .asArray().containsExactly(0.8);
+                    // signed on time 1 of 3: one signed late, one never signed
                     assertThat(json).extractingPath("$.indicators[?(@.code=='WORK_ORDERS_SIGNED_ON_TIME')].actual")
-                            .asArray().containsExactly(0.5);
+                            .asArray().containsExactly(1.0 / 3);
                     assertThat(json).extractingPath("$.indicators[?(@.code=='ACCEPTED_WITHIN_SLA')].name").asArray()
                             .containsExactly("报告按时受理率");
                 });
