@@ -44,7 +44,7 @@ class EscalationQueueStatementsTests extends IntegrationTest {
     EntityManagerFactory emf;
 
     @Test
-    void aPageOfTwentyItemsOnTwentyCasesTakesThreeStatements() {
+    void aPageOfTwentyItemsOnTwentyCasesTakesFourStatements() {
         // twenty open items on twenty cases of the township, oldest misses of all (first in their severity)
         List<Miss> misses = new ArrayList<>();
         Instant longAgo = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(3_650, ChronoUnit.DAYS);
@@ -79,8 +79,10 @@ class EscalationQueueStatementsTests extends IntegrationTest {
 
             assertThat(page.getContent()).hasSize(20)
                     .allSatisfy(v -> assertThat(v.caseId() == null || v.caseNumber() != null).isTrue());
-            // the page, its count, the case numbers (village names come from the cached division tree)
-            assertThat(statements).isLessThanOrEqualTo(3);
+            // the page (one row more than it shows), the probe "more than 1,000?" and, as there are
+            // fewer, their count (both index only, never the whole scope), the case numbers (village
+            // names come from the cached division tree): four, however many items the page shows
+            assertThat(statements).isLessThanOrEqualTo(4);
         }
         finally {
             stats.setStatisticsEnabled(wasEnabled);
