@@ -43,13 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class SupportPlanDesk {
 
-    /**
-     * The kinds of service a plan may hold. They are the API's codes for {@code type} (stored in
-     * every plan and revision), so they stay as they are; the pages show them as data.
-     */
-    public static final List<String> SERVICE_TYPES = List.of("监护指导", "医疗救治", "心理疏导", "行为矫治", "教育/复学",
-            "户籍", "社会救助", "法律援助", "临时照料", "其他");
-
     /** Text written into a work order is a record, kept in the default language (as WorkOrderDesk does). */
     private static final Locale RECORD_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
@@ -67,10 +60,12 @@ public class SupportPlanDesk {
     private final JsonMapper json;
     private final Validator validator;
     private final MessageSource messages;
+    private final SupportServiceTypes serviceTypes;
 
     SupportPlanDesk(SupportPlans plans, PlanRevisions revisions, WorkedCases worked, WorkOrderDesk workOrders,
             AgencyDirectory agencies, ApplicationEventPublisher events, BusinessTime time, JsonMapper json,
-            Validator validator, MessageSource messages) {
+            Validator validator, MessageSource messages, SupportServiceTypes serviceTypes) {
+        this.serviceTypes = serviceTypes;
         this.plans = plans;
         this.revisions = revisions;
         this.worked = worked;
@@ -153,9 +148,9 @@ public class SupportPlanDesk {
         if (s == null) {
             return errors;
         }
-        if (s.type() == null || !SERVICE_TYPES.contains(s.type())) {
+        if (s.type() == null || !serviceTypes.contains(s.type())) {
             errors.add(new Refusal.FieldError(f + ".type", "assessment.plan.service-type",
-                    String.join(", ", SERVICE_TYPES)));
+                    String.join(", ", serviceTypes.codes())));
         }
         if (s.byAgency() && agencies.findByCode(s.providerAgencyCode()).isEmpty()) {
             errors.add(new Refusal.FieldError(f + ".providerAgencyCode", "assessment.plan.no-such-agency"));
@@ -182,6 +177,14 @@ public class SupportPlanDesk {
             return -1;
         }
         return Integer.parseInt(field.substring("services[".length(), field.indexOf(']')));
+    }
+
+    /**
+     * The kinds of service a plan may hold (config/support-plan.yml): their codes are the API's
+     * {@code type} of a service, their names what pages show.
+     */
+    public SupportServiceTypes serviceTypes() {
+        return serviceTypes;
     }
 
     public PlanView plan(long caseId, CurrentUser user) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.childprotect.cms.assessment.SupportViews.Visit;
@@ -15,6 +14,7 @@ import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.NextFollowUp;
+import cn.childprotect.cms.cases.SystemText;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.shared.AuditEvent;
 import cn.childprotect.cms.shared.BusinessTime;
@@ -30,7 +30,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,26 +41,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class VisitDesk {
 
-    /** The reason written into the case's record for an emergency declared with a visit: default language. */
-    private static final Locale RECORD_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
     private final FollowUpVisits visits;
     private final WorkedCases worked;
     private final CaseFiles caseFiles;
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final Validator validator;
-    private final MessageSource messages;
 
     VisitDesk(FollowUpVisits visits, WorkedCases worked, CaseFiles caseFiles, ApplicationEventPublisher events,
-            BusinessTime time, Validator validator, MessageSource messages) {
+            BusinessTime time, Validator validator) {
         this.visits = visits;
         this.worked = worked;
         this.caseFiles = caseFiles;
         this.events = events;
         this.time = time;
         this.validator = validator;
-        this.messages = messages;
     }
 
     /**
@@ -119,9 +113,8 @@ public class VisitDesk {
                 safety == FollowUpVisit.Safety.IN_DANGER, user.username()));
         events.publishEvent(AuditEvent.success(user.username(), "VISIT_RECORDED", "CASE", caseId));
         if (input.declareEmergency()) {
-            caseFiles.transition(caseId, new TransitionCommand(CaseEvent.DECLARE_EMERGENCY,
-                    messages.getMessage("assessment.visit.emergency-reason", null, RECORD_LOCALE), null, null),
-                    next.caseVersion(), user);
+            caseFiles.transition(caseId, TransitionCommand.bySystem(CaseEvent.DECLARE_EMERGENCY,
+                    SystemText.of("assessment.visit.emergency-reason"), null, null), next.caseVersion(), user);
         }
         return visit.toView();
     }

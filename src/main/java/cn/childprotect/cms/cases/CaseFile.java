@@ -80,6 +80,10 @@ class CaseFile extends AggregateRoot {
     @Column(name = "outcome_reason")
     private String outcomeReason;
 
+    /** A reason the system gave (a message key, shown in the reader's language) instead of {@link #outcomeReason}. */
+    @Column(name = "outcome_reason_key")
+    private String outcomeReasonKey;
+
     @Column(name = "merged_into")
     private Long mergedInto;
 
@@ -137,7 +141,16 @@ class CaseFile extends AggregateRoot {
      */
     void fire(CaseEvent event, String reason, String note, Long mergeTarget, String actor, Instant at,
             CaseWorkflow workflow, CaseDeadlines deadlines) {
-        mayFire(event, reason, workflow);
+        fire(event, reason, null, note, null, mergeTarget, actor, at, workflow, deadlines);
+    }
+
+    /**
+     * As {@link #fire(CaseEvent, String, String, Long, String, Instant, CaseWorkflow, CaseDeadlines)},
+     * with a reason or note the system gives as a message ({@link SystemText}) instead of a person's text.
+     */
+    void fire(CaseEvent event, String reason, SystemText systemReason, String note, SystemText systemNote,
+            Long mergeTarget, String actor, Instant at, CaseWorkflow workflow, CaseDeadlines deadlines) {
+        mayFire(event, systemReason != null ? systemReason.key() : reason, workflow);
         if (event == CaseEvent.MERGE && (mergeTarget == null || mergeTarget.equals(id))) {
             throw Refusal.invalidField("mergeInto", mergeTarget == null ? "case.refusal.merge-target-required"
                     : "case.refusal.merge-target-closed");
@@ -151,14 +164,19 @@ class CaseFile extends AggregateRoot {
         statusEnteredAt = at;
         statusDeadline = deadlines.onEntering(to, at, categories, urgent, riskLevel);
         closedAt = to.isOpen() ? null : at;
-        if (reason != null && !reason.isBlank()) {
+        if (systemReason != null) {
+            outcomeReason = null;
+            outcomeReasonKey = systemReason.key();
+        }
+        else if (reason != null && !reason.isBlank()) {
             outcomeReason = reason;
+            outcomeReasonKey = null;
         }
         if (mergeTarget != null) {
             mergedInto = mergeTarget;
         }
         registerEvent(new CaseStatusChanged(id, villageCode, event, from, to, actor, caseNumber, reason, note,
-                mergeTarget));
+                mergeTarget, systemReason, systemNote));
     }
 
     /**
@@ -167,10 +185,16 @@ class CaseFile extends AggregateRoot {
      */
     void mergeOpenedInError(long targetCaseId, String note, String actor, Instant at, CaseWorkflow workflow,
             CaseDeadlines deadlines) {
+        mergeOpenedInError(targetCaseId, note, null, actor, at, workflow, deadlines);
+    }
+
+    /** As above, with the system's note as a message ({@code systemNote}) instead of a person's text. */
+    void mergeOpenedInError(long targetCaseId, String note, SystemText systemNote, String actor, Instant at,
+            CaseWorkflow workflow, CaseDeadlines deadlines) {
         if (status != CaseStatus.RECEIVED) {
             throw invalidTransition(CaseEvent.MERGE);
         }
-        fire(CaseEvent.MERGE, null, note, targetCaseId, actor, at, workflow, deadlines);
+        fire(CaseEvent.MERGE, null, null, note, systemNote, targetCaseId, actor, at, workflow, deadlines);
     }
 
     /** Only an open case is assigned. Registers {@link CaseAssigned}. */
@@ -262,6 +286,10 @@ class CaseFile extends AggregateRoot {
 
     String outcomeReason() {
         return outcomeReason;
+    }
+
+    String outcomeReasonKey() {
+        return outcomeReasonKey;
     }
 
     Long mergedInto() {

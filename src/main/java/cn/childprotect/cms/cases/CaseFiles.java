@@ -221,7 +221,7 @@ public class CaseFiles {
                     Labels.resolvable(event));
         }
         CaseStatus from = file.status();
-        file.mayFire(event, command.reason(), workflow);
+        file.mayFire(event, command.systemReason() != null ? command.systemReason().key() : command.reason(), workflow);
         screening.check(file, command);
         CaseFile mergeTarget = event == CaseEvent.MERGE ? mergeTarget(file, command.mergeInto(), user) : null;
         guards.orderedStream().filter(guard -> guard.events().contains(event))
@@ -229,7 +229,8 @@ public class CaseFiles {
                     throw Refusal.unmet("guard-failed", unmet.key(), unmet.args()).with("event", event.name());
                 }));
         Instant now = time.now();
-        file.fire(event, command.reason(), command.note(), mergeTarget == null ? null : mergeTarget.id(),
+        file.fire(event, command.reason(), command.systemReason(), command.note(), command.systemNote(),
+                mergeTarget == null ? null : mergeTarget.id(),
                 user.username(), now, workflow, deadlines);
         CaseStatus to = file.status();
         CaseState state = flushFirst(file);
@@ -307,7 +308,7 @@ public class CaseFiles {
      * call may), because nothing has been decided on that case yet; both cases must be in
      * their scope. {@code expectedVersion} is the version the caller read the case at.
      */
-    public CaseState mergeOpenedInError(long caseId, long expectedVersion, long targetCaseId, String note,
+    public CaseState mergeOpenedInError(long caseId, long expectedVersion, long targetCaseId, SystemText note,
             CurrentUser user) {
         CaseFile file = cases.findById(caseId).filter(c -> user.covers(c.villageCode()))
                 .orElseThrow(() -> Refusal.notFound(text("cases.not-found-in-scope")));
@@ -315,7 +316,7 @@ public class CaseFiles {
         CaseFile target = cases.findById(targetCaseId).filter(c -> user.covers(c.villageCode()))
                 .filter(c -> c.status().isOpen() && !c.id().equals(file.id()))
                 .orElseThrow(() -> Refusal.invalidField("caseId", text("cases.merge.target-invalid")));
-        file.mergeOpenedInError(target.id(), note, user.username(), time.now(), workflow, deadlines);
+        file.mergeOpenedInError(target.id(), null, note, user.username(), time.now(), workflow, deadlines);
         CaseStatus to = file.status();
         CaseState state = flushFirst(file);
         events.publishEvent(AuditEvent.success(user.username(), "CASE_TRANSITION", "CASE", caseId)

@@ -58,12 +58,15 @@ public class CaseQueries {
     private final EntityManager entityManager;
     private final CaseScreening screening;
     private final TimelineNotes notes;
+    private final org.springframework.context.MessageSource messages;
 
     CaseQueries(Cases cases, TimelineEntries timeline, CaseWorkflow workflow, CaseFiles caseFiles,
             Jurisdictions jurisdictions, ChildRegistry children,
             ObjectProvider<TimelineRedaction> redactions, ApplicationEventPublisher events, BusinessTime time,
-            EntityManager entityManager, CaseScreening screening, TimelineNotes notes) {
+            EntityManager entityManager, CaseScreening screening, TimelineNotes notes,
+            org.springframework.context.MessageSource messages) {
         this.notes = notes;
+        this.messages = messages;
         this.screening = screening;
         this.cases = cases;
         this.timeline = timeline;
@@ -366,8 +369,14 @@ public class CaseQueries {
         return new CaseDetail(file.id(), file.caseNumber(), file.status(), file.status().label(), file.version(),
                 file.villageCode(), jurisdictions.nameOf(file.villageCode()), file.categories(), file.urgent(),
                 file.riskLevel(), file.assignee(), file.openedAt(), file.statusEnteredAt(), file.statusDeadline(),
-                file.isOverdueAt(time.now()), file.closedAt(), file.outcomeReason(), file.mergedInto(),
+                file.isOverdueAt(time.now()), file.closedAt(), outcomeReason(file), file.mergedInto(),
                 file.childId(), allowed, screening.view(file));
+    }
+
+    /** The outcome reason in the reader's language: the system's message, else what a person wrote. */
+    private String outcomeReason(CaseFile file) {
+        return file.outcomeReasonKey() == null ? file.outcomeReason()
+                : messages.getMessage(file.outcomeReasonKey(), null, file.outcomeReasonKey(), TimelineNotes.readerLocale());
     }
 
     /** The case's timeline in the reader's language, each actor the viewer may not know withheld. */
@@ -397,7 +406,7 @@ public class CaseQueries {
         }
         return cases.findByChildIdIn(childIds).stream().sorted(java.util.Comparator.comparing(CaseFile::openedAt).reversed())
                 .map(c -> new ChildCaseRow(c.id(), c.caseNumber(), c.childId(), c.villageCode(), c.status(),
-                        c.status().label(), c.categories(), c.openedAt(), c.closedAt(), c.outcomeReason(), c.mergedInto()))
+                        c.status().label(), c.categories(), c.openedAt(), c.closedAt(), outcomeReason(c), c.mergedInto()))
                 .toList();
     }
 

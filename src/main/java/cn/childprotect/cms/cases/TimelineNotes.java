@@ -118,27 +118,34 @@ class TimelineNotes {
         if (key == null) {
             return note == null || note.isEmpty() ? List.of() : List.of(new CaseTimelineItem.NotePart(note, true));
         }
-        List<CaseTimelineItem.NotePart> values = new ArrayList<>();
         JsonNode array = args == null ? json.createArrayNode() : json.readTree(args);
-        Object[] slots = new Object[array.size()];
-        for (int i = 0; i < array.size(); i++) {
-            values.add(value(array.get(i), locale));
+        List<CaseTimelineItem.NotePart> parts = new ArrayList<>();
+        sentence(parts, new String[] {key}, key, array, locale);
+        return List.copyOf(parts);
+    }
+
+    /**
+     * The message of the first of these keys that is known, its arguments in their places, each
+     * keeping whether it is data entered by a person (also inside a message given as an argument).
+     */
+    private void sentence(List<CaseTimelineItem.NotePart> parts, String[] keys, String fallback, JsonNode array,
+            Locale locale) {
+        Object[] slots = new Object[array == null ? 0 : array.size()];
+        for (int i = 0; i < slots.length; i++) {
             slots[i] = "\uE000" + i + "\uE001";
         }
-        String sentence = messages.getMessage(key, slots, key, locale);
-        List<CaseTimelineItem.NotePart> parts = new ArrayList<>();
+        String sentence = messages.getMessage(new DefaultMessageSourceResolvable(keys, slots, fallback), locale);
         Matcher m = SLOT.matcher(sentence);
         int at = 0;
         while (m.find()) {
             add(parts, new CaseTimelineItem.NotePart(sentence.substring(at, m.start()), false));
-            add(parts, values.get(Integer.parseInt(m.group(1))));
+            value(parts, array.get(Integer.parseInt(m.group(1))), locale);
             at = m.end();
         }
         add(parts, new CaseTimelineItem.NotePart(sentence.substring(at), false));
-        return List.copyOf(parts);
     }
 
-    private CaseTimelineItem.NotePart value(JsonNode node, Locale locale) {
+    private void value(List<CaseTimelineItem.NotePart> parts, JsonNode node, Locale locale) {
         if (node.has("label")) {
             JsonNode codes = node.get("label");
             String[] keys = new String[codes.size()];
@@ -146,28 +153,22 @@ class TimelineNotes {
                 keys[i] = codes.get(i).asString();
             }
             String fallback = node.has("default") && !node.get("default").isNull() ? node.get("default").asString() : null;
-            JsonNode nested = node.get("args");
-            Object[] args = new Object[nested == null ? 0 : nested.size()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = value(nested.get(i), locale).text();
-            }
-            return new CaseTimelineItem.NotePart(
-                    messages.getMessage(new DefaultMessageSourceResolvable(keys, args, fallback), locale), false);
+            sentence(parts, keys, fallback, node.get("args"), locale);
+            return;
         }
         if (node.has("list")) {
             JsonNode items = node.get("list");
             String separator = messages.getMessage("timeline.list-separator", null, ", ", locale);
-            StringBuilder text = new StringBuilder();
-            boolean data = false;
             for (int i = 0; i < items.size(); i++) {
-                CaseTimelineItem.NotePart item = value(items.get(i), locale);
-                text.append(i == 0 ? "" : separator).append(item.text());
-                data |= item.data();
+                if (i > 0) {
+                    add(parts, new CaseTimelineItem.NotePart(separator, false));
+                }
+                value(parts, items.get(i), locale);
             }
-            return new CaseTimelineItem.NotePart(text.toString(), data);
+            return;
         }
         JsonNode text = node.get("text");
-        return new CaseTimelineItem.NotePart(text == null || text.isNull() ? "" : text.asString(), true);
+        add(parts, new CaseTimelineItem.NotePart(text == null || text.isNull() ? "" : text.asString(), true));
     }
 
     /** Adjacent parts of the same sort become one; empty ones go. */

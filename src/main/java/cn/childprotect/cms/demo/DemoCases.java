@@ -190,7 +190,7 @@ class DemoCases implements ApplicationRunner {
             }
             return;
         }
-        plans.savePlan(caseId, row.plan(), List.of(new SupportPlanDesk.ServiceInput(SupportPlanDesk.SERVICE_TYPES.get(0),
+        plans.savePlan(caseId, row.plan(), List.of(new SupportPlanDesk.ServiceInput(plans.serviceTypes().codes().get(0),
                 "XN-SW", null, time.today().plusDays(30), PlanService.ServiceStatus.PLANNED, null, null, false, null)),
                 null, worker);
         fire(caseId, CaseEvent.START_SUPPORT, null, worker);

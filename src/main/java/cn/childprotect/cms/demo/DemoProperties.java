@@ -18,9 +18,12 @@ import org.springframework.validation.annotation.Validated;
 record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean cases,
         @DefaultValue("") String password) {
 
-    /** {@code cms.seed.demo-cases}: the CSV of demo cases (application.yml: under CMS_SEED_DIR). */
+    /**
+     * {@code cms.seed.demo-cases} and {@code cms.seed.demo-users}: the CSVs of demo cases and demo
+     * users (application.yml: under CMS_SEED_DIR).
+     */
     @Validated
     @ConfigurationProperties("cms.seed")
-    record Seed(@NotNull Path demoCases) {
+    record Seed(@NotNull Path demoCases, @NotNull Path demoUsers) {
     }
 }

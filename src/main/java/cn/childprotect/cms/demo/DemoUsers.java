@@ -1,9 +1,12 @@
 package cn.childprotect.cms.demo;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
+import cn.childprotect.cms.shared.ConfigCsv;
 import cn.childprotect.cms.users.InstitutionType;
 import cn.childprotect.cms.users.NewUser;
 import cn.childprotect.cms.users.Role;
@@ -18,7 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the demo users on first start and prints them. Their password is
+ * Creates the demo users of {@code config/seed/demo-users.csv} (demo data is data, not code) on
+ * first start and prints them. Their password is
  * {@code CMS_DEMO_PASSWORD} when set (and is reset to it on every start), otherwise a random
  * one generated at the first start and printed once.
  */
@@ -30,40 +34,28 @@ class DemoUsers implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     static final String COUNTY = "141029000000";
-    static final String TOWNSHIP_1 = "141029100000";
-    static final String TOWNSHIP_2 = "141029101000";
     static final String VILLAGE_1_1 = "141029100001";
     static final String VILLAGE_2_1 = "141029101001";
 
     private final UserDirectory users;
     private final Jurisdictions jurisdictions;
     private final String configuredPassword;
+    private final Path file;
 
-    DemoUsers(UserDirectory users, Jurisdictions jurisdictions, DemoProperties demo) {
+    DemoUsers(UserDirectory users, Jurisdictions jurisdictions, DemoProperties demo, DemoProperties.Seed seed) {
+        this.file = seed.demoUsers();
         this.users = users;
         this.jurisdictions = jurisdictions;
         this.configuredPassword = demo.password();
     }
 
-    static List<NewUser> demoUsers(String password) {
-        return List.of(
-                user("operator1", "热线接线员 王敏", Role.HOTLINE_OPERATOR, COUNTY, password),
-                new NewUser("school1", "城关小学", password, Role.REPORTER, VILLAGE_1_1, InstitutionType.SCHOOL,
-                        "乡宁县城关小学", null, "school1@demo.local"),
-                new NewUser("clinic1", "光华镇卫生院", password, Role.REPORTER, TOWNSHIP_2, InstitutionType.MEDICAL,
-                        "乡宁县光华镇卫生院", null, "clinic1@demo.local"),
-                user("director1", "儿童主任 李芳（城关村）", Role.CHILD_DIRECTOR, VILLAGE_1_1, password),
-                user("director2", "儿童主任 赵强（光华村）", Role.CHILD_DIRECTOR, VILLAGE_2_1, password),
-                user("supervisor1", "儿童督导员 张伟（昌宁镇）", Role.SUPERVISOR, TOWNSHIP_1, password),
-                user("supervisor2", "儿童督导员 陈静（光华镇）", Role.SUPERVISOR, TOWNSHIP_2, password),
-                user("county1", "县未保中心 刘洋", Role.SUPERVISOR, COUNTY, password),
-                new NewUser("police1", "县公安局 民警 孙磊", password, Role.AGENCY_STAFF, COUNTY, null, null, "XN-PS",
-                        "police1@demo.local"),
-                user("admin", "系统管理员", Role.ADMIN, COUNTY, password));
-    }
-
-    private static NewUser user(String username, String name, Role role, String code, String password) {
-        return new NewUser(username, name, password, role, code, null, null, null, username + "@demo.local");
+    /** The demo users of the file (see its header), with this password. */
+    static List<NewUser> demoUsers(Path file, String password) throws IOException {
+        return ConfigCsv.read(file, 7, "7 columns (see the header of the file)").stream()
+                .map(c -> new NewUser(c[0], c[1], password, Role.valueOf(c[2]), c[3],
+                        c[4].isEmpty() ? null : InstitutionType.valueOf(c[4]), c[5].isEmpty() ? null : c[5],
+                        c[6].isEmpty() ? null : c[6], c[0] + "@demo.local"))
+                .toList();
     }
 
     @Override
@@ -74,8 +66,16 @@ class DemoUsers implements ApplicationRunner {
         }
         boolean fromEnvironment = !configuredPassword.isBlank();
         String password = fromEnvironment ? configuredPassword : randomPassword();
+        List<NewUser> demoUsers;
+        try {
+            demoUsers = demoUsers(file, password);
+        }
+        catch (IOException | RuntimeException unreadable) {
+            log.warn("No demo users: {} cannot be read ({})", file.toAbsolutePath(), unreadable.getMessage());
+            return;
+        }
         int created = 0;
-        for (NewUser user : demoUsers(password)) {
+        for (NewUser user : demoUsers) {
             if (users.ensureAccount(user, fromEnvironment)) {
                 created++;
             }
@@ -83,7 +83,7 @@ class DemoUsers implements ApplicationRunner {
         StringBuilder banner = new StringBuilder("\n================ demo data ================\n");
         banner.append("county ").append(COUNTY).append(" ").append(jurisdictions.nameOf(COUNTY))
                 .append(": 2 townships × 3 villages, 13 partner agencies\n");
-        for (NewUser user : demoUsers(password)) {
+        for (NewUser user : demoUsers) {
             banner.append(String.format("  %-12s %-17s %s %s%n", user.username(), user.role(), user.jurisdictionCode(),
                     jurisdictions.nameOf(user.jurisdictionCode())));
         }

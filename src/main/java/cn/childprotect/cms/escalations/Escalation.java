@@ -77,6 +77,13 @@ class Escalation extends AggregateRoot {
     @Column(name = "resolution_note")
     private String resolutionNote;
 
+    /** Why the system resolved it, as a message key ({@link Reason}), instead of {@link #resolutionNote}. */
+    @Column(name = "resolution_note_key")
+    private String resolutionNoteKey;
+
+    @Column(name = "resolution_note_args")
+    private String resolutionNoteArgs;
+
     @Version
     private long version;
 
@@ -125,15 +132,15 @@ class Escalation extends AggregateRoot {
     /** Its cause is gone (the deadline was met late, the source settled). Registers {@link EscalationResolved}. */
     void resolveAutomatically(Instant at, Reason why) {
         requireOpen();
-        resolved(SYSTEM, at, why.text());
-        registerEvent(new EscalationResolved(id, caseId, kind, level, why.text(), true, SYSTEM, why.message()));
+        resolved(SYSTEM, at, why);
+        registerEvent(new EscalationResolved(id, caseId, kind, level, null, true, SYSTEM, why.message()));
     }
 
     /**
      * The item's case has ended, so it needs no more attention. No event: the case's own end is
      * the line on its timeline.
      */
-    void resolveWithCase(Instant at, String why) {
+    void resolveWithCase(Instant at, Reason why) {
         requireOpen();
         resolved(SYSTEM, at, why);
     }
@@ -149,6 +156,12 @@ class Escalation extends AggregateRoot {
         resolvedBy = by;
         resolvedAt = at;
         resolutionNote = note;
+    }
+
+    private void resolved(String by, Instant at, Reason why) {
+        resolved(by, at, (String) null);
+        resolutionNoteKey = why.key();
+        resolutionNoteArgs = why.storedArgs();
     }
 
     private static final String SYSTEM = "system";
@@ -172,4 +185,7 @@ class Escalation extends AggregateRoot {
     String resolvedBy() { return resolvedBy; }
     Instant resolvedAt() { return resolvedAt; }
     String resolutionNote() { return resolutionNote; }
+
+    /** Why the system resolved it, or null when a person did (or before reasons were kept as messages). */
+    Reason resolutionReason() { return resolutionNoteKey == null ? null : Reason.stored(resolutionNoteKey, resolutionNoteArgs); }
 }

@@ -52,9 +52,12 @@ public class EscalationDesk {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final org.springframework.context.MessageSource messages;
 
     EscalationDesk(Escalations escalations, CaseFiles caseFiles, Jurisdictions jurisdictions,
-            ApplicationEventPublisher events, BusinessTime time, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            ApplicationEventPublisher events, BusinessTime time, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.escalations = escalations;
         this.caseFiles = caseFiles;
         this.jurisdictions = jurisdictions;
@@ -244,7 +247,7 @@ public class EscalationDesk {
     int resolveAllOfCase(long caseId, Reason why) {
         List<Long> resolved = new ArrayList<>();
         for (Escalation e : escalations.findByCaseIdAndStatusIn(caseId, OPEN)) {
-            e.resolveWithCase(time.now(), why.text());
+            e.resolveWithCase(time.now(), why);
             resolved.add(e.id());
         }
         if (!resolved.isEmpty()) {
@@ -328,6 +331,13 @@ public class EscalationDesk {
                 e.caseId(), caseNumber, e.villageCode(), villages.computeIfAbsent(e.villageCode(), jurisdictions::nameOf),
                 e.sourceId(),
                 e.sourceDeadline(), e.raisedAt(), Duration.between(e.raisedAt(), time.now()).toMinutes(),
-                e.acknowledgedBy(), e.resolvedBy(), e.resolutionNote(), actions);
+                e.acknowledgedBy(), e.resolvedBy(), resolutionNote(e), actions);
+    }
+
+    /** What the item says of its resolution, in the reader's language: the system's reason, else what was written. */
+    private String resolutionNote(Escalation e) {
+        Reason why = e.resolutionReason();
+        return why == null ? e.resolutionNote()
+                : messages.getMessage(why.message(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 }

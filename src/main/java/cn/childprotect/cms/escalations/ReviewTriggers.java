@@ -21,7 +21,7 @@ import cn.childprotect.cms.referrals.events.WorkOrderSigned;
 import cn.childprotect.cms.shared.BusinessTime;
 
 import cn.childprotect.cms.shared.Labels;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +37,8 @@ class ReviewTriggers {
     private final EscalationDesk desk;
     private final CaseFiles caseFiles;
     private final BusinessTime time;
-    private final org.springframework.context.MessageSource messages;
 
-    ReviewTriggers(EscalationDesk desk, CaseFiles caseFiles, BusinessTime time,
-            org.springframework.context.MessageSource messages) {
-        this.messages = messages;
+    ReviewTriggers(EscalationDesk desk, CaseFiles caseFiles, BusinessTime time) {
         this.desk = desk;
         this.caseFiles = caseFiles;
         this.time = time;
@@ -144,11 +141,10 @@ class ReviewTriggers {
     }
 
     /**
-     * Why items resolved themselves: the text stored on the item is in the default language, Chinese
-     * (docs/domain.md §4); the timeline keeps the message and reads it in the reader's language.
+     * Why items resolved themselves, as a message with the names of codes as its arguments: kept on
+     * the item and on the timeline, read in the reader's language (docs/domain.md §4).
      */
-    private Reason reason(String key, Object... args) {
-        var message = new DefaultMessageSourceResolvable(new String[] { key }, args, key);
-        return new Reason(messages.getMessage(message, java.util.Locale.SIMPLIFIED_CHINESE), message);
+    private static Reason reason(String key, MessageSourceResolvable... args) {
+        return Reason.of(key, args);
     }
 }

@@ -1,15 +1,11 @@
 package cn.childprotect.cms.intake;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,15 +26,13 @@ public class IntakeDesk {
     private final ReportFiling filing;
     private final IdempotentSubmissions idempotent;
     private final TransactionTemplate tx;
-    private final MessageSource messages;
 
     IntakeDesk(ReportValidation validation, ReportFiling filing, IdempotentSubmissions idempotent,
-            TransactionTemplate tx, MessageSource messages) {
+            TransactionTemplate tx) {
         this.validation = validation;
         this.filing = filing;
         this.idempotent = idempotent;
         this.tx = tx;
-        this.messages = messages;
     }
 
     /** Who may file reports: the hotline, mandated reporters and supervisors. */
@@ -56,10 +50,8 @@ public class IntakeDesk {
             throw Refusal.notAllowed("intake.refusal.may-not-file");
         }
         if (user.is(Role.REPORTER) && (idempotencyKey == null || idempotencyKey.isBlank())) {
-            throw Refusal.badRequest("idempotency-key-required",
-                    "intake.refusal.idempotency-key-required")
-                    .with("errors", List.of(Map.of("field", "Idempotency-Key", "message", messages.getMessage("intake.refusal.required", null,
-                            LocaleContextHolder.getLocale()))));
+            throw Refusal.badRequest("idempotency-key-required", "intake.refusal.idempotency-key-required")
+                    .withFieldError("Idempotency-Key", "intake.refusal.required");
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw Refusal.invalidField("Idempotency-Key", "intake.refusal.idempotency-key-length", 1, 100);

@@ -1,13 +1,13 @@
 package cn.childprotect.cms.intake;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import cn.childprotect.cms.cases.CaseEvent;
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
 import cn.childprotect.cms.cases.CaseStatus;
+import cn.childprotect.cms.cases.SystemText;
 import cn.childprotect.cms.cases.TransitionCommand;
 import cn.childprotect.cms.intake.events.PoliceNotificationRecorded;
 import cn.childprotect.cms.intake.events.ReportRelinked;
@@ -92,10 +92,10 @@ public class ReportAmendments {
             if (previous != null) {
                 Optional<CaseRef> old = caseFiles.find(previous);
                 if (old.isPresent() && old.get().status() == CaseStatus.RECEIVED && reports.countByCaseId(previous) == 0) {
-                    String note = messages.getMessage("intake.timeline.relinked",
-                            new Object[] {report.receiptNumber(), target.caseNumber()}, Locale.SIMPLIFIED_CHINESE);
+                    SystemText note = SystemText.of("intake.timeline.relinked", report.receiptNumber(),
+                            target.caseNumber());
                     if (user.is(Role.SUPERVISOR)) {
-                        caseFiles.transition(previous, new TransitionCommand(CaseEvent.MERGE, note, null, targetCaseId),
+                        caseFiles.transition(previous, TransitionCommand.bySystem(CaseEvent.MERGE, null, note, targetCaseId),
                                 old.get().version(), user);
                     }
                     else {

@@ -132,7 +132,9 @@ class WorkOrder extends AggregateRoot {
     @Transient
     private final transient List<Taken> taken = new ArrayList<>();
 
-    private record Taken(WorkOrderAction action, Instant at, String actor, String note) {
+    /** A step not stored yet: a person's {@code note}, or the system's note as {@code noteKey} and its arguments. */
+    private record Taken(WorkOrderAction action, Instant at, String actor, String note, String noteKey,
+            List<String> noteArgs) {
     }
 
     protected WorkOrder() {
@@ -243,8 +245,11 @@ class WorkOrder extends AggregateRoot {
         took(WorkOrderAction.REOPEN, at, actor, reason);
     }
 
-    /** A returned order goes out again, to the same or another agency, with a new sign-by. */
-    void redispatch(String newAgencyCode, Instant at, Instant newSignBy, String actor, String note) {
+    /**
+     * A returned order goes out again, to the same or another agency, with a new sign-by; its line
+     * says where it went ({@code agencyName}) and the dispatcher's {@code note}, in the reader's language.
+     */
+    void redispatch(String newAgencyCode, String agencyName, Instant at, Instant newSignBy, String actor, String note) {
         mayTake(WorkOrderAction.REDISPATCH, at, null);
         status = WorkOrderStatus.DISPATCHED;
         agencyCode = newAgencyCode;
@@ -253,7 +258,10 @@ class WorkOrder extends AggregateRoot {
         signedAt = null;
         respondBy = null;
         dueAt = newSignBy;
-        took(WorkOrderAction.REDISPATCH, at, actor, note);
+        taken.add(note == null || note.isBlank()
+                ? new Taken(WorkOrderAction.REDISPATCH, at, actor, null, "cms.work-order.sent-to", List.of(agencyName))
+                : new Taken(WorkOrderAction.REDISPATCH, at, actor, null, "cms.work-order.sent-to-with-note",
+                        List.of(agencyName, note)));
     }
 
     /** Revokes the order and, for a lead order, its parts still open. */
@@ -317,11 +325,17 @@ class WorkOrder extends AggregateRoot {
         }
     }
 
-    /** A callback (回访) after completion; a part is called back with its lead. */
-    void recordCallback(Instant at, String actor, String note) {
+    /**
+     * A callback (回访) after completion; a part is called back with its lead. Its line says the
+     * {@code outcome} (a satisfaction, or NOT_REACHED) and the caller's {@code comment}, in the reader's language.
+     */
+    void recordCallback(Instant at, String actor, String outcome, String comment) {
         mayTake(WorkOrderAction.RECORD_CALLBACK, at, null);
         requireLeadOrSingle();
-        took(WorkOrderAction.RECORD_CALLBACK, at, actor, note);
+        taken.add(comment == null || comment.isBlank()
+                ? new Taken(WorkOrderAction.RECORD_CALLBACK, at, actor, null, "cms.callback.step." + outcome, List.of())
+                : new Taken(WorkOrderAction.RECORD_CALLBACK, at, actor, null,
+                        "cms.callback.step." + outcome + ".with-comment", List.of(comment)));
     }
 
     /** 重办 after an unsatisfied callback: the order and its parts completed with it are open again. */
@@ -345,7 +359,7 @@ class WorkOrder extends AggregateRoot {
     // --- the steps' history lines and events ------------------------------------------------------------
 
     private void took(WorkOrderAction action, Instant at, String actor, String note) {
-        taken.add(new Taken(action, at, actor, note));
+        taken.add(new Taken(action, at, actor, note, null, List.of()));
     }
 
     /** Whether steps were taken whose lines are not stored yet. */
@@ -358,7 +372,8 @@ class WorkOrder extends AggregateRoot {
         if (id == null) {
             throw new IllegalStateException("the order is stored before its steps");
         }
-        return taken.stream().map(t -> new WorkOrderStep(id, t.at(), t.actor(), t.action(), t.note())).toList();
+        return taken.stream().map(t -> new WorkOrderStep(id, t.at(), t.actor(), t.action(), t.note(), t.noteKey(),
+                t.noteArgs())).toList();
     }
 
     /**
@@ -367,12 +382,17 @@ class WorkOrder extends AggregateRoot {
      * {@link WorkOrderEvent}, both naming the stored line.
      */
     void stepsStored(List<WorkOrderStep> lines, String agencyLabel) {
+        stepsStored(lines, agencyLabel, false);
+    }
+
+    /** As above; {@code coHandling}: the agency is this order's co-handler (a part), as the line says. */
+    void stepsStored(List<WorkOrderStep> lines, String agencyLabel, boolean coHandling) {
         if (lines.size() != taken.size()) {
             throw new IllegalStateException("every new step is stored, once");
         }
         for (WorkOrderStep line : lines) {
             registerEvent(new WorkOrderStepRecorded(id, line.id(), caseId, line.action(), agencyLabel, line.note(),
-                    line.actor()));
+                    line.actor(), line.noteKey(), line.noteArgs(), coHandling));
             registerEvent(eventOf(line.action(), line.id()));
         }
         taken.clear();

@@ -61,8 +61,6 @@ public class WorkOrderDesk {
     static final EnumSet<CaseStatus> DISPATCHABLE = EnumSet.of(CaseStatus.ASSESSING, CaseStatus.EMERGENCY,
             CaseStatus.HANDLING, CaseStatus.SUPPORTING);
 
-    private static final Locale RECORD_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
     private final WorkOrders orders;
     private final WorkOrderSteps steps;
     private final ExtensionRequests extensions;
@@ -173,9 +171,7 @@ public class WorkOrderDesk {
                         ? order.agencyCode() : input.agencyCode();
                 AgencySummary agency = activeAgency("agencyCode", code, order.villageCode());
                 CaseStatus caseStatus = caseFiles.find(order.caseId()).map(CaseRef::status).orElse(CaseStatus.HANDLING);
-                order.redispatch(agency.code(), now, signDeadline(caseStatus, now), actor,
-                        text(RECORD_LOCALE, note == null ? "cms.work-order.sent-to" : "cms.work-order.sent-to-with-note",
-                                agency.name(), note));
+                order.redispatch(agency.code(), agency.name(), now, signDeadline(caseStatus, now), actor, note);
             }
             case REVOKE -> {
                 parts = orders.findByLeadOrderIdOrderById(order.id());
@@ -284,7 +280,7 @@ public class WorkOrderDesk {
         }
         WorkOrder order = forStep(id, WorkOrderAction.RECORD_CALLBACK, user);
         Instant now = time.now();
-        order.recordCallback(now, user.username(), callbackNote(input, comment));
+        order.recordCallback(now, user.username(), input.reached() ? input.satisfaction().name() : "NOT_REACHED", comment);
         Callback callback = callbacks.save(new Callback(id, user.username(), now, input.reached(),
                 input.reached() ? input.satisfaction() : null, comment));
         record(order, user);
@@ -296,13 +292,6 @@ public class WorkOrderDesk {
         }
         return new CallbackView(callback.id(), id, user.username(), now, input.reached(), callback.satisfaction(),
                 comment, redo);
-    }
-
-    private String callbackNote(CallbackInput input, String comment) {
-        String outcome = input.reached()
-                ? text(RECORD_LOCALE, "cms.callback.satisfaction." + input.satisfaction().name())
-                : text(RECORD_LOCALE, "cms.callback.not-reached");
-        return outcome + (comment == null ? "" : "; " + comment);
     }
 
     /** A completed order whose callback is due (config {@code cms.referrals.callback-within}). */
@@ -558,8 +547,7 @@ public class WorkOrderDesk {
         orders.saveAndFlush(order);
         List<WorkOrderStep> lines = order.newSteps().stream().map(steps::save).toList();
         // the timeline line is a projection of the step's event (docs/domain.md §4); a part names its role
-        String role = order.isPart() ? text(RECORD_LOCALE, "cms.work-order.role.CO") : "";
-        order.stepsStored(lines, agencyName(order.agencyCode()) + role);
+        order.stepsStored(lines, agencyName(order.agencyCode()), order.isPart());
         orders.save(order);
         for (WorkOrderStep line : lines) {
             events.publishEvent(AuditEvent.success(user.username(), "WORK_ORDER_" + line.action().name(), "WORK_ORDER",
@@ -585,7 +573,7 @@ public class WorkOrderDesk {
         Map<Long, List<WorkOrderView.Step>> histories = new HashMap<>();
         steps.findByWorkOrderIdInOrderById(ids).forEach(step -> histories
                 .computeIfAbsent(step.workOrderId(), id -> new ArrayList<>())
-                .add(step.toView(text(step.action().messageKey()))));
+                .add(step.toView(text(step.action().messageKey()), noteText(step))));
         Map<Long, List<ExtensionView>> requests = new HashMap<>();
         extensions.findByWorkOrderIdInOrderById(ids).forEach(r -> requests
                 .computeIfAbsent(r.workOrderId(), id -> new ArrayList<>()).add(r.toView()));
@@ -631,6 +619,11 @@ public class WorkOrderDesk {
 
     private String text(String key, Object... args) {
         return text(LocaleContextHolder.getLocale(), key, args);
+    }
+
+    /** A step's note in the request's language: the system's message with its arguments, else what was written. */
+    private String noteText(WorkOrderStep step) {
+        return step.noteKey() == null ? step.note() : text(step.noteKey(), step.noteArgs().toArray());
     }
 
     private String text(Locale locale, String key, Object... args) {

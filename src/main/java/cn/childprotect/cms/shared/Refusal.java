@@ -1,5 +1,6 @@
 package cn.childprotect.cms.shared;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public abstract sealed class Refusal extends RuntimeException implements Message
     private final String key;
     private final Object[] args;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final List<FieldError> fieldErrors = new ArrayList<>();
 
     Refusal(String type, String key, Object... args) {
         super(key, null, false, false);
@@ -85,6 +87,20 @@ public abstract sealed class Refusal extends RuntimeException implements Message
     public Refusal with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /**
+     * A field this refusal is about, for one of another kind than {@link InvalidInput} (a required
+     * header missing): told as the problem's {@code errors} in the caller's language, as a wrong field is.
+     */
+    public Refusal withFieldError(String field, String key, Object... args) {
+        fieldErrors.add(new FieldError(field, key, args));
+        return this;
+    }
+
+    /** The fields this refusal is about: an {@link InvalidInput}'s errors, else those added by {@link #withFieldError}. */
+    public List<FieldError> fieldErrors() {
+        return List.copyOf(fieldErrors);
     }
 
     public String type() {
@@ -186,6 +202,11 @@ public abstract sealed class Refusal extends RuntimeException implements Message
         }
 
         public List<FieldError> errors() {
+            return errors;
+        }
+
+        @Override
+        public List<FieldError> fieldErrors() {
             return errors;
         }
     }

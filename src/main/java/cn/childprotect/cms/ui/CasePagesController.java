@@ -223,7 +223,10 @@ class CasePagesController {
             levelLabels.put(level.name(), level.label());
         }
         model.addAttribute("levelsJson", json.writeValueAsString(levelLabels));
-        model.addAttribute("serviceTypes", SupportPlanDesk.SERVICE_TYPES);
+        model.addAttribute("serviceTypes", plans.serviceTypes().serviceTypes());
+        Map<String, String> serviceTypeNames = new LinkedHashMap<>();
+        plans.serviceTypes().serviceTypes().forEach(t -> serviceTypeNames.put(t.code(), t.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+        model.addAttribute("serviceTypeNames", serviceTypeNames);
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("childForm", childRecords.correctionForm(id, me));

@@ -24,11 +24,13 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserDirectory users;
     private final Jurisdictions jurisdictions;
     private final String password;
+    private final String displayName;
 
     AdminBootstrap(UserDirectory users, Jurisdictions jurisdictions, BootstrapAdminProperties bootstrap) {
         this.users = users;
         this.jurisdictions = jurisdictions;
         this.password = bootstrap.bootstrapAdminPassword();
+        this.displayName = bootstrap.bootstrapAdminName();
     }
 
     @Override
@@ -38,7 +40,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
         var county = jurisdictions.any()
                 .orElseThrow(() -> new IllegalStateException("no jurisdictions seeded; cannot bind the first admin"));
-        users.ensureAccount(new NewUser("admin", "系统管理员", password, Role.ADMIN,
+        users.ensureAccount(new NewUser("admin", displayName, password, Role.ADMIN,
                 JurisdictionCodes.countyOf(county.code()), null, null, null, null),
                 false);
         log.info("Created the first administrator 'admin' from CMS_ADMIN_PASSWORD");

@@ -55,7 +55,7 @@ class CaseFileAggregateTests {
         assertThat(file.status()).isEqualTo(CaseStatus.ASSESSING);
         assertThat(file.statusEnteredAt()).isEqualTo(T.plusSeconds(60));
         assertThat(events(file)).containsExactly(new CaseStatusChanged(42, "520102001001", CaseEvent.ACCEPT,
-                CaseStatus.RECEIVED, CaseStatus.ASSESSING, "supervisor1", "CP-1", null, "ok", null));
+                CaseStatus.RECEIVED, CaseStatus.ASSESSING, "supervisor1", "CP-1", null, "ok", null, null, null));
     }
 
     @Test

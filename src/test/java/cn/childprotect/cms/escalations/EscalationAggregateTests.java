@@ -58,15 +58,20 @@ class EscalationAggregateTests {
     void anItemResolvedWithItsCaseRegistersNothingAutomaticResolutionDoes() {
         Escalation withCase = raised(5L);
         events(withCase);
-        withCase.resolveWithCase(T, "case closed");
+        withCase.resolveWithCase(T, Reason.of("escalation.resolved.case-closed",
+                cn.childprotect.cms.shared.Labels.resolvable(cn.childprotect.cms.cases.CaseStatus.CLOSED)));
         assertThat(withCase.isOpen()).isFalse();
         assertThat(events(withCase)).isEmpty();
+        // the reason is kept as a message (its key and its arguments' keys), read in the reader's language
+        assertThat(withCase.resolutionReason()).isEqualTo(new Reason("escalation.resolved.case-closed",
+                java.util.List.of("label.CaseStatus.CLOSED")));
+        assertThat(withCase.resolutionNote()).isNull();
         Escalation automatic = raised(5L);
         events(automatic);
-        org.springframework.context.support.DefaultMessageSourceResolvable met =
-                new org.springframework.context.support.DefaultMessageSourceResolvable("escalation.resolved.deadline-met");
-        automatic.resolveAutomatically(T, new Reason("deadline met", met));
+        Reason met = Reason.of("escalation.resolved.deadline-met");
+        automatic.resolveAutomatically(T, met);
         assertThat(events(automatic)).containsExactly(new EscalationResolved(11, 5L, EscalationKind.CASE_DEADLINE,
-                EscalationLevel.TOWNSHIP, "deadline met", true, "system", met));
+                EscalationLevel.TOWNSHIP, null, true, "system", met.message()));
+        assertThat(automatic.resolutionReason()).isEqualTo(met);
     }
 }

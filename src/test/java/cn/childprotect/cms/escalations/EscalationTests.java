@@ -66,6 +66,13 @@ class EscalationTests extends IntegrationTest {
                 + "and status <> 'RESOLVED'", Integer.class, caseId)).isZero();
         assertThat(mvc.get().uri("/api/v1/cases/{id}/timeline", caseId).header("Authorization", basic("supervisor1")))
                 .bodyJson().extractingPath("$[*].note").asArray().anySatisfy(n -> assertThat(String.valueOf(n)).contains("已自动解除"));
+        // the item keeps why as a message (read in the reader's language), not as a Chinese sentence
+        assertThat(jdbc.queryForList("select resolution_note_key, resolution_note_args, resolution_note from escalations_item "
+                + "where source_id = ? and kind = 'CASE_DEADLINE'", caseId)).isNotEmpty().allSatisfy(row -> {
+                    assertThat(row.get("resolution_note_key")).isEqualTo("escalation.resolved.case-left-status");
+                    assertThat(row.get("resolution_note_args")).isEqualTo("label.CaseStatus.RECEIVED");
+                    assertThat(row.get("resolution_note")).isNull();
+                });
     }
 
     @Test

@@ -168,7 +168,7 @@ class Exchange12345Tests extends IntegrationTest {
         assertThat(caseId).isNotNull();
         tx.executeWithoutResult(status -> events.publishEvent(new CaseStatusChanged(caseId, "141029100001",
                 CaseEvent.APPROVE_CLOSURE, CaseStatus.PENDING_CLOSURE, CaseStatus.CLOSED, "supervisor1", null, null, null,
-                null)));
+                null, null, null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             outboxRetry.resubmitDue();
             return accepted(ticket, "COMPLETED").size() == 1;

@@ -103,7 +103,13 @@ class IntakeTests extends IntegrationTest {
     @Test
     void reporterAccountsMustSendAnIdempotencyKey() {
         assertThat(post("school1", null, schoolReport("x", child("甲", null)))).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo("https://childprotect.cn/problems/idempotency-key-required");
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").isEqualTo("https://childprotect.cn/problems/idempotency-key-required");
+                    // the header is told as a field error, in the caller's language, like any other field
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+                    assertThat(json).extractingPath("$.errors[0].message").isEqualTo(
+                            "必须提供");
+                });
     }
 
     @Test

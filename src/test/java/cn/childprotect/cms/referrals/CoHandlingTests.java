@@ -266,7 +266,13 @@ class CoHandlingTests extends IntegrationTest {
                     json.assertThat().extractingPath("$.redoCount").isEqualTo(1);
                     json.assertThat().extractingPath("$.history[-1].action").isEqualTo("REDO");
                     json.assertThat().extractingPath("$.history[-1].note").isEqualTo("家长反映无人上门");
+                    // the callback's outcome is a message in the reader's language, the comment as written
+                    json.assertThat().extractingPath("$.history[-2].action").isEqualTo("RECORD_CALLBACK");
+                    json.assertThat().extractingPath("$.history[-2].note").isEqualTo("不满意；家长反映无人上门");
                 });
+        assertThat(mvc.get().uri("/api/v1/work-orders/{id}", orderId).header("Authorization", basic("yl1"))
+                .header("Accept-Language", "en").exchange()).bodyJson().extractingPath("$.history[-2].note")
+                .isEqualTo("Unsatisfied; 家长反映无人上门");
         assertThat(mvc.get().uri("/api/v1/work-orders/callbacks-due").header("Authorization", basic("operator1"))
                 .exchange()).bodyJson().extractingPath("$[*].workOrderId").asList().doesNotContain((int) orderId);
 

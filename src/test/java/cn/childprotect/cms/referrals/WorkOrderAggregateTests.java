@@ -59,7 +59,7 @@ class WorkOrderAggregateTests {
         List<WorkOrderStep> lines = stored(order);
         assertThat(lines).singleElement().satisfies(line -> assertThat(line.action()).isEqualTo(WorkOrderAction.SIGN));
         assertThat(events(order)).containsExactly(
-                new WorkOrderStepRecorded(7, 100, 3, WorkOrderAction.SIGN, "Police", null, "police1"),
+                new WorkOrderStepRecorded(7, 100, 3, WorkOrderAction.SIGN, "Police", null, "police1", null, List.of(), false),
                 new WorkOrderSigned(7, 100, 3, "XN-PS"));
         assertThat(order.status()).isEqualTo(WorkOrderStatus.SIGNED);
         assertThat(order.dueAt()).isEqualTo(T.plusSeconds(86400));

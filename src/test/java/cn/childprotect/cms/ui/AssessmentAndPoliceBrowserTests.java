@@ -288,7 +288,7 @@ class AssessmentAndPoliceBrowserTests {
      * aside), rendered for a browser whose language is English, shows no Chinese except data: what
      * users entered, which the templates mark with {@code data-user-data} (the parts of a timeline
      * line that people wrote or named), and the names kept in the registers (divisions, agencies,
-     * accounts, children, the support plan's service types, the texts this test entered). The case
+     * accounts, children, the support plan's service type codes, the texts this test entered). The case
      * page's timeline carries system lines of several modules: cases, screening, assessment,
      * escalations, referrals, guardianship.
      */
@@ -438,7 +438,8 @@ class AssessmentAndPoliceBrowserTests {
         data.addAll(jdbc.queryForList("select institution_name from users_account where institution_name is not null",
                 String.class));
         data.addAll(jdbc.queryForList("select name from people_child where name is not null", String.class));
-        data.addAll(cn.childprotect.cms.assessment.SupportPlanDesk.SERVICE_TYPES);
+        // the service types' codes are the values of the plan form's options (the API's codes); their names are English
+        data.addAll(context.getBean(cn.childprotect.cms.assessment.SupportServiceTypes.class).codes());
         data.addAll(List.of("村委会来电：母亲住院，孩子暂无人照料", "村委会主任", "学生身上多处淤青，自述在家被打", "王老师"));
         data.removeIf(d -> d == null || d.isBlank());
         data.sort(java.util.Comparator.comparingInt(String::length).reversed());

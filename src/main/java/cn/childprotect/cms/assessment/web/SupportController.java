@@ -52,7 +52,7 @@ class SupportController {
 
     @GetMapping("/api/v1/assessment-instrument")
     InstrumentResponse instrument() {
-        return new InstrumentResponse(instrument, SupportPlanDesk.SERVICE_TYPES);
+        return new InstrumentResponse(instrument, plans.serviceTypes().codes());
     }
 
     record AssessmentRequest(@Size(max = 100) Map<String, String> answers, @Size(max = 4000) String rationale) {

@@ -14,7 +14,8 @@ import cn.childprotect.cms.cases.events.TimelineLine;
 /**
  * An escalation or review item was resolved, by a supervisor with a note or automatically
  * because its cause is gone (docs/domain.md §7); {@code reason} names that cause as a message (for
- * the timeline, read in the reader's language), {@code note} is its text as recorded on the item.
+ * the timeline, read in the reader's language), {@code note} is what the supervisor wrote (null for
+ * an automatic resolution).
  * {@code caseId} is null for an item about no case; {@code reason} is null when a person resolved it.
  */
 public record EscalationResolved(long escalationId, Long caseId, EscalationKind kind, EscalationLevel level, String note,

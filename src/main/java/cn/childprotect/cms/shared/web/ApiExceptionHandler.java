@@ -74,8 +74,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleRefusal(Refusal ex) {
         HttpStatus status = RefusalStatus.of(ex);
         ProblemDetail problem = problems.create(status, ex.type(), problems.message(ex));
-        if (ex instanceof Refusal.InvalidInput invalid) {
-            problem.setProperty("errors", invalid.errors().stream()
+        if (!ex.fieldErrors().isEmpty()) {
+            problem.setProperty("errors", ex.fieldErrors().stream()
                     .map(e -> Map.of("field", e.field(), "message", problems.message(e))).toList());
         }
         ex.properties().forEach(problem::setProperty);
