@@ -10,9 +10,6 @@ import org.springframework.data.repository.query.Param;
 
 interface ScreeningDecisions extends JpaRepository<ScreeningDecision, Long> {
 
-    /** The first-contact sweep: an index range scan on the pending due date, oldest first. */
-    List<ScreeningDecision> findByContactPendingDueLessThanOrderByContactPendingDueAsc(Instant now, Pageable page);
-
     /**
      * The escalation sweep's read after a (due, case id) key: an index range on
      * {@code cases_screening_contact_pending (contact_pending_due, case_id)}, in that order.

@@ -1,8 +1,10 @@
 package cn.childprotect.cms.escalations;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +19,7 @@ import cn.childprotect.cms.escalations.events.EscalationRaisedOnCase;
 import cn.childprotect.cms.escalations.events.EscalationResolved;
 import cn.childprotect.cms.shared.AggregateRoot;
 import cn.childprotect.cms.shared.Refusal;
+import cn.childprotect.cms.shared.TextListJson;
 
 /**
  * One escalation or review item. (kind, source id, source deadline, level) is unique: the same
@@ -82,7 +85,8 @@ class Escalation extends AggregateRoot {
     private String resolutionNoteKey;
 
     @Column(name = "resolution_note_args")
-    private String resolutionNoteArgs;
+    @Convert(converter = TextListJson.class)
+    private List<String> resolutionNoteArgs;
 
     @Version
     private long version;
@@ -161,7 +165,7 @@ class Escalation extends AggregateRoot {
     private void resolved(String by, Instant at, Reason why) {
         resolved(by, at, (String) null);
         resolutionNoteKey = why.key();
-        resolutionNoteArgs = why.storedArgs();
+        resolutionNoteArgs = why.argKeys();
     }
 
     private static final String SYSTEM = "system";
@@ -187,5 +191,5 @@ class Escalation extends AggregateRoot {
     String resolutionNote() { return resolutionNote; }
 
     /** Why the system resolved it, or null when a person did (or before reasons were kept as messages). */
-    Reason resolutionReason() { return resolutionNoteKey == null ? null : Reason.stored(resolutionNoteKey, resolutionNoteArgs); }
+    Reason resolutionReason() { return resolutionNoteKey == null ? null : new Reason(resolutionNoteKey, resolutionNoteArgs == null ? List.of() : resolutionNoteArgs); }
 }

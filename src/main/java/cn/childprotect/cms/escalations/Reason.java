@@ -14,23 +14,11 @@ record Reason(String key, List<String> argKeys) {
 
     Reason {
         argKeys = List.copyOf(argKeys);
-        if (argKeys.stream().anyMatch(k -> k.contains(","))) {
-            throw new IllegalArgumentException("argument keys are kept comma-separated");
-        }
     }
 
     /** The reason with these arguments, each the name of a code (its first message key). */
     static Reason of(String key, MessageSourceResolvable... args) {
         return new Reason(key, java.util.Arrays.stream(args).map(a -> a.getCodes()[0]).toList());
-    }
-
-    /** The arguments as kept on the item: their keys, comma-separated (null when none). */
-    String storedArgs() {
-        return argKeys.isEmpty() ? null : String.join(",", argKeys);
-    }
-
-    static Reason stored(String key, String args) {
-        return new Reason(key, args == null || args.isEmpty() ? List.of() : List.of(args.split(",")));
     }
 
     MessageSourceResolvable message() {

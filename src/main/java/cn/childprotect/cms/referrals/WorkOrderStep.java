@@ -13,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.childprotect.cms.shared.TextListJson;
+
 import org.hibernate.annotations.Immutable;
 
 /** One immutable line of a work order's own history. */

@@ -70,7 +70,7 @@ class EscalationTests extends IntegrationTest {
         assertThat(jdbc.queryForList("select resolution_note_key, resolution_note_args, resolution_note from escalations_item "
                 + "where source_id = ? and kind = 'CASE_DEADLINE'", caseId)).isNotEmpty().allSatisfy(row -> {
                     assertThat(row.get("resolution_note_key")).isEqualTo("escalation.resolved.case-left-status");
-                    assertThat(row.get("resolution_note_args")).isEqualTo("label.CaseStatus.RECEIVED");
+                    assertThat(row.get("resolution_note_args")).isEqualTo("[\"label.CaseStatus.RECEIVED\"]");
                     assertThat(row.get("resolution_note")).isNull();
                 });
     }

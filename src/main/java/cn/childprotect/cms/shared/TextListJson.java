@@ -1,4 +1,4 @@
-package cn.childprotect.cms.referrals;
+package cn.childprotect.cms.shared;
 
 import java.util.List;
 
@@ -8,9 +8,12 @@ import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A list of texts kept in one column as a JSON array (a step note's arguments). */
+/**
+ * A list of texts kept in one column as a JSON array: the arguments of a message kept with its key
+ * (a work-order step's note, an escalation item's resolution reason).
+ */
 @Converter
-class TextListJson implements AttributeConverter<List<String>, String> {
+public class TextListJson implements AttributeConverter<List<String>, String> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
