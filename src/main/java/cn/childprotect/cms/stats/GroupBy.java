@@ -5,24 +5,34 @@ package cn.childprotect.cms.stats;
  * by calendar month ({@code yyyy-MM}).
  */
 public enum GroupBy {
-    CATEGORY("category", "dim_value"),
-    CHANNEL("channel", "dim_value"),
-    INSTITUTION("institution", "dim_value"),
-    STATE("state", "dim_value"),
-    AGENCY("agency", "dim_value"),
-    TOWNSHIP(StatsRollup.TOTAL, "substring(village_code, 1, 9)"),
-    VILLAGE(StatsRollup.TOTAL, "village_code"),
-    MONTH(StatsRollup.TOTAL, "extract(year from fact_day) * 100 + extract(month from fact_day)");
+    CATEGORY("category"),
+    CHANNEL("channel"),
+    INSTITUTION("institution"),
+    STATE("state"),
+    AGENCY("agency"),
+    TOWNSHIP(StatsRollup.TOTAL),
+    VILLAGE(StatsRollup.TOTAL),
+    MONTH(StatsRollup.TOTAL);
 
     /** Which of the rollup's per-dimension rows the split reads (a fixed code, never user text). */
     final String dim;
 
-    /** A fixed SQL expression over the rollup's own columns (never user text). */
-    final String sql;
-
-    GroupBy(String dim, String sql) {
+    GroupBy(String dim) {
         this.dim = dim;
-        this.sql = sql;
+    }
+
+    /**
+     * The split as a fixed SQL expression over a rollup table's own columns (never user text);
+     * {@code place} is the table's division column (a village's code, or a township's in the
+     * township-monthly table).
+     */
+    String sql(String place) {
+        return switch (this) {
+            case TOWNSHIP -> "substring(" + place + ", 1, 9)";
+            case VILLAGE -> place;
+            case MONTH -> "extract(year from fact_day) * 100 + extract(month from fact_day)";
+            default -> "dim_value";
+        };
     }
 
     public static GroupBy parse(String value) {

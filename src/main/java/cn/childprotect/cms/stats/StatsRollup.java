@@ -371,7 +371,7 @@ class StatsRollup {
 
     private List<Row> read(Table table, LocalDate from, LocalDate to, String prefix, GroupBy by,
             List<String> measures) {
-        String group = by == null ? "''" : by.sql.replace("village_code", table.place());
+        String group = by == null ? "''" : by.sql(table.place());
         StringBuilder sql = new StringBuilder("select measure, " + group + " as grp, bucket, sum(n), sum(minutes_sum)"
                 + " from " + table.name() + " where dim = ? and fact_day between ? and ? and " + table.place()
                 + " like ?");
