@@ -54,17 +54,8 @@ class MailDelivery {
     }
 
     void send(String messageKey, String to, String subject, String body) {
-        send(messageKey, to, subject, body, false);
-    }
-
-    /**
-     * {@code firstAttempt}: the caller knows that no mail with this key can have been sent yet (the
-     * first delivery of a new thing's publication), so the log is not read — it would find nothing.
-     * The log row is written all the same, for later attempts.
-     */
-    void send(String messageKey, String to, String subject, String body, boolean firstAttempt) {
-        if (to == null || to.isBlank() || !firstAttempt
-                && TransientDatabaseFailures.retryOnce("reading the mail log", () -> alreadySent(messageKey, to))) {
+        if (to == null || to.isBlank()
+                || TransientDatabaseFailures.retryOnce("reading the mail log", () -> alreadySent(messageKey, to))) {
             return;
         }
         sender.send(message(messageIdOf(messageKey, to), to, subject, body));

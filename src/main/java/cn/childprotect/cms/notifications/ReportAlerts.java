@@ -1,8 +1,6 @@
 package cn.childprotect.cms.notifications;
 
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.childprotect.cms.cases.CaseFiles;
 import cn.childprotect.cms.cases.CaseRef;
@@ -12,7 +10,6 @@ import cn.childprotect.cms.users.UserDirectory;
 import cn.childprotect.cms.users.UserSummary;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,29 +40,8 @@ class ReportAlerts {
         this.baseUrl = settings.baseUrl();
     }
 
-    /**
-     * Reports filed by this instance whose alert has not run yet. A report id is never used twice
-     * (ids come from blocks, a rolled-back block is dropped), so while its id is here no mail with
-     * the report's key can have been sent: the first delivery takes the id out and sends without
-     * reading the mail log; a resubmission (after a failure, or by another instance after a crash)
-     * finds no id and reads the log. Plain memory: lost at a restart, which only means a read.
-     */
-    private final Set<Long> filedHere = ConcurrentHashMap.newKeySet();
-
-    /** In the filing's transaction, before the outbox hands the event to {@link #on} after commit (not on resubmission). */
-    @EventListener
-    void filed(ReportReceived event) {
-        if (event.alert()) {
-            if (filedHere.size() >= 10_000) {
-                filedHere.clear(); // only rolled-back filings stay behind; forgetting them costs reads
-            }
-            filedHere.add(event.reportId());
-        }
-    }
-
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ReportReceived event) {
-        boolean firstAttempt = filedHere.remove(event.reportId());
         if (!event.alert()) {
             return;
         }
@@ -79,7 +55,7 @@ class ReportAlerts {
         for (UserSummary supervisor : users.supervisorsCovering(event.villageCode())) {
             String body = messages.getMessage("mail.report-alert.body",
                     new Object[] { supervisor.displayName(), event.receiptNumber(), caseNumber, village, link }, CHINESE);
-            mail.send("report-alert:" + event.reportId(), supervisor.email(), subject, body, firstAttempt);
+            mail.send("report-alert:" + event.reportId(), supervisor.email(), subject, body);
         }
     }
 }
