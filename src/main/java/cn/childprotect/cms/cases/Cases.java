@@ -26,10 +26,23 @@ interface Cases extends JpaRepository<CaseFile, Long>, JpaSpecificationExecutor<
             order by c.statusDeadline, c.id""")
     List<OverdueCase> findOverdueRows(Instant now, Instant afterDeadline, long afterId, Pageable page);
 
+    /** Several cases with their categories in one query (the statistics drain's batch). */
+    @Query("select distinct c from CaseFile c left join fetch c.categories where c.id in :ids")
+    List<CaseFile> findWithCategoriesByIdIn(Collection<Long> ids);
+
     @Query("select c.id from CaseFile c where c.id > :afterId order by c.id")
     List<Long> findIdsAfter(long afterId, Pageable page);
 
     /** Case numbers of several cases in one query (the escalation queue's page). */
     @Query("select c.id, c.caseNumber from CaseFile c where c.id in :ids")
     List<Object[]> findCaseNumbers(Collection<Long> ids);
+
+    /**
+     * Which of the given cases lie in a scope and, when an assignee is given, are assigned to it:
+     * {@link CasePermissions#works} as one query for a page of another module's list.
+     */
+    @Query("""
+            select c.id from CaseFile c where c.id in :ids and c.villageCode like :scopePattern
+              and (:assignee is null or c.assignee = :assignee)""")
+    List<Long> findWorkedAmong(Collection<Long> ids, String scopePattern, String assignee);
 }

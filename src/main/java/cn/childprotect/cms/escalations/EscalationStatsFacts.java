@@ -1,8 +1,10 @@
 package cn.childprotect.cms.escalations;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import cn.childprotect.cms.escalations.events.EscalationRaised;
 import cn.childprotect.cms.escalations.events.EscalationResolved;
@@ -48,11 +50,23 @@ class EscalationStatsFacts implements StatsFactSource {
 
     @Override
     public List<StatsFact> factsOf(long escalationId) {
-        Optional<Escalation> found = escalations.findById(escalationId);
-        if (found.isEmpty() || found.get().villageCode() == null || found.get().raisedAt() == null) {
+        return escalations.findById(escalationId).map(this::factsOf).orElse(List.of());
+    }
+
+    /** One query however many (a sweep raises hundreds at once, and the drain reads them as one batch). */
+    @Override
+    public Map<Long, List<StatsFact>> factsOf(Collection<Long> escalationIds) {
+        Map<Long, List<StatsFact>> facts = new HashMap<>();
+        for (Escalation escalation : escalations.findAllById(escalationIds)) {
+            facts.put(escalation.id(), factsOf(escalation));
+        }
+        return facts;
+    }
+
+    private List<StatsFact> factsOf(Escalation escalation) {
+        if (escalation.villageCode() == null || escalation.raisedAt() == null) {
             return List.of();
         }
-        Escalation escalation = found.get();
         StatsFact raised = StatsFact.count("escalations.raised", time.dateOf(escalation.raisedAt()),
                 escalation.villageCode()).withCategory(escalation.kind().name()).withState(escalation.level().name());
         List<StatsFact> facts = new ArrayList<>();

@@ -3,7 +3,10 @@ package cn.childprotect.cms.guardianship;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.childprotect.cms.guardianship.events.MeasureRecorded;
@@ -67,15 +70,46 @@ class MeasureStatsFacts implements StatsFactSource {
     @Override
     public List<StatsFact> factsOf(long measureId) {
         Optional<Measure> found = measures.findById(measureId);
-        if (found.isEmpty() || found.get().villageCode() == null || found.get().createdAt() == null) {
+        if (found.isEmpty() || !countable(found.get())) {
             return List.of();
         }
-        Measure m = found.get();
+        return factsOf(found.get(), lines.findByMeasureIdInOrderById(List.of(measureId)));
+    }
+
+    /** The measures in one query and their histories in another, however many (a drain's batch). */
+    @Override
+    public Map<Long, List<StatsFact>> factsOf(Collection<Long> measureIds) {
+        Map<Long, List<StatsFact>> facts = new HashMap<>();
+        if (measureIds.isEmpty()) {
+            return facts;
+        }
+        List<Measure> found = measures.findAllById(measureIds);
+        List<Long> countable = found.stream().filter(MeasureStatsFacts::countable).map(Measure::id).toList();
+        Map<Long, List<MeasureStepLine>> histories = new HashMap<>();
+        if (!countable.isEmpty()) {
+            for (MeasureStepLine line : lines.findByMeasureIdInOrderById(countable)) {
+                histories.computeIfAbsent(line.measureId(), k -> new ArrayList<>()).add(line);
+            }
+        }
+        for (Measure m : found) {
+            facts.put(m.id(), factsOf(m, histories.getOrDefault(m.id(), List.of())));
+        }
+        return facts;
+    }
+
+    private static boolean countable(Measure m) {
+        return m.villageCode() != null && m.createdAt() != null;
+    }
+
+    /** {@code history}: the measure's steps in id order. */
+    private List<StatsFact> factsOf(Measure m, List<MeasureStepLine> history) {
+        if (!countable(m)) {
+            return List.of();
+        }
         StatsFact recorded = StatsFact.count("measures.recorded", time.dateOf(m.createdAt()), m.villageCode())
                 .withCategory(m.type().name()).withState(m.status().name());
         List<StatsFact> facts = new ArrayList<>();
         facts.add(recorded);
-        List<MeasureStepLine> history = lines.findByMeasureIdInOrderById(List.of(measureId));
         if (m.ended()) {
             Instant endedAt = history.stream().filter(l -> l.toStatus() != null && l.toStatus().ended())
                     .map(MeasureStepLine::occurredAt).reduce((first, second) -> second).orElse(m.createdAt());

@@ -64,6 +64,10 @@ class RegisterChange {
         this.note = note;
     }
 
+    long entryId() {
+        return entryId;
+    }
+
     Instant occurredAt() {
         return occurredAt;
     }

@@ -2,8 +2,11 @@ package cn.childprotect.cms.monitoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.childprotect.cms.shared.AuditEvent;
@@ -72,10 +75,61 @@ class RegisterStatsFacts implements StatsFactSource {
     @Override
     public List<StatsFact> factsOf(long entryId) {
         Optional<RegisterEntry> found = entries.findById(entryId);
-        if (found.isEmpty() || found.get().confirmedAt() == null || found.get().villageCode() == null) {
-            return List.of(); // a draft is not in the register yet
+        if (found.isEmpty() || !inRegister(found.get())) {
+            return List.of();
         }
         RegisterEntry entry = found.get();
+        List<RegisterChange> history = entry.status() == RegisterStatus.EXITED
+                ? changes.findByEntryIdOrderById(entryId) : List.of();
+        return factsOf(entry, history, visits.findByEntryIdOrderByVisitedOnDescIdDesc(entryId));
+    }
+
+    /**
+     * The entries in one query, their visits in another and, if any has exited, the exited ones'
+     * changes in a third, however many (a drain's batch).
+     */
+    @Override
+    public Map<Long, List<StatsFact>> factsOf(Collection<Long> entryIds) {
+        Map<Long, List<StatsFact>> facts = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return facts;
+        }
+        List<RegisterEntry> found = entries.findAllById(entryIds);
+        List<Long> confirmed = found.stream().filter(RegisterStatsFacts::inRegister).map(RegisterEntry::id).toList();
+        List<Long> exited = found.stream().filter(e -> inRegister(e) && e.status() == RegisterStatus.EXITED)
+                .map(RegisterEntry::id).toList();
+        Map<Long, List<RegisterVisit>> visitsOf = new HashMap<>();
+        if (!confirmed.isEmpty()) {
+            for (RegisterVisit visit : visits.findByEntryIdIn(confirmed)) {
+                visitsOf.computeIfAbsent(visit.entryId(), k -> new ArrayList<>()).add(visit);
+            }
+        }
+        Map<Long, List<RegisterChange>> changesOf = new HashMap<>();
+        if (!exited.isEmpty()) {
+            for (RegisterChange change : changes.findByEntryIdInOrderById(exited)) {
+                changesOf.computeIfAbsent(change.entryId(), k -> new ArrayList<>()).add(change);
+            }
+        }
+        for (RegisterEntry entry : found) {
+            facts.put(entry.id(), factsOf(entry, changesOf.getOrDefault(entry.id(), List.of()),
+                    visitsOf.getOrDefault(entry.id(), List.of())));
+        }
+        return facts;
+    }
+
+    /** A draft is not in the register yet. */
+    private static boolean inRegister(RegisterEntry entry) {
+        return entry.confirmedAt() != null && entry.villageCode() != null;
+    }
+
+    /**
+     * {@code history}: the entry's changes in id order (needed only if it has exited);
+     * {@code entryVisits}: its visits in any order.
+     */
+    private List<StatsFact> factsOf(RegisterEntry entry, List<RegisterChange> history, List<RegisterVisit> entryVisits) {
+        if (!inRegister(entry)) {
+            return List.of();
+        }
         StatsFact confirmed = StatsFact.count("register.confirmed", time.dateOf(entry.confirmedAt()),
                 entry.villageCode()).withCategory(primaryCategory(entry.categories())).withState(entry.tier().name());
         List<StatsFact> facts = new ArrayList<>();
@@ -84,14 +138,14 @@ class RegisterStatsFacts implements StatsFactSource {
             facts.add(confirmed.as("register.active", confirmed.day()));
         }
         if (entry.status() == RegisterStatus.EXITED) {
-            changes.findByEntryIdOrderById(entryId).stream()
+            history.stream()
                     .filter(c -> c.toStatus() == RegisterStatus.EXITED && c.occurredAt() != null)
                     .reduce((first, second) -> second)
                     .ifPresent(c -> facts.add(confirmed.as("register.exited", time.dateOf(c.occurredAt()))));
         }
         LocalDate due = schedule.firstVisitDue(entry.confirmedAt());
         LocalDate last = null;
-        List<RegisterVisit> made = visits.findByEntryIdOrderByVisitedOnDescIdDesc(entryId).stream()
+        List<RegisterVisit> made = entryVisits.stream()
                 .sorted(Comparator.comparing(RegisterVisit::visitedOn).thenComparing(RegisterVisit::id)).toList();
         for (RegisterVisit visit : made) {
             facts.add(confirmed.as("register.visits", visit.visitedOn()));

@@ -87,6 +87,10 @@ class RegisterVisit {
         return id;
     }
 
+    long entryId() {
+        return entryId;
+    }
+
     LocalDate visitedOn() {
         return visitedOn;
     }

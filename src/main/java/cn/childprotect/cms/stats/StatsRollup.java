@@ -1,9 +1,12 @@
 package cn.childprotect.cms.stats;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,7 +71,17 @@ class StatsRollup {
     private static final int DRAIN_BATCH = 500;
     private static final int REBUILD_PAGE = 500;
 
+    /** Column types of {@code stats_fact}'s insert: minutes may be null, which drivers want typed. */
+    private static final int[] FACT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.DATE,
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
+        Types.BIGINT };
+    private static final int[] UPSERT_TYPES = { Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT };
+    private static final int[] UPDATE_TYPES = { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE,
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT };
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final Map<String, StatsFactSource> sources = new LinkedHashMap<>();
     private final TransactionTemplate tx;
     private final LockingTaskExecutor locks;
@@ -77,6 +90,7 @@ class StatsRollup {
     StatsRollup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, List<StatsFactSource> sources,
             PlatformTransactionManager transactions, LockProvider lockProvider) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.pendingRows = new BeforeCommitRows(jdbcTemplate, "insert into stats_pending (source, subject_id) values (?, ?)");
         for (StatsFactSource source : sources) {
             if (source.name() == null || source.name().length() > 32) {
@@ -124,9 +138,7 @@ class StatsRollup {
     boolean refreshNow() {
         try {
             LockingTaskExecutor.TaskResult<Boolean> result = locks.executeWithLock(() -> {
-                while (drainBatch() == DRAIN_BATCH) {
-                    // another full batch is waiting
-                }
+                drainAll();
                 return true;
             }, lock(Duration.ofMinutes(10)));
             return result.wasExecuted();
@@ -136,59 +148,132 @@ class StatsRollup {
         }
     }
 
+    /** Drains batch after batch while full ones wait; the caller holds the lock. */
+    void drainAll() {
+        while (drainBatch() == DRAIN_BATCH) {
+            // another full batch is waiting
+        }
+    }
+
+    /**
+     * One batch in one transaction, with a fixed number of statements whatever its size: the pending
+     * rows; per source its things' facts now (batched by the source, {@link StatsFactSource#factsOf(Collection)}),
+     * their stored facts (one query) and, for the things whose facts changed, one delete; the new
+     * facts as one JDBC batch; the sums as one or two batches per rollup table; one delete of the rows.
+     */
     private int drainBatch() {
         return Objects.requireNonNull(tx.execute(status -> {
             List<Pending> rows = jdbc.sql("select id, source, subject_id from stats_pending order by id limit "
                     + DRAIN_BATCH).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
-            Set<SubjectKey> subjects = new LinkedHashSet<>();
-            rows.forEach(r -> subjects.add(new SubjectKey(r.source(), r.subjectId())));
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            Map<String, Set<Long>> subjects = new LinkedHashMap<>();
+            rows.forEach(r -> subjects.computeIfAbsent(r.source(), k -> new LinkedHashSet<>()).add(r.subjectId()));
             Map<RollupKey, long[]> deltas = new HashMap<>();
-            for (SubjectKey subject : subjects) {
-                refreshSubject(subject, deltas);
-            }
+            List<Object[]> newFacts = new ArrayList<>();
+            subjects.forEach((source, ids) -> refreshSubjects(source, ids, deltas, newFacts));
+            insertFacts(newFacts);
             applyDeltas(deltas);
-            for (Pending row : rows) {
-                jdbc.sql("delete from stats_pending where id = ?").param(row.id()).update();
-            }
+            List<Long> drained = rows.stream().map(Pending::id).toList();
+            jdbc.sql("delete from stats_pending where id in (" + marks(drained.size()) + ")").params(drained).update();
             return rows.size();
         }));
     }
 
-    private void refreshSubject(SubjectKey subject, Map<RollupKey, long[]> deltas) {
-        StatsFactSource source = sources.get(subject.source());
-        List<StatsFact> now;
-        try {
-            now = source == null ? List.of() : source.factsOf(subject.subjectId());
+    /**
+     * Replaces the stored facts of the source's things whose facts changed: their old facts leave
+     * the sums, their new ones join them (and {@code newFacts}, to be inserted after every delete).
+     */
+    private void refreshSubjects(String sourceName, Set<Long> ids, Map<RollupKey, long[]> deltas,
+            List<Object[]> newFacts) {
+        StatsFactSource source = sources.get(sourceName);
+        // a source no longer deployed has no facts now: its things' stored ones go
+        Map<Long, List<StatsFact>> now = source == null ? allEmpty(ids) : factsNow(source, ids, "statistics");
+        Map<Long, List<StatsFact>> stored = factsStored(sourceName, ids);
+        List<Long> replaced = new ArrayList<>();
+        for (Long id : ids) {
+            List<StatsFact> facts = now.get(id);
+            if (facts == null) {
+                continue;
+            }
+            List<StatsFact> old = stored.getOrDefault(id, List.of());
+            if (sameFacts(old, facts)) {
+                continue;
+            }
+            if (!old.isEmpty()) {
+                replaced.add(id);
+            }
+            for (StatsFact fact : old) {
+                addTo(deltas, fact, -1);
+            }
+            for (StatsFact fact : facts) {
+                newFacts.add(factRow(sourceName, id, fact));
+                addTo(deltas, fact, 1);
+            }
         }
-        catch (IllegalArgumentException e) {
-            // a thing whose facts cannot be stated (bad code) keeps its earlier facts; logged, not retried
-            log.warn("statistics: facts of {} {} skipped: {}", subject.source(), subject.subjectId(), e.getMessage());
-            return;
-        }
-        List<StatsFact> old = factsStored(subject);
-        if (sameFacts(old, now)) {
-            return;
-        }
-        for (StatsFact fact : old) {
-            addTo(deltas, fact, -1);
-        }
-        jdbc.sql("delete from stats_fact where source = ? and subject_id = ?")
-                .params(subject.source(), subject.subjectId()).update();
-        for (StatsFact fact : now) {
-            insertFact(subject, fact);
-            addTo(deltas, fact, 1);
+        if (!replaced.isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            params.add(sourceName);
+            params.addAll(replaced);
+            jdbc.sql("delete from stats_fact where source = ? and subject_id in (" + marks(replaced.size()) + ")")
+                    .params(params).update();
         }
     }
 
-    private List<StatsFact> factsStored(SubjectKey subject) {
-        return jdbc.sql("""
-                select measure, fact_day, village_code, category, channel, institution, state, agency, minutes
-                from stats_fact where source = ? and subject_id = ?""")
-                .params(subject.source(), subject.subjectId())
-                .query((rs, n) -> new StatsFact(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9) == null ? null : rs.getLong(9)))
-                .list();
+    private static Map<Long, List<StatsFact>> allEmpty(Collection<Long> ids) {
+        Map<Long, List<StatsFact>> facts = new HashMap<>();
+        ids.forEach(id -> facts.put(id, List.of()));
+        return facts;
+    }
+
+    /**
+     * The things' facts now, every id a key, but for those whose facts cannot be stated (a bad code):
+     * they keep their earlier facts; logged, not retried. Such a thing fails a source's batched read,
+     * so then the source is asked thing by thing.
+     */
+    private static Map<Long, List<StatsFact>> factsNow(StatsFactSource source, Collection<Long> ids, String what) {
+        try {
+            Map<Long, List<StatsFact>> batch = source.factsOf(ids);
+            Map<Long, List<StatsFact>> facts = new HashMap<>();
+            ids.forEach(id -> facts.put(id, batch.getOrDefault(id, List.of())));
+            return facts;
+        }
+        catch (IllegalArgumentException e) {
+            Map<Long, List<StatsFact>> facts = new HashMap<>();
+            for (Long id : ids) {
+                try {
+                    facts.put(id, source.factsOf(id));
+                }
+                catch (IllegalArgumentException one) {
+                    log.warn("{}: facts of {} {} skipped: {}", what, source.name(), id, one.getMessage());
+                }
+            }
+            return facts;
+        }
+    }
+
+    private Map<Long, List<StatsFact>> factsStored(String source, Collection<Long> ids) {
+        List<Object> params = new ArrayList<>();
+        params.add(source);
+        params.addAll(ids);
+        Map<Long, List<StatsFact>> stored = new HashMap<>();
+        jdbc.sql("""
+                select subject_id, measure, fact_day, village_code, category, channel, institution, state, agency,
+                    minutes
+                from stats_fact where source = ? and subject_id in (""" + marks(ids.size()) + ")")
+                .params(params)
+                .query(rs -> {
+                    stored.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StatsFact(rs.getString(2),
+                            rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getObject(10) == null ? null : rs.getLong(10)));
+                });
+        return stored;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static boolean sameFacts(List<StatsFact> a, List<StatsFact> b) {
@@ -207,16 +292,21 @@ class StatsRollup {
         return true;
     }
 
-    private void insertFact(SubjectKey subject, StatsFact f) {
-        jdbc.sql("""
+    private static Object[] factRow(String source, long subjectId, StatsFact f) {
+        return new Object[] { source, subjectId, f.measure(), f.day(), f.day().withDayOfMonth(1), f.villageCode(),
+                f.category(), f.channel(), f.institution(), f.state(), f.agency(), f.minutes(),
+                DurationBuckets.bucketOf(f.minutes()) };
+    }
+
+    /** The facts as one JDBC batch (one round trip). */
+    private void insertFacts(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
                 insert into stats_fact (source, subject_id, measure, fact_day, fact_month, village_code, category,
                     channel, institution, state, agency, minutes, bucket)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(subject.source(), subject.subjectId(), f.measure(), f.day(), f.day().withDayOfMonth(1),
-                        f.villageCode(), f.category(),
-                        f.channel(), f.institution(), f.state(), f.agency(), f.minutes(),
-                        DurationBuckets.bucketOf(f.minutes()))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, FACT_TYPES);
     }
 
     /** The fact's share of the sums: its total row and one row per dimension, in both tables. */
@@ -236,25 +326,43 @@ class StatsRollup {
         }
     }
 
+    /**
+     * The sums as JDBC batches, per table: a row that gains facts is added to, or created, by one
+     * upsert (the key is the table's primary key; {@code on duplicate key update} works alike on
+     * MySQL, MariaDB and H2 in MySQL mode, and needs no update counts, which batches report
+     * unreliably); a row that only loses facts exists already (its facts were added to it) and is
+     * updated. A row summing to nothing stays, as before.
+     */
     private void applyDeltas(Map<RollupKey, long[]> deltas) {
+        Map<Table, List<Object[]>> upserts = new LinkedHashMap<>();
+        Map<Table, List<Object[]>> updates = new LinkedHashMap<>();
         deltas.forEach((k, sums) -> {
             if (sums[0] == 0 && sums[1] == 0) {
                 return;
             }
-            int updated = jdbc.sql("update " + k.table().name() + " set n = n + ?, minutes_sum = minutes_sum + ?"
-                    + " where dim = ? and fact_day = ? and " + k.table().place() + " = ? and measure = ?"
-                    + " and dim_value = ?"
-                    + " and bucket = ?")
-                    .params(sums[0], sums[1], k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket())
-                    .update();
-            if (updated == 0 && sums[0] > 0) {
-                jdbc.sql("insert into " + k.table().name() + " (dim, fact_day, " + k.table().place()
-                        + ", measure, dim_value, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket(), sums[0],
-                                sums[1])
-                        .update();
+            if (sums[0] > 0) {
+                upserts.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(new Object[] { k.dim(), k.day(),
+                        k.place(), k.measure(), k.value(), k.bucket(), sums[0], sums[1], sums[0], sums[1] });
+            }
+            else {
+                updates.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(new Object[] { sums[0], sums[1],
+                        k.dim(), k.day(), k.place(), k.measure(), k.value(), k.bucket() });
             }
         });
+        for (Table table : TABLES) {
+            List<Object[]> added = upserts.getOrDefault(table, List.of());
+            if (!added.isEmpty()) {
+                jdbcTemplate.batchUpdate("insert into " + table.name() + " (dim, fact_day, " + table.place()
+                        + ", measure, dim_value, bucket, n, minutes_sum) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on duplicate key update n = n + ?, minutes_sum = minutes_sum + ?", added, UPSERT_TYPES);
+            }
+            List<Object[]> taken = updates.getOrDefault(table, List.of());
+            if (!taken.isEmpty()) {
+                jdbcTemplate.batchUpdate("update " + table.name() + " set n = n + ?, minutes_sum = minutes_sum + ?"
+                        + " where dim = ? and fact_day = ? and " + table.place() + " = ? and measure = ?"
+                        + " and dim_value = ? and bucket = ?", taken, UPDATE_TYPES);
+            }
+        }
     }
 
     /**
@@ -299,20 +407,11 @@ class StatsRollup {
                 }
                 long[] written = new long[1];
                 tx.executeWithoutResult(s -> {
-                    for (Long id : ids) {
-                        List<StatsFact> list;
-                        try {
-                            list = source.factsOf(id);
-                        }
-                        catch (IllegalArgumentException e) {
-                            log.warn("statistics rebuild: facts of {} {} skipped: {}", source.name(), id, e.getMessage());
-                            continue;
-                        }
-                        for (StatsFact fact : list) {
-                            insertFact(new SubjectKey(source.name(), id), fact);
-                            written[0]++;
-                        }
-                    }
+                    List<Object[]> rows = new ArrayList<>();
+                    factsNow(source, ids, "statistics rebuild").forEach((id, list) ->
+                            list.forEach(fact -> rows.add(factRow(source.name(), id, fact))));
+                    insertFacts(rows);
+                    written[0] = rows.size();
                 });
                 subjects += ids.size();
                 facts += written[0];
@@ -395,9 +494,6 @@ class StatsRollup {
     }
 
     private record Pending(long id, String source, long subjectId) {
-    }
-
-    private record SubjectKey(String source, long subjectId) {
     }
 
     /** A rollup table: its name, its place column (a village, or a township's 9 digits), per day or per month. */

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -24,8 +26,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * whose SQL contains a fragment fail (a deadlock, a killed connection), or the next commit go
  * through and then report a lost connection (a commit whose outcome the client cannot know).
  * Faults apply only to the thread that armed them (MockMvc runs the request on the test's
- * thread), so background jobs and outbox listeners are not hit. Import it into a test class;
- * {@link #reset()} after each test.
+ * thread), so background jobs and outbox listeners are not hit. It also records the statements
+ * one thread prepares ({@link #recordStatements()}: a JDBC batch is prepared once, one round trip),
+ * for tests that bound a job's statements. Import it into a test class; {@link #reset()} after
+ * each test.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FaultInjection implements BeanPostProcessor {
@@ -42,6 +46,8 @@ public class FaultInjection implements BeanPostProcessor {
     private volatile Fault connections;
     private volatile Fault statements;
     private volatile Fault commits;
+    private volatile Thread recorded;
+    private final List<String> recordedStatements = new CopyOnWriteArrayList<>();
 
     /** A deadlock victim, as MariaDB reports it. */
     public static SQLException deadlock() {
@@ -74,7 +80,19 @@ public class FaultInjection implements BeanPostProcessor {
                 FaultInjection::connectionKilled);
     }
 
+    /** From now on the statements the current thread prepares are recorded, until {@link #reset()}. */
+    public void recordStatements() {
+        recordedStatements.clear();
+        recorded = Thread.currentThread();
+    }
+
+    /** The SQL of each statement recorded since {@link #recordStatements()}, in order. */
+    public List<String> recordedStatements() {
+        return List.copyOf(recordedStatements);
+    }
+
     public void reset() {
+        recorded = null;
         connections = null;
         statements = null;
         commits = null;
@@ -125,6 +143,9 @@ public class FaultInjection implements BeanPostProcessor {
                         throw fault.failure().get();
                     }
                     statementsSinceCommit.append(sql).append('\n');
+                    if (recorded == Thread.currentThread()) {
+                        recordedStatements.add(sql);
+                    }
                 }
                 try {
                     Object result = method.invoke(connection, args);
