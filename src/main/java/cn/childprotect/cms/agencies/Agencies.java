@@ -10,4 +10,6 @@ interface Agencies extends JpaRepository<Agency, Long> {
     Optional<Agency> findByCode(String code);
 
     List<Agency> findAllByOrderByCode();
+
+    List<Agency> findByCodeIn(java.util.Collection<String> codes);
 }

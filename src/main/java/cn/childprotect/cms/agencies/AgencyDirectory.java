@@ -34,6 +34,18 @@ public class AgencyDirectory {
         return agencies.findById(id).map(Agency::toSummary);
     }
 
+    /**
+     * The names of the given agencies in one query (a page of another module's list, issue 19: not
+     * one read per row); unknown codes are absent.
+     */
+    public java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!codes.isEmpty()) {
+            agencies.findByCodeIn(codes).stream().map(Agency::toSummary).forEach(a -> names.put(a.code(), a.name()));
+        }
+        return names;
+    }
+
     public List<AgencySummary> all() {
         return agencies.findAllByOrderByCode().stream().map(Agency::toSummary).toList();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.childprotect.cms.agencies.AgencyDirectory;
 import cn.childprotect.cms.agencies.AgencySummary;
@@ -342,9 +343,11 @@ public class MeasureDesk {
         requireWorkerRole(user);
         List<Measure> found = measures.findInScope(user.scope().likePattern(), type, status,
                 overdueOnly ? time.now() : null, Pageable.ofSize(LIST_LIMIT));
-        Map<Long, Boolean> worked = new HashMap<>();
-        List<Measure> visible = user.is(Role.SUPERVISOR) ? found : found.stream()
-                .filter(m -> worked.computeIfAbsent(m.caseId(), c -> caseFiles.isWorkedBy(c, user))).toList();
+        // a director's cases among the page's, in one query (not one look-up per measure)
+        Set<Long> worked = user.is(Role.SUPERVISOR) ? Set.of()
+                : caseFiles.workedBy(found.stream().map(Measure::caseId).collect(Collectors.toSet()), user);
+        List<Measure> visible = user.is(Role.SUPERVISOR) ? found
+                : found.stream().filter(m -> worked.contains(m.caseId())).toList();
         events.publishEvent(AuditEvent.success(user.username(), "MEASURE_LIST_READ", "JURISDICTION",
                 user.jurisdictionCode()).withDetail(visible.size() + " measures"));
         return views(visible, List.of());

@@ -14,6 +14,7 @@ import cn.childprotect.cms.people.ChildRegistry;
 import cn.childprotect.cms.people.ChildSummary;
 import cn.childprotect.cms.people.Sex;
 import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.CappedTotal;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
@@ -56,7 +57,8 @@ public class ChildSearch {
             String villageName, Long openCaseId, String openCaseNumber) {
     }
 
-    public record Page(List<Found> items, long total, int page, int size) {
+    /** {@code total} is exact up to 1,000 ({@code totalExact}); beyond, 1,000 and "more" (CappedTotal). */
+    public record Page(List<Found> items, long total, int page, int size, boolean totalExact) {
     }
 
     public Page search(String query, Integer birthYear, String villageCode, int page, int size, CurrentUser user) {
@@ -76,7 +78,9 @@ public class ChildSearch {
                 Math.max(0, page), pageSize);
         Set<Long> ids = found.children().stream().map(ChildSummary::id).collect(Collectors.toSet());
         List<ChildCaseRow> cases = caseQueries.ofChildren(ids);
-        Set<Long> worked = cases.stream().filter(c -> caseFiles.isWorkedBy(c.id(), user)).map(ChildCaseRow::childId)
+        // the cases this user works, in one query for the page (not one look-up per case)
+        Set<Long> workedCases = caseFiles.workedBy(cases.stream().map(ChildCaseRow::id).toList(), user);
+        Set<Long> worked = cases.stream().filter(c -> workedCases.contains(c.id())).map(ChildCaseRow::childId)
                 .collect(Collectors.toSet());
         Map<Long, ChildCaseRow> openCase = cases.stream().filter(c -> c.status().isOpen() && user.covers(c.villageCode()))
                 .collect(Collectors.toMap(ChildCaseRow::childId, c -> c, (a, b) -> a.openedAt().isAfter(b.openedAt()) ? a : b));
@@ -90,7 +94,8 @@ public class ChildSearch {
         }).toList();
         events.publishEvent(AuditEvent.success(user.username(), "CHILD_SEARCH", "CHILD", null)
                 .withDetail(items.size() + " of " + found.total()));
-        return new Page(items, found.total(), Math.max(0, page), pageSize);
+        return new Page(items, CappedTotal.shown(found.total()), Math.max(0, page), pageSize,
+                CappedTotal.isExact(found.total()));
     }
 
 }

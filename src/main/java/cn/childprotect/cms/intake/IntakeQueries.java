@@ -9,12 +9,16 @@ import cn.childprotect.cms.cases.CaseStatus;
 import cn.childprotect.cms.people.ContactCipher;
 import cn.childprotect.cms.shared.Refusal;
 import cn.childprotect.cms.shared.AuditEvent;
+import cn.childprotect.cms.shared.CappedTotal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,19 +67,31 @@ public class IntakeQueries {
         return facts;
     }
 
+    /**
+     * A REPORTER's own reports. The total is {@link CappedTotal capped}: exact on the last page,
+     * otherwise counted up to {@link CappedTotal#CAP}.
+     */
     public Page<ReportFeedback> myFeedback(CurrentUser user, Pageable page) {
-        return reports.findBySubmittedBy(user.username(), page).map(this::feedbackOf);
+        return filedBy(user.username(), page).map(this::feedbackOf);
     }
 
-    /** Reports the caller may list: its own (mine) or, for a supervisor, those in its scope. */
+    /**
+     * Reports the caller may list: its own (mine) or, for a supervisor, those in its scope. No
+     * count of the whole scope (issue 19): the total is exact on the last page, otherwise counted
+     * up to {@link CappedTotal#CAP} ({@link CappedTotal#isExact}).
+     */
     @Transactional
     public Page<ReportView> list(boolean mine, CurrentUser user, Pageable page) {
         Page<Report> found;
         if (user.is(Role.HOTLINE_OPERATOR) || (mine && user.is(Role.SUPERVISOR))) {
-            found = reports.findBySubmittedBy(user.username(), page);
+            found = filedBy(user.username(), page);
         }
         else if (user.is(Role.SUPERVISOR)) {
-            found = reports.findInScope(user.scope().likePattern(), page);
+            String scope = user.scope().likePattern();
+            Slice<Report> slice = reports.findInScope(scope, page);
+            found = new PageImpl<>(slice.getContent(), page, CappedTotal.of(slice,
+                    () -> !reports.probeInScope(scope, PageRequest.of(CappedTotal.CAP, 1)).isEmpty(),
+                    () -> reports.countInScope(scope)));
         }
         else {
             throw Refusal.notAllowed("intake.refusal.may-not-list");
@@ -83,6 +99,13 @@ public class IntakeQueries {
         events.publishEvent(AuditEvent.success(user.username(), "REPORT_LIST_READ", "REPORT", null)
                 .withDetail(found.getNumberOfElements() + " reports"));
         return found.map(r -> viewOf(r, user));
+    }
+
+    private Page<Report> filedBy(String username, Pageable page) {
+        Slice<Report> slice = reports.findBySubmittedBy(username, page);
+        return new PageImpl<>(slice.getContent(), page, CappedTotal.of(slice,
+                () -> !reports.probeBySubmittedBy(username, PageRequest.of(CappedTotal.CAP, 1)).isEmpty(),
+                () -> reports.countBySubmittedBy(username)));
     }
 
     /** A REPORTER gets {@link ReportFeedback}, everyone else who may see it a {@link ReportView}. */

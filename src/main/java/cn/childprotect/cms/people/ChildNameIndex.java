@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
+import cn.childprotect.cms.shared.CappedTotal;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -19,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -116,9 +120,20 @@ class ChildNameIndex {
      * village: the uncertain matches intake offers for confirmation (docs/domain.md §3.3, §3.5).
      */
     List<Long> samePinyinSameYearInTownship(String name, int birthYear, String villageCode) {
+        return samePinyinQuery(name, birthYear, villageCode)
+                .map(q -> jdbc.queryForList(q.sql(), Long.class, q.args().toArray()))
+                .orElse(List.of());
+    }
+
+    /** A query for {@link #samePinyinSameYearInTownship}'s ids (at most 20, newest first), to run alone or in another. */
+    record SamePinyinQuery(String sql, List<Object> args) {
+    }
+
+    /** Empty when there is nothing to look for (no name, no township). */
+    Optional<SamePinyinQuery> samePinyinQuery(String name, int birthYear, String villageCode) {
         String n = normalize(name);
         if (n.isEmpty() || villageCode == null || villageCode.length() < 9) {
-            return List.of();
+            return Optional.empty();
         }
         List<String> full = new ArrayList<>();
         List<List<String>> combinations = new ArrayList<>();
@@ -142,9 +157,9 @@ class ChildNameIndex {
         args.add(villageCode.substring(0, 9) + "%");
         args.add(java.sql.Date.valueOf(LocalDate.of(birthYear, 1, 1)));
         args.add(java.sql.Date.valueOf(LocalDate.of(birthYear + 1, 1, 1)));
-        return jdbc.queryForList("select distinct c.id from people_child c join people_child_name_key k on k.child_id = c.id "
-                + "where k.name_key in (" + marks + ") and c.village_code like ? and c.birth_date >= ? and c.birth_date < ? "
-                + "order by c.id desc limit 20", Long.class, args.toArray());
+        return Optional.of(new SamePinyinQuery("select distinct c.id from people_child c join people_child_name_key k "
+                + "on k.child_id = c.id where k.name_key in (" + marks + ") and c.village_code like ? and c.birth_date >= ? "
+                + "and c.birth_date < ? order by c.id desc limit 20", List.copyOf(args)));
     }
 
     /** (Re)writes a child's keys, in the caller's transaction. */
@@ -172,7 +187,10 @@ class ChildNameIndex {
         }
     }
 
-    /** One page of children whose name keys start with the query, in the scope, newest first; and the total. */
+    /**
+     * One page of children whose name keys start with the query, in the scope, newest first; and the
+     * total as {@link CappedTotal} gives it (more than {@code CAP}: {@code CAP + 1}).
+     */
     record Found(List<Long> childIds, long total) {
     }
 
@@ -190,30 +208,59 @@ class ChildNameIndex {
             args.add(java.sql.Date.valueOf(LocalDate.of(birthYear, 1, 1)));
             args.add(java.sql.Date.valueOf(LocalDate.of(birthYear + 1, 1, 1)));
         }
-        Long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
+        // one row more than the page shows, and no count of the whole scope (issue 19): exact on the
+        // last page, otherwise counted up to CappedTotal.CAP
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
+        pageArgs.add(size + 1);
         pageArgs.add((long) page * size);
         List<Long> ids = jdbc.queryForList("select c.id" + where + " order by c.id desc limit ? offset ?", Long.class,
                 pageArgs.toArray());
-        return new Found(ids, total == null ? 0 : total);
+        boolean hasNext = ids.size() > size;
+        List<Long> shown = hasNext ? ids.subList(0, size) : ids;
+        long total = CappedTotal.of(new SliceImpl<>(shown, PageRequest.of(page, size), hasNext), () -> {
+            List<Object> probeArgs = new ArrayList<>(args);
+            probeArgs.add(CappedTotal.CAP);
+            return !jdbc.queryForList("select c.id" + where + " order by c.id desc limit 1 offset ?", Long.class,
+                    probeArgs.toArray()).isEmpty();
+        }, () -> {
+            Long counted = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
+            return counted == null ? 0 : counted;
+        });
+        return new Found(List.copyOf(shown), total);
     }
 
-    /** Children recorded before the index existed get their keys at start, in small transactions. */
+    /**
+     * Children recorded before the index existed get their keys at start, in small transactions.
+     * Only children above the marker (people_child_name_backfill, V8_18_2) are checked: every child
+     * up to it has been, and a child recorded since gets its keys when it is registered, so at a
+     * million children a start costs two reads by key, not an anti-join over all of them.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
+        Long checked = jdbc.queryForObject("select checked_through from people_child_name_backfill where id = 1",
+                Long.class);
+        Long last = jdbc.queryForObject("select max(id) from people_child", Long.class);
+        if (checked == null || last == null || last <= checked) {
+            return;
+        }
         int done = 0;
-        long after = 0;
+        long after = checked;
         while (true) {
-            List<Object[]> batch = jdbc.query("select c.id, c.name from people_child c where c.id > ? and c.name is not null "
-                    + "and not exists (select 1 from people_child_name_key k where k.child_id = c.id) order by c.id limit 500",
-                    (rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }, after);
-            if (batch.isEmpty()) {
+            List<Object[]> batch = jdbc.query("select c.id, c.name from people_child c where c.id > ? and c.id <= ? "
+                    + "and c.name is not null and not exists (select 1 from people_child_name_key k where k.child_id = c.id) "
+                    + "order by c.id limit 500", (rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }, after, last);
+            long through = batch.size() < 500 ? last : (Long) batch.get(batch.size() - 1)[0];
+            tx.executeWithoutResult(status -> {
+                batch.forEach(row -> index((Long) row[0], (String) row[1]));
+                // every child up to here has its keys now (greatest: another instance may be further)
+                jdbc.update("update people_child_name_backfill set checked_through = greatest(checked_through, ?) "
+                        + "where id = 1", through);
+            });
+            done += batch.size();
+            if (through >= last) {
                 break;
             }
-            after = (Long) batch.get(batch.size() - 1)[0];
-            tx.executeWithoutResult(status -> batch.forEach(row -> index((Long) row[0], (String) row[1])));
-            done += batch.size();
+            after = through;
         }
         if (done > 0) {
             log.info("Indexed the names of {} children for search", done);

@@ -307,12 +307,15 @@ public class WorkOrderDesk {
         }
         Instant now = time.now();
         // scoped in the query: operators of the county, directors of their village, supervisors of their area
-        return orders.findAwaitingCallback(user.scope().likePattern(), Pageable.ofSize(Math.max(1, Math.min(limit, 500))))
-                .stream()
+        List<WorkOrder> found = orders.findAwaitingCallback(user.scope().likePattern(),
+                Pageable.ofSize(Math.max(1, Math.min(limit, 500))));
+        Map<String, String> agencyNames = agencies.namesOf(found.stream().map(WorkOrder::agencyCode).distinct().toList());
+        return found.stream()
                 .map(o -> {
                     Instant due = within.addTo(o.closedAt(), calendar);
                     return new CallbackDue(o.id(), o.caseId(), o.caseNumber(), jurisdictions.nameOf(o.villageCode()),
-                            o.agencyCode(), agencyName(o.agencyCode()), o.closedAt(), due, due.isBefore(now));
+                            o.agencyCode(), agencyNames.getOrDefault(o.agencyCode(), o.agencyCode()), o.closedAt(), due,
+                            due.isBefore(now));
                 }).toList();
     }
 
@@ -577,13 +580,14 @@ public class WorkOrderDesk {
         Map<Long, List<ExtensionView>> requests = new HashMap<>();
         extensions.findByWorkOrderIdInOrderById(ids).forEach(r -> requests
                 .computeIfAbsent(r.workOrderId(), id -> new ArrayList<>()).add(r.toView()));
-        Map<Long, String> caseStatuses = new HashMap<>();
+        // each case and agency of the page in one query each (issue 19), villages from the cached tree
+        Map<Long, CaseRef> cases = caseFiles.refs(list.stream().map(WorkOrder::caseId).distinct().toList());
+        Map<String, String> agencyNames = agencies.namesOf(list.stream().map(WorkOrder::agencyCode).distinct().toList());
         Map<String, String> villageNames = new HashMap<>();
         return list.stream().map(o -> new WorkOrderView(o.id(), o.caseId(), o.caseNumber(),
-                caseStatuses.computeIfAbsent(o.caseId(),
-                        id -> caseFiles.find(id).map(c -> c.status().label()).orElse(null)),
+                Optional.ofNullable(cases.get(o.caseId())).map(c -> c.status().label()).orElse(null),
                 o.villageCode(), villageNames.computeIfAbsent(o.villageCode(), jurisdictions::nameOf), o.agencyCode(),
-                agencyName(o.agencyCode()), o.status(), o.status().label(), o.requestText(), o.sharedSummary(),
+                agencyNames.getOrDefault(o.agencyCode(), o.agencyCode()), o.status(), o.status().label(), o.requestText(), o.sharedSummary(),
                 o.dispatchedBy(), o.dispatchedAt(), o.signBy(), o.signedAt(), o.respondBy(), o.respondedAt(),
                 o.responseText(), o.dueAt(), o.isOverdueAt(now), o.urgeCount(), o.version(),
                 histories.getOrDefault(o.id(), List.of()), o.isPart() ? "CO" : "LEAD", o.leadOrderId(),

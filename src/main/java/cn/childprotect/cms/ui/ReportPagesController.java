@@ -157,7 +157,8 @@ class ReportPagesController {
     @GetMapping("/reports/mine")
     String mine(Model model) {
         CurrentUser me = currentUsers.current();
-        var page = PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "receivedAt"));
+        var page = PageRequest.of(0, 50,
+                Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by(Sort.Direction.DESC, "id")));
         if (me.is(Role.REPORTER)) {
             model.addAttribute("feedback", queries.myFeedback(me, page).getContent());
         }

@@ -73,7 +73,10 @@ class CaseIndexTests extends IntegrationTest {
         otherLists(now);
     }
 
-    /** 20,000 work orders of four agencies, register entries and measures, for the other work lists' plans. */
+    /** Report ids come from blocks (V8_7_1): these are far above any the suite hands out. */
+    static final long REPORT_IDS = 8_200_000_000L;
+
+    /** 20,000 work orders of four agencies, register entries, measures and reports, for the other work lists' plans. */
     private void otherLists(Instant now) {
         Long present = jdbc.queryForObject("select count(*) from referrals_work_order where case_number like 'IDX-%'",
                 Long.class);
@@ -98,6 +101,10 @@ class CaseIndexTests extends IntegrationTest {
             List<Object> orderArgs = new ArrayList<>();
             List<Object> measureArgs = new ArrayList<>();
             List<Object> entryArgs = new ArrayList<>();
+            StringBuilder reports = new StringBuilder("insert into intake_report (id, receipt_number, channel, urgent, "
+                    + "received_at, village_code, narrative, child_id, linked_to_existing, pregnancy_flag, "
+                    + "reporter_anonymous, submitted_by, submitted_role, version, possible_duplicate) values ");
+            List<Object> reportArgs = new ArrayList<>();
             for (int i = start; i < Math.min(ROWS, start + 1_000); i++) {
                 String sep = i == start ? "" : ",";
                 Timestamp at = Timestamp.from(now.minusSeconds(365L * 24 * 3600 + 60L * (ROWS - i)));
@@ -116,11 +123,16 @@ class CaseIndexTests extends IntegrationTest {
                 entryArgs.addAll(List.of(900_000_000L + i, village, tiers[i % tiers.length],
                         entryStates[(i / 6) % entryStates.length], "idx-dir-" + (i % 60), at));
                 entryArgs.add((i / 6) % entryStates.length == 3 ? null : due);
+                reports.append(sep).append("(?, ?, 'HOTLINE', false, ?, ?, 'idx', ?, false, false, true, ?, "
+                        + "'HOTLINE_OPERATOR', 0, false)");
+                reportArgs.addAll(List.of(REPORT_IDS + i, "IDX-" + i, at, village, 900_000_000L + i, "idx-op-" + (i % 20)));
             }
             jdbc.update(orders.toString(), orderArgs.toArray());
             jdbc.update(measures.toString(), measureArgs.toArray());
             jdbc.update(entries.toString(), entryArgs.toArray());
+            jdbc.update(reports.toString(), reportArgs.toArray());
         }
+        jdbc.execute("analyze table intake_report");
         jdbc.execute("analyze table referrals_work_order");
         jdbc.execute("analyze table guardianship_measure");
         jdbc.execute("analyze table monitoring_entry");
@@ -133,6 +145,7 @@ class CaseIndexTests extends IntegrationTest {
         jdbc.update("delete from referrals_work_order where case_number like 'IDX-%'");
         jdbc.update("delete from guardianship_measure where case_number like 'IDX-%'");
         jdbc.update("delete from monitoring_entry where child_id >= 900000000 and created_by like 'idx-dir-%'");
+        jdbc.update("delete from intake_report where id >= ? and id < ?", REPORT_IDS, REPORT_IDS + ROWS);
     }
 
     private static final String PAGE = " limit 51";
@@ -211,6 +224,19 @@ class CaseIndexTests extends IntegrationTest {
     void theMeasuresListReadsNewestFirstByItsKey() {
         assertPlan("select id, case_number from guardianship_measure where village_code like '141029100%' "
                 + "order by id desc limit 200", "PRIMARY");
+    }
+
+    @Test
+    void theReportsListReadsAnOrderedIndexForAScopeAndForAnAccount() {
+        // a supervisor's scope, newest first (IntakeQueries.list): the scope checked in the index
+        assertPlan("select id, receipt_number from intake_report where village_code like '141029100%' "
+                + "order by received_at desc, id desc" + PAGE, "intake_report_received");
+        // an operator's own reports (and a REPORTER's)
+        assertPlan("select id, receipt_number from intake_report where submitted_by = 'idx-op-3' "
+                + "order by received_at desc, id desc" + PAGE, "intake_report_submitter");
+        // the capped count's probe for the 1,001st row reads an index only
+        assertPlan("select id from intake_report where village_code like '141029100%' limit 1000, 1",
+                "intake_report_village", "intake_report_received");
     }
 
     private void assertPlan(String sql, String... expectedKeys) {

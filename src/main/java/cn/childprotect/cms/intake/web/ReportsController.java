@@ -13,6 +13,7 @@ import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.intake.ReportView;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.shared.CappedTotal;
 import cn.childprotect.cms.users.CurrentUser;
 import cn.childprotect.cms.users.CurrentUsers;
 import cn.childprotect.cms.users.InstitutionType;
@@ -103,7 +104,16 @@ class ReportsController {
                 .body(receipt);
     }
 
-    record Page<T>(List<T> items, long total, int page, int size) {
+    /**
+     * {@code total} is exact when {@code totalExact}; otherwise there are more than 1,000 (shown as
+     * 1,000): never a count of the whole scope.
+     */
+    record Page<T>(List<T> items, long total, int page, int size, boolean totalExact) {
+
+        static <T> Page<T> of(org.springframework.data.domain.Page<T> result) {
+            return new Page<>(result.getContent(), CappedTotal.shown(result.getTotalElements()), result.getNumber(),
+                    result.getSize(), CappedTotal.isExact(result.getTotalElements()));
+        }
     }
 
     @GetMapping
@@ -113,11 +123,9 @@ class ReportsController {
         var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
                 Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by(Sort.Direction.DESC, "id")));
         if (user.is(Role.REPORTER)) {
-            var result = queries.myFeedback(user, pageable);
-            return new Page<>(result.getContent(), result.getTotalElements(), result.getNumber(), result.getSize());
+            return Page.of(queries.myFeedback(user, pageable));
         }
-        var result = queries.list(mine, user, pageable);
-        return new Page<>(result.getContent(), result.getTotalElements(), result.getNumber(), result.getSize());
+        return Page.of(queries.list(mine, user, pageable));
     }
 
     @GetMapping("/{id}")
