@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** Immutable: Hibernate never issues an update for it, and the repository offers no delete. */
+/**
+ * Immutable: Hibernate never issues an update for it, and the repository offers no delete. Only
+ * read through JPA: {@link AuditLog} writes the rows with plain JDBC, a transaction's in one batch.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_entry")
@@ -44,16 +47,9 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(Instant occurredAt, String actor, String action, String targetType, String targetId, String outcome,
-            String clientAddress, String detail) {
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.action = action;
-        this.targetType = targetType;
-        this.targetId = targetId;
-        this.outcome = outcome;
-        this.clientAddress = clientAddress;
-        this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+    /** The detail as the column takes it (at most 500 characters). */
+    static String fitting(String detail) {
+        return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
     }
 
     AuditRecord toRecord() {

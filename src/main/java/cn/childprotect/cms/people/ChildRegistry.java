@@ -3,6 +3,7 @@ package cn.childprotect.cms.people;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import cn.childprotect.cms.shared.Texts;
 import cn.childprotect.cms.jurisdictions.JurisdictionScope;
 import cn.childprotect.cms.jurisdictions.Jurisdictions;
 import cn.childprotect.cms.shared.BusinessTime;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -32,10 +36,12 @@ public class ChildRegistry {
     private final BusinessTime time;
 
     private final ChildNameIndex nameIndex;
+    private final EntityManager entityManager;
 
     ChildRegistry(Children children, Guardians guardians, PiiCipher cipher, Jurisdictions jurisdictions,
-            BusinessTime time, ChildNameIndex nameIndex) {
+            BusinessTime time, ChildNameIndex nameIndex, EntityManager entityManager) {
         this.nameIndex = nameIndex;
+        this.entityManager = entityManager;
         this.children = children;
         this.guardians = guardians;
         this.cipher = cipher;
@@ -124,12 +130,26 @@ public class ChildRegistry {
         Optional<ResidentIdNumber> id = ResidentIdNumber.parse(data.idNumber());
         boolean named = data.name() != null && !data.name().isBlank();
         String name = named ? data.name().strip() : null;
+        LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
         List<Child> namesakes;
+        List<Long> samePinyin = null;
         if (id.isPresent()) {
             String hash = cipher.hash(id.get().value());
-            // one read for both: the child with this ID number, else the namesakes in the village
-            List<Child> found = named ? children.findByIdNumberHashOrNameInVillage(hash, name, villageCode)
-                    : children.findByIdNumberHash(hash);
+            List<Child> found;
+            Optional<ChildNameIndex.SamePinyinQuery> pinyin = named && birth != null
+                    ? nameIndex.samePinyinQuery(name, birth.getYear(), villageCode) : Optional.empty();
+            if (pinyin.isPresent()) {
+                // one read for all three: the child with this ID number, the namesakes in the village
+                // and the children of the same pinyin (issue 19: a round trip less per filing)
+                found = idNumberNamesakesAndSamePinyin(hash, name, villageCode, pinyin.get());
+                samePinyin = samePinyinAmong(found, hash, name, villageCode, birth.getYear());
+                found = found.stream().filter(c -> hash.equals(c.idNumberHash()) || isNamesake(c, name, villageCode)).toList();
+            }
+            else {
+                // one read for both: the child with this ID number, else the namesakes in the village
+                found = named ? children.findByIdNumberHashOrNameInVillage(hash, name, villageCode)
+                        : children.findByIdNumberHash(hash);
+            }
             Optional<Child> byId = found.stream().filter(c -> hash.equals(c.idNumberHash())).findFirst();
             if (byId.isPresent()) {
                 return new ChildMatch(Optional.of(byId.get().id()), List.of());
@@ -142,7 +162,6 @@ public class ChildRegistry {
         if (!named) {
             return new ChildMatch(Optional.empty(), List.of());
         }
-        LocalDate birth = data.birthDate() != null ? data.birthDate() : id.map(ResidentIdNumber::birthDate).orElse(null);
         if (birth != null) {
             Optional<Child> exact = namesakes.stream().filter(c -> birth.equals(c.toSummary().birthDate())).findFirst();
             if (exact.isPresent() && (id.isEmpty() || exact.get().idNumberHash() == null)) {
@@ -158,9 +177,52 @@ public class ChildRegistry {
         }
         if (birth != null) {
             // same pinyin, same birth year, same township: 张晓明 / 章晓明 (docs/domain.md §3.5)
-            candidates.addAll(nameIndex.samePinyinSameYearInTownship(name, birth.getYear(), villageCode));
+            candidates.addAll(samePinyin != null ? samePinyin
+                    : nameIndex.samePinyinSameYearInTownship(name, birth.getYear(), villageCode));
         }
         return new ChildMatch(Optional.empty(), List.copyOf(candidates));
+    }
+
+    private List<Child> idNumberNamesakesAndSamePinyin(String hash, String name, String villageCode,
+            ChildNameIndex.SamePinyinQuery pinyin) {
+        Query query = entityManager.createNativeQuery("select c.* from people_child c where c.id_number_hash = ? "
+                + "or (c.name = ? and c.village_code = ?) union select c.* from people_child c join (" + pinyin.sql()
+                + ") p on p.id = c.id", Child.class);
+        int position = 1;
+        query.setParameter(position++, hash);
+        query.setParameter(position++, name);
+        query.setParameter(position++, villageCode);
+        for (Object arg : pinyin.args()) {
+            query.setParameter(position++, arg);
+        }
+        @SuppressWarnings("unchecked")
+        List<Child> rows = query.getResultList();
+        return rows;
+    }
+
+    /**
+     * The rows of the same pinyin in the union, newest first: those that are neither the ID
+     * number's child nor a namesake, and the namesakes born in that year (a namesake of the village
+     * has the same name keys and is in the township: the pinyin part found it too).
+     */
+    private static List<Long> samePinyinAmong(List<Child> rows, String hash, String name, String villageCode, int year) {
+        return rows.stream()
+                .filter(c -> {
+                    if (hash.equals(c.idNumberHash())) {
+                        return false;
+                    }
+                    if (!isNamesake(c, name, villageCode)) {
+                        return true;
+                    }
+                    LocalDate born = c.toSummary().birthDate();
+                    return born != null && born.getYear() == year;
+                })
+                .map(Child::id).sorted(Comparator.reverseOrder()).limit(20).toList();
+    }
+
+    private static boolean isNamesake(Child c, String name, String villageCode) {
+        ChildSummary s = c.toSummary();
+        return s.name() != null && name.equalsIgnoreCase(s.name().strip()) && villageCode.equals(s.villageCode());
     }
 
     /** Registers a new child (validated by the caller with {@link #validate}). */

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -38,6 +39,17 @@ class SecurityConfiguration {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /**
+     * Spring Security's own observations (one around each filter of the chain, the authentication and
+     * the authorization) serve tracing, which this service does not export; each request is still
+     * timed as {@code http.server.requests}. Off, they no longer cost a filing about 3 % of its CPU
+     * (README, "Where the CPU goes").
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

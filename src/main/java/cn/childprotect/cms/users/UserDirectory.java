@@ -39,6 +39,7 @@ public class UserDirectory {
     private final ApplicationEventPublisher events;
     private final BusinessTime time;
     private final PasswordPolicy passwordPolicy;
+    private final ShortLivedCache<String, List<UserSummary>> covering;
     private final CredentialStatus credentialStatus;
     private final LoginThrottle throttle;
     private final MessageSource messages;
@@ -46,7 +47,8 @@ public class UserDirectory {
     UserDirectory(UserAccounts accounts, Jurisdictions jurisdictions, AgencyDirectory agencies,
             PasswordEncoder passwordEncoder, ApplicationEventPublisher events, BusinessTime time,
             PasswordPolicy passwordPolicy, CredentialStatus credentialStatus, LoginThrottle throttle,
-            MessageSource messages) {
+            MessageSource messages, TokenProperties tokens) {
+        this.covering = new ShortLivedCache<>(tokens.statusCache(), 10_000);
         this.passwordPolicy = passwordPolicy;
         this.credentialStatus = credentialStatus;
         this.throttle = throttle;
@@ -71,8 +73,17 @@ public class UserDirectory {
         return accounts.findAllByOrderByUsername().stream().map(a -> a.toSummary(time.now())).toList();
     }
 
-    /** Supervisors whose scope contains the division: those bound to its township or its county. */
+    /**
+     * Supervisors whose scope contains the division: those bound to its township or its county.
+     * Every alert of a filed report asks this; the answer is kept for {@code cms.token.status-cache}
+     * (10 s), like a credential's account row: a change on this instance is seen after its commit,
+     * on another instance when the entry expires.
+     */
     public List<UserSummary> supervisorsCovering(String divisionCode) {
+        return covering.get(divisionCode, this::readSupervisorsCovering);
+    }
+
+    private List<UserSummary> readSupervisorsCovering(String divisionCode) {
         List<UserAccount> found = DivisionLevel.of(divisionCode) == DivisionLevel.COUNTY
                 ? accounts.findEnabledByRoleAt(Role.SUPERVISOR, divisionCode, divisionCode)
                 : accounts.findEnabledByRoleAt(Role.SUPERVISOR, JurisdictionCodes.townshipOf(divisionCode),
@@ -120,6 +131,7 @@ public class UserDirectory {
                 user.agencyCode());
         account.changeEmail(user.email());
         accounts.save(account);
+        covering.clearAfterCommit();
         events.publishEvent(AuditEvent.success(actor, "USER_CREATED", "USER", user.username())
                 .withDetail("role=" + user.role() + " jurisdiction=" + user.jurisdictionCode()));
         return account.toSummary(time.now());
@@ -133,6 +145,7 @@ public class UserDirectory {
         refuseAdminLockout(before, change, actor);
         // bearer tokens and API keys of this account are checked against a cached row: refresh it
         credentialStatus.evictAfterCommit(username);
+        covering.clearAfterCommit();
         StringBuilder what = new StringBuilder();
         Set<UserAccessChanged.Change> cutBack = EnumSet.noneOf(UserAccessChanged.Change.class);
         if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null

@@ -82,6 +82,9 @@ class ChildSearchTests extends IntegrationTest {
     @Autowired
     UserDetailsService accounts;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theIntakeFormOffersTheChildrenOnRecordWhileTheNameIsTyped() {
         file("张晓明", "2012-09-10");
@@ -106,5 +109,72 @@ class ChildSearchTests extends IntegrationTest {
                          "child":{"name":"章%s","sex":"MALE","birthDate":"2011-09-10","villageCode":"141029100002"},
                          "reporter":{"name":"李女士","phone":"13800000002"}}""".formatted(given)).exchange();
         assertThat(second).hasStatus(201).bodyJson().extractingPath("$.possibleDuplicates").asArray().hasSize(1);
+    }
+
+    /**
+     * With an ID number the child's read, the namesakes and the same-pinyin children come from one
+     * statement (issue 19): a 章 with an ID number finds the 张 of the same year (no ID number on
+     * record), and a namesake of the village born in that year, but not the one born another year.
+     */
+    @Test
+    void withAnIdNumberTheSamePinyinAndANamesakeOfTheYearAreOfferedToo() {
+        String given = cn.childprotect.cms.support.TestIds.uniqueName().substring(1);
+        long zhang = file("张" + given, "2011-02-03");
+        long namesakeSameYear = file("章" + given, "2011-12-30");
+        long namesakeOtherYear = file("章" + given, "2009-05-06");
+        String idNumber = cn.childprotect.cms.support.TestIds.idNumber(java.time.LocalDate.of(2011, 9, 10), false);
+        MvcTestResult second = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"channel":"HOTLINE","categories":["LB01"],"villageCode":"141029100001","narrative":"独自在家",
+                         "child":{"name":"章%s","idNumber":"%s","villageCode":"141029100001"},
+                         "reporter":{"name":"李女士","phone":"13800000002"}}""".formatted(given, idNumber)).exchange();
+        assertThat(second).hasStatus(201);
+        long childId = ((Number) read(mvc.get().uri("/api/v1/cases/{id}", ((Number) read(mvc.get()
+                .uri("/api/v1/reports/{id}", ((Number) read(second, "$.reportId")).longValue())
+                .header("Authorization", basic("supervisor1")).exchange(), "$.caseId")).longValue())
+                .header("Authorization", basic("supervisor1")).exchange(), "$.childId")).longValue();
+        assertThat(childId).isNotIn(zhang, namesakeSameYear, namesakeOtherYear); // a new child: no certain match
+        List<Number> offered = read(second, "$.possibleDuplicates[*].caseId");
+        assertThat(offered).hasSize(2);
+    }
+
+    /**
+     * Issue 19: a search matching more than 1,000 children is not counted to the end: the total
+     * says "1,000 and more" (totalExact false) on the first page and is exact on the last.
+     */
+    @Test
+    void aSearchMatchingMoreThanAThousandChildrenHasACappedTotal() {
+        String key = "zzcap" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 1005; i++) {
+                org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                jdbc.update(c -> {
+                    java.sql.PreparedStatement ps = c.prepareStatement("insert into people_child (name, sex, identity_unknown, "
+                            + "village_code, created_at, version) values ('测试', 'MALE', false, '141029100001', ?, 0)",
+                            java.sql.Statement.RETURN_GENERATED_KEYS);
+                    ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now()));
+                    return ps;
+                }, keys);
+                ids.add(keys.getKey().longValue());
+            }
+            jdbc.batchUpdate("insert into people_child_name_key (child_id, name_key) values (?, ?)",
+                    ids.stream().map(id -> new Object[] { id, key }).toList());
+            MvcTestResult first = mvc.get().uri("/api/v1/children?q={q}&size=50", key)
+                    .header("Authorization", basic("supervisor1")).exchange();
+            assertThat(first).hasStatusOk();
+            assertThat(((Number) read(first, "$.total")).longValue()).isEqualTo(1000);
+            assertThat((Boolean) read(first, "$.totalExact")).isFalse();
+            assertThat((List<?>) read(first, "$.items")).hasSize(50);
+            MvcTestResult last = mvc.get().uri("/api/v1/children?q={q}&size=50&page=20", key)
+                    .header("Authorization", basic("supervisor1")).exchange();
+            assertThat((List<?>) read(last, "$.items")).hasSize(5);
+            assertThat(((Number) read(last, "$.total")).longValue()).isEqualTo(1000); // shown: at most 1,000
+        }
+        finally {
+            jdbc.update("delete from people_child_name_key where name_key = ?", key);
+            jdbc.batchUpdate("delete from people_child where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
+        }
     }
 }
