@@ -1,6 +1,7 @@
 package cn.childprotect.cms.notifications;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,11 +84,13 @@ class EscalationMails {
             String link = item.caseId() == null ? baseUrl + "/escalations" : baseUrl + "/cases/" + item.caseId();
             String subject = messages.getMessage("mail.escalation.subject",
                     new Object[] { item.kindLabel(), caseNumber, item.level().label() }, CHINESE);
+            List<MailDelivery.Letter> letters = new ArrayList<>();
             for (UserSummary supervisor : users.supervisorsAt(division)) {
-                mail.send("escalation:" + item.id(), supervisor.email(), subject, messages.getMessage("mail.escalation.body",
+                letters.add(new MailDelivery.Letter(supervisor.email(), subject, messages.getMessage("mail.escalation.body",
                         new Object[] { supervisor.displayName(), item.kindLabel(), caseNumber, item.villageName(), link },
-                        CHINESE));
+                        CHINESE)));
             }
+            mail.send("escalation:" + item.id(), letters);
         });
     }
 

@@ -1,5 +1,7 @@
 package cn.childprotect.cms.notifications;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import cn.childprotect.cms.cases.CaseFiles;
@@ -52,10 +54,11 @@ class ReportAlerts {
         String link = event.caseId() == null ? baseUrl : baseUrl + "/cases/" + event.caseId();
         String subject = messages.getMessage("mail.report-alert.subject", new Object[] { event.receiptNumber(), caseNumber },
                 CHINESE);
+        List<MailDelivery.Letter> letters = new ArrayList<>();
         for (UserSummary supervisor : users.supervisorsCovering(event.villageCode())) {
-            String body = messages.getMessage("mail.report-alert.body",
-                    new Object[] { supervisor.displayName(), event.receiptNumber(), caseNumber, village, link }, CHINESE);
-            mail.send("report-alert:" + event.reportId(), supervisor.email(), subject, body);
+            letters.add(new MailDelivery.Letter(supervisor.email(), subject, messages.getMessage("mail.report-alert.body",
+                    new Object[] { supervisor.displayName(), event.receiptNumber(), caseNumber, village, link }, CHINESE)));
         }
+        mail.send("report-alert:" + event.reportId(), letters);
     }
 }

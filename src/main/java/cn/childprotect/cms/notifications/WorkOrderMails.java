@@ -88,13 +88,10 @@ class WorkOrderMails {
             if (supervisors.isEmpty()) {
                 supervisors = users.supervisorsAt(JurisdictionCodes.countyOf(routing.villageCode()));
             }
-            for (UserSummary supervisor : supervisors) {
-                if (supervisor.email() != null && !supervisor.email().isBlank()) {
-                    mail.send(key(event), supervisor.email(), subject(template, event.workOrderId(), routing.caseNumber()),
-                            body(template, event.workOrderId(), routing.caseNumber(), link(event),
-                                    agencyName(event.agencyCode())));
-                }
-            }
+            // one message to all its recipients (MailDelivery skips those without an address or already served)
+            String subject = subject(template, event.workOrderId(), routing.caseNumber());
+            String body = body(template, event.workOrderId(), routing.caseNumber(), link(event), agencyName(event.agencyCode()));
+            mail.send(key(event), supervisors.stream().map(s -> new MailDelivery.Letter(s.email(), subject, body)).toList());
         });
     }
 
