@@ -214,7 +214,8 @@ def sides(args, bare_jar, svc_jar):
                 env = dict(db_env, MYSQL_URL=url, SPRING_PROFILES_ACTIVE="mysql",
                            CMS_PII_KEY=base64.b64encode(b"startup-bench-pii-key-32-bytes!!").decode(),
                            CMS_TOKEN_KEY=base64.b64encode(b"startup-bench-token-key-32bytes!").decode(),
-                           CMS_ADMIN_PASSWORD="bench-admin-pass-123")
+                           # the password policy refuses one that contains the username (admin)
+                           CMS_ADMIN_PASSWORD="startup-bench-pass-123")
                 result.append(dict(name=name + " mariadb", db=db, bare=False, jar=jar,
                                    jvm=shlex.split(args.jvm) + extra, args=port, env=env, auth=None, dir=svc_dir))
     return result

@@ -27,9 +27,11 @@ public final class StatementCounter {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final LongAdder batchedRows = new LongAdder();
+    private final LongAdder background = new LongAdder();
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
     public void reset() {
+        background.reset();
         counts.clear();
         batchedRows.reset();
         bySql.clear();
@@ -46,6 +48,11 @@ public final class StatementCounter {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Statements of scheduled jobs since the last reset: not in {@link #total()}. */
+    public long background() {
+        return background.sum();
+    }
+
     public long batchedRows() {
         return batchedRows.sum();
     }
@@ -57,6 +64,11 @@ public final class StatementCounter {
     }
 
     void count(String sql) {
+        if (Thread.currentThread().getName().startsWith("scheduling")) {
+            // scheduled jobs (statistics drain, deadline sweep) run on their own timer, not per request
+            background.increment();
+            return;
+        }
         String text = sql == null ? "?" : sql.strip().replaceAll("\\s+", " ");
         bySql.computeIfAbsent(text.length() > 110 ? text.substring(0, 110) + "…" : text, k -> new LongAdder()).increment();
         String kind = sql == null ? "other" : sql.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
