@@ -2,12 +2,14 @@ package cn.childprotect.cms.notifications;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import cn.childprotect.cms.escalations.EscalationDesk;
 import cn.childprotect.cms.escalations.EscalationLevel;
+import cn.childprotect.cms.escalations.EscalationView;
 import cn.childprotect.cms.escalations.events.EscalationRaised;
 import cn.childprotect.cms.escalations.events.EscalationsRaised;
 import cn.childprotect.cms.jurisdictions.JurisdictionCodes;
@@ -62,36 +64,36 @@ class EscalationMails {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EscalationRaised event) {
-        mailItem(event.escalationId());
+        escalations.describe(event.escalationId()).ifPresent(item -> mailItem(item, new HashMap<>()));
     }
 
     /**
      * A chunk of the deadline sweep (hundreds of items): one listener mails them one after the
      * other, so a chunk takes one pool connection at a time instead of one thread and connection
      * per item. Like the others, outside a transaction: each mail is logged as it is sent, so a
-     * retry after a failed send skips those already sent.
+     * retry after a failed send skips those already sent. The items are described in two reads
+     * and each division's supervisors read once per chunk, not per item.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EscalationsRaised event) {
-        event.escalationIds().forEach(this::mailItem);
+        Map<String, List<UserSummary>> supervisorsByDivision = new HashMap<>();
+        escalations.describeAll(event.escalationIds()).forEach(item -> mailItem(item, supervisorsByDivision));
     }
 
-    private void mailItem(long escalationId) {
-        escalations.describe(escalationId).ifPresent(item -> {
-            String division = item.level() == EscalationLevel.COUNTY ? JurisdictionCodes.countyOf(item.villageCode())
-                    : JurisdictionCodes.townshipOf(item.villageCode());
-            String caseNumber = item.caseNumber() == null ? "-" : item.caseNumber();
-            String link = item.caseId() == null ? baseUrl + "/escalations" : baseUrl + "/cases/" + item.caseId();
-            String subject = messages.getMessage("mail.escalation.subject",
-                    new Object[] { item.kindLabel(), caseNumber, item.level().label() }, CHINESE);
-            List<MailDelivery.Letter> letters = new ArrayList<>();
-            for (UserSummary supervisor : users.supervisorsAt(division)) {
-                letters.add(new MailDelivery.Letter(supervisor.email(), subject, messages.getMessage("mail.escalation.body",
-                        new Object[] { supervisor.displayName(), item.kindLabel(), caseNumber, item.villageName(), link },
-                        CHINESE)));
-            }
-            mail.send("escalation:" + item.id(), letters);
-        });
+    private void mailItem(EscalationView item, Map<String, List<UserSummary>> supervisorsByDivision) {
+        String division = item.level() == EscalationLevel.COUNTY ? JurisdictionCodes.countyOf(item.villageCode())
+                : JurisdictionCodes.townshipOf(item.villageCode());
+        String caseNumber = item.caseNumber() == null ? "-" : item.caseNumber();
+        String link = item.caseId() == null ? baseUrl + "/escalations" : baseUrl + "/cases/" + item.caseId();
+        String subject = messages.getMessage("mail.escalation.subject",
+                new Object[] { item.kindLabel(), caseNumber, item.level().label() }, CHINESE);
+        List<MailDelivery.Letter> letters = new ArrayList<>();
+        for (UserSummary supervisor : supervisorsByDivision.computeIfAbsent(division, users::supervisorsAt)) {
+            letters.add(new MailDelivery.Letter(supervisor.email(), subject, messages.getMessage("mail.escalation.body",
+                    new Object[] { supervisor.displayName(), item.kindLabel(), caseNumber, item.villageName(), link },
+                    CHINESE)));
+        }
+        mail.send("escalation:" + item.id(), letters);
     }
 
     @Scheduled(cron = "${cms.escalations.digest-cron:0 0 8 * * *}", zone = "${cms.time-zone:Asia/Shanghai}")
