@@ -80,10 +80,10 @@ class MailDelivery {
 
     /**
      * The letters of one message, each to its recipient unless the log says it was sent already.
-     * The log is read anew before each letter, not once for the message: a resubmission running
-     * beside a slow first attempt (the outbox republishes what looks abandoned) must see the rows
-     * the other has written meanwhile. Read once, a resubmission that started while the first
-     * attempt was between its recipients sent every earlier recipient a second copy (CI's
+     * The log is read anew before each letter, not once for the message: two attempts may run side
+     * by side (the outbox republishes what looks abandoned while a slow first attempt goes on), and
+     * each must see the rows the other has written meanwhile. Read once, the attempt that read first
+     * sent its later recipients again although the other had served them since (CI's
      * DurabilityTests: 6 repeated copies where a crash alone explains at most 3).
      */
     void send(String messageKey, List<Letter> letters) {
