@@ -93,7 +93,7 @@ public class ChildSearch {
                     open == null ? null : open.caseNumber());
         }).toList();
         events.publishEvent(AuditEvent.success(user.username(), "CHILD_SEARCH", "CHILD", null)
-                .withDetail(items.size() + " of " + found.total()));
+                .withDetail(items.size() + " of " + CappedTotal.describe(found.total())));
         return new Page(items, CappedTotal.shown(found.total()), Math.max(0, page), pageSize,
                 CappedTotal.isExact(found.total()));
     }

@@ -189,7 +189,7 @@ class ChildNameIndex {
 
     /**
      * One page of children whose name keys start with the query, in the scope, newest first; and the
-     * total as {@link CappedTotal} gives it (more than {@code CAP}: {@code CAP + 1}).
+     * total as {@link CappedTotal} gives it (more than {@code CAP}: {@link CappedTotal#MORE_THAN_CAP}).
      */
     record Found(List<Long> childIds, long total) {
     }

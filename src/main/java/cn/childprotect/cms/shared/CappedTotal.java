@@ -7,12 +7,16 @@ import org.springframework.data.domain.Slice;
 
 /**
  * The total of a paged list without counting its whole scope (issue 19): exact when the page is
- * the last one (its offset plus its rows), otherwise counted only up to {@link #CAP}. Beyond the
- * cap the total is {@code CAP + 1}, read as "more than 1,000" ({@link #isExact}).
+ * the last one (its offset plus its rows, which may be more than {@link #CAP}), otherwise counted
+ * only up to {@link #CAP}. Beyond the cap the total is {@link #MORE_THAN_CAP}, which no count can
+ * be, so that a last page past the cap still says its exact total ({@link #isExact}).
  */
 public final class CappedTotal {
 
     public static final int CAP = 1000;
+
+    /** "More than {@link #CAP}", not a count. A page with it has a next page. */
+    public static final long MORE_THAN_CAP = Long.MAX_VALUE;
 
     private CappedTotal() {
     }
@@ -27,15 +31,20 @@ public final class CappedTotal {
             return page.getPageable().isPaged() ? page.getPageable().getOffset() + page.getNumberOfElements()
                     : page.getNumberOfElements();
         }
-        return moreThanCap.getAsBoolean() ? CAP + 1 : count.getAsLong();
+        return moreThanCap.getAsBoolean() ? MORE_THAN_CAP : count.getAsLong();
     }
 
-    /** The total to show: at most {@link #CAP}. */
+    /** The total to show: the count, or {@link #CAP} ("1,000 and more") when it was not counted to the end. */
     public static long shown(long total) {
-        return Math.min(total, CAP);
+        return isExact(total) ? total : CAP;
     }
 
     public static boolean isExact(long total) {
-        return total <= CAP;
+        return total != MORE_THAN_CAP;
+    }
+
+    /** For a log line: the count, or "1000+". */
+    public static String describe(long total) {
+        return isExact(total) ? Long.toString(total) : CAP + "+";
     }
 }

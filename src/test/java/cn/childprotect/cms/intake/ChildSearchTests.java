@@ -170,7 +170,8 @@ class ChildSearchTests extends IntegrationTest {
             MvcTestResult last = mvc.get().uri("/api/v1/children?q={q}&size=50&page=20", key)
                     .header("Authorization", basic("supervisor1")).exchange();
             assertThat((List<?>) read(last, "$.items")).hasSize(5);
-            assertThat(((Number) read(last, "$.total")).longValue()).isEqualTo(1000); // shown: at most 1,000
+            assertThat(((Number) read(last, "$.total")).longValue()).isEqualTo(1005); // the last page counts exactly
+            assertThat((Boolean) read(last, "$.totalExact")).isTrue();
         }
         finally {
             jdbc.update("delete from people_child_name_key where name_key = ?", key);
