@@ -182,7 +182,7 @@ class BrowserWalkThroughTests {
         expectStatus("评估");
         new Select(browser.findElement(By.id("assignee"))).selectByValue("director1");
         clickAndWait(By.id("assign-submit"));
-        expectText(By.id("case-assignee"), "director1");
+        expectText(By.id("case-assignee"), "李芳"); // the display name, not the username
         String casePage = browser.getCurrentUrl();
         String caseNumber = browser.findElement(By.id("case-number")).getText();
 
