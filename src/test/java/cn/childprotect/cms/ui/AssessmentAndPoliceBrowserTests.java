@@ -152,7 +152,7 @@ class AssessmentAndPoliceBrowserTests {
         clickAndWait(By.id("assessment-submit"));
         expectText(By.id("page-error"), "还有 13 项未回答");
         assertThat(browser.findElement(By.id("error-S1")).getText()).contains("完成评估前须回答此项");
-        assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("-");
+        assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("未定级");
         assertThat(jdbc.queryForObject("select count(*) from assessment_assessment where case_id = ?", Integer.class,
                 caseId)).isZero();
         ((JavascriptExecutor) browser).executeScript("document.getElementById('page-error').scrollIntoView()");
@@ -175,7 +175,7 @@ class AssessmentAndPoliceBrowserTests {
         screenshot("fh-assessment-preview");
         clickAndWait(By.id("assessment-submit"));
         expectText(By.cssSelector("p.notice"), "已保存");
-        assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("-"); // counts once confirmed
+        assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("未定级"); // counts once confirmed
 
         // the township supervisor finds it in 评估待确认 on the dashboard
         String caseNumber = browser.findElement(By.id("case-number")).getText();

@@ -229,6 +229,7 @@ class BrowserWalkThroughTests {
         browser.findElement(By.id("answer")).sendKeys("已出警，对父亲予以训诫并出具家庭暴力告诫书");
         clickAndWait(By.id("respond"));
         expectText(By.id("order-status"), "已反馈");
+        assertThat(browser.findElements(By.id("agency-actions"))).as("no empty action card once answered").isEmpty();
         screenshot("07-work-order");
 
         // 5. the director completes the order, starts support and requests closure
