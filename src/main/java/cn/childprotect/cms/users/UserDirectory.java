@@ -150,6 +150,7 @@ public class UserDirectory {
         account.changeEmail(user.email());
         accounts.save(account);
         covering.clearAfterCommit();
+        displayNames.evictAfterCommit(user.username()); // a page may have shown the bare username just before
         events.publishEvent(AuditEvent.success(actor, "USER_CREATED", "USER", user.username())
                 .withDetail("role=" + user.role() + " jurisdiction=" + user.jurisdictionCode()));
         return account.toSummary(time.now());

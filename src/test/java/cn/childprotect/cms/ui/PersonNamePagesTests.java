@@ -45,8 +45,10 @@ class PersonNamePagesTests extends IntegrationTest {
     @Test
     void theCasePageAndTheListNameTheAssigneeAndTheActorsByTheirDisplayNames() {
         String director = "namedir" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertThat(users.displayNameOf(director)).isEqualTo(director); // no account yet (and now kept so) ...
         users.create(new NewUser(director, "儿童主任 王小红（城关村）", "a-Long-pass-123", Role.CHILD_DIRECTOR,
                 "141029100001", null, null, null, null), "admin");
+        assertThat(users.displayNameOf(director)).isEqualTo("儿童主任 王小红（城关村）"); // ... forgotten at the creation
         MvcTestResult report = mvc.post().uri("/api/v1/reports").header("Authorization", basic("operator1"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"channel":"HOTLINE","categories":["GD04"],"villageCode":"141029100001","narrative":"称呼测试",
