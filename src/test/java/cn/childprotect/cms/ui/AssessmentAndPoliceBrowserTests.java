@@ -34,6 +34,7 @@ import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.support.BrowserPages;
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.HeadlessChromium;
 import cn.childprotect.cms.support.TestDatabase;
@@ -44,16 +45,12 @@ import cn.childprotect.cms.users.UserDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -83,6 +80,13 @@ class AssessmentAndPoliceBrowserTests {
 
     @LocalServerPort
     int port;
+
+    private BrowserPages pages;
+
+    @BeforeEach
+    void openPages() {
+        pages = new BrowserPages(browser, port);
+    }
 
     @Autowired
     IntakeDesk intake;
@@ -138,9 +142,9 @@ class AssessmentAndPoliceBrowserTests {
         long caseId = hotlineReport(List.of("GD03"), fiveYearsOld).caseId();
         assignToDirector1(caseId);
 
-        login("director1");
-        open("/cases/" + caseId);
-        openAllDetails();
+        pages.login("director1");
+        pages.open("/cases/" + caseId);
+        pages.openAllDetails();
         // nothing preselected; the age is not asked but derived from the birth date
         assertThat(browser.findElements(By.cssSelector("#assessment-form input[type=radio]:checked"))).isEmpty();
         assertThat(browser.findElement(By.id("derived-V1")).getText()).contains("3 至 6 岁").contains("5 岁");
@@ -149,17 +153,17 @@ class AssessmentAndPoliceBrowserTests {
         // a browser that skips the required check: the server refuses, names the items, rates nothing
         browser.findElement(By.id("rationale")).sendKeys("电话了解情况，尚未家访");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('assessment-form').noValidate = true");
-        clickAndWait(By.id("assessment-submit"));
-        expectText(By.id("page-error"), "还有 13 项未回答");
+        pages.clickAndWait(By.id("assessment-submit"));
+        pages.expectText(By.id("page-error"), "还有 13 项未回答");
         assertThat(browser.findElement(By.id("error-S1")).getText()).contains("完成评估前须回答此项");
         assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("未定级");
         assertThat(jdbc.queryForObject("select count(*) from assessment_assessment where case_id = ?", Integer.class,
                 caseId)).isZero();
         ((JavascriptExecutor) browser).executeScript("document.getElementById('page-error').scrollIntoView()");
-        screenshot("fh-assessment-refused");
+        pages.screenshotForReadme("fh-assessment-refused");
 
         // answers: the lowest-risk option everywhere except an immediate physical threat (S1 是)
-        openAllDetails();
+        pages.openAllDetails();
         for (WebElement item : browser.findElements(By.cssSelector("#assessment-form .item"))) {
             List<WebElement> options = item.findElements(By.cssSelector("input[type=radio]"));
             if (!options.isEmpty()) {
@@ -167,23 +171,23 @@ class AssessmentAndPoliceBrowserTests {
             }
         }
         // 8 (S1) + 3 (age 3-6) = 11 points is MEDIUM by score; the override makes it at least HIGH
-        expectText(By.id("assessment-preview"), "11 分");
+        pages.expectText(By.id("assessment-preview"), "11 分");
         assertThat(browser.findElement(By.id("assessment-preview")).getText()).contains("预计等级：高");
         assertThat(browser.findElement(By.id("error-S1")).isDisplayed()).isFalse();
         ((JavascriptExecutor) browser).executeScript(
                 "document.getElementById('assessment-preview').scrollIntoView({block: 'center'})");
-        screenshot("fh-assessment-preview");
-        clickAndWait(By.id("assessment-submit"));
-        expectText(By.cssSelector("p.notice"), "已保存");
+        pages.screenshotForReadme("fh-assessment-preview");
+        pages.clickAndWait(By.id("assessment-submit"));
+        pages.expectText(By.cssSelector("p.notice"), "已保存");
         assertThat(browser.findElement(By.id("case-risk")).getText()).isEqualTo("未定级"); // counts once confirmed
 
         // the township supervisor finds it in 评估待确认 on the dashboard
         String caseNumber = browser.findElement(By.id("case-number")).getText();
-        login("supervisor1");
+        pages.login("supervisor1");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
         assertThat(browser.findElement(By.id("awaiting-confirmation")).getText()).contains("评估待确认").contains(caseNumber)
                 .contains("高");
-        screenshot("fh-dashboard-awaiting-confirmation");
+        pages.screenshotForReadme("fh-dashboard-awaiting-confirmation");
     }
 
     // --- 3. police notification in the UI -----------------------------------------------------------
@@ -191,38 +195,38 @@ class AssessmentAndPoliceBrowserTests {
     @Test
     void thePoliceNotificationIsRecordedFromTheReceiptMyReportsTheCasePageAndTheEscalationQueue() throws Exception {
         // the receipt: a school files an MR04 report and records its police report right there
-        login("school1");
+        pages.login("school1");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/reports/new"));
         browser.findElement(By.cssSelector("input[name=categories][value=MR04]")).click();
         browser.findElement(By.id("narrative")).sendKeys("学生手臂多处淤青，自述被父亲殴打");
         browser.findElement(By.id("childName")).sendKeys(TestIds.uniqueName());
         new Select(browser.findElement(By.id("childSex"))).selectByValue("FEMALE");
-        clickAndWait(By.id("submit-report"));
-        expectText(By.id("receipt-police"), "报警");
+        pages.clickAndWait(By.id("submit-report"));
+        pages.expectText(By.id("receipt-police"), "报警");
         String receipt = browser.findElement(By.id("receipt-number")).getText();
         long fromReceipt = reportId(receipt);
-        screenshot("fh-receipt-police-form");
+        pages.screenshotForReadme("fh-receipt-police-form");
         recordPolice(fromReceipt, "城关派出所");
-        expectText(By.id("police-saved"), "已登记报警情况");
+        pages.expectText(By.id("police-saved"), "已登记报警情况");
         assertThat(policeDeadline(fromReceipt)).isNull();
         assertThat(policeStation(fromReceipt)).isEqualTo("城关派出所");
 
         // "my reports": a second report of the school, recorded from its row
         long fromList = intake.submit(mandatoryReport(), UUID.randomUUID().toString(), user("school1")).reportId();
-        open("/reports/mine");
+        pages.open("/reports/mine");
         assertThat(browser.findElement(By.id("police-form-" + fromList)).isDisplayed()).isTrue();
-        screenshot("fh-my-reports-police-form");
+        pages.screenshotForReadme("fh-my-reports-police-form");
         recordPolice(fromList, "110 指挥中心");
-        expectText(By.id("police-saved"), "已登记报警情况");
+        pages.expectText(By.id("police-saved"), "已登记报警情况");
         assertThat(policeDeadline(fromList)).isNull();
 
         // the case page: the child director records it for a hotline report of the case
         ReportReceipt hotline = intake.submit(mandatoryReport(), null, user("operator1"));
         assignToDirector1(hotline.caseId());
-        login("director1");
-        open("/cases/" + hotline.caseId());
+        pages.login("director1");
+        pages.open("/cases/" + hotline.caseId());
         recordPolice(hotline.reportId(), "城关派出所");
-        expectText(By.id("police-recorded-" + hotline.reportId()), "城关派出所");
+        pages.expectText(By.id("police-recorded-" + hotline.reportId()), "城关派出所");
         assertThat(policeDeadline(hotline.reportId())).isNull();
 
         // the "未按时报警" row of the escalation queue: the supervisor records it, the item resolves itself
@@ -231,12 +235,12 @@ class AssessmentAndPoliceBrowserTests {
                 Timestamp.from(Instant.now().minus(Duration.ofHours(2))), late.reportId());
         sweep.sweep();
         assertThat(escalationStatus(late.reportId())).isEqualTo("OPEN");
-        login("supervisor1");
-        open("/escalations");
+        pages.login("supervisor1");
+        pages.open("/escalations");
         assertThat(browser.findElement(By.id("police-form-" + late.reportId())).isDisplayed()).isTrue();
-        screenshot("fh-escalation-police-form");
+        pages.screenshotForReadme("fh-escalation-police-form");
         recordPolice(late.reportId(), "昌宁派出所");
-        expectText(By.cssSelector("p.notice"), "已登记报警情况");
+        pages.expectText(By.cssSelector("p.notice"), "已登记报警情况");
         assertThat(escalationStatus(late.reportId())).isEqualTo("RESOLVED");
         assertThat(browser.findElements(By.id("police-form-" + late.reportId()))).isEmpty();
     }
@@ -244,13 +248,13 @@ class AssessmentAndPoliceBrowserTests {
     @Test
     void aPoliceNotificationWithoutItsUnitIsRefusedOnThePage() {
         long reportId = intake.submit(mandatoryReport(), UUID.randomUUID().toString(), user("school1")).reportId();
-        login("school1");
-        open("/reports/mine");
+        pages.login("school1");
+        pages.open("/reports/mine");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('police-form-' + arguments[0]).noValidate = true",
                 reportId);
         setValue("police-at-" + reportId, LocalDateTime.now(COUNTY).minusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
-        clickAndWait(By.id("police-submit-" + reportId));
-        expectText(By.id("page-error"), "接警单位");
+        pages.clickAndWait(By.id("police-submit-" + reportId));
+        pages.expectText(By.id("page-error"), "接警单位");
         assertThat(policeDeadline(reportId)).isNotNull();
     }
 
@@ -258,18 +262,18 @@ class AssessmentAndPoliceBrowserTests {
 
     @Test
     void browsersGetAChineseErrorPageWhileTheApiKeepsProblemJson() throws Exception {
-        login("director1");
-        open("/no-such-page");
-        expectText(By.id("error-title"), "页面不存在");
+        pages.login("director1");
+        pages.open("/no-such-page");
+        pages.expectText(By.id("error-title"), "页面不存在");
         assertThat(browser.findElement(By.id("error-text")).getText()).contains("返回首页");
         assertThat(browser.getPageSource()).doesNotContain("problem");
-        screenshot("fh-error-404");
+        pages.screenshotForReadme("fh-error-404");
 
         // a form posted without its CSRF token (an expired page) is refused with the 403 page
         ((JavascriptExecutor) browser).executeScript("const f = document.createElement('form'); f.method = 'post';"
                 + "f.action = '/escalations/1/resolve'; document.body.appendChild(f); f.submit();");
-        expectText(By.id("error-title"), "无权访问");
-        screenshot("fh-error-403");
+        pages.expectText(By.id("error-title"), "无权访问");
+        pages.screenshotForReadme("fh-error-403");
 
         HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
@@ -477,7 +481,7 @@ class AssessmentAndPoliceBrowserTests {
         setValue("police-at-" + reportId,
                 LocalDateTime.now(COUNTY).minusMinutes(10).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         browser.findElement(By.id("police-station-" + reportId)).sendKeys(station);
-        clickAndWait(By.id("police-submit-" + reportId));
+        pages.clickAndWait(By.id("police-submit-" + reportId));
     }
 
     private void setValue(String id, String value) {
@@ -501,47 +505,4 @@ class AssessmentAndPoliceBrowserTests {
                 + "and source_id = ? and level = 'TOWNSHIP'", String.class, reportId);
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void login(String user) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
-        clickAndWait(By.id("login-submit"));
-    }
-
-    private void openAllDetails() {
-        ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = BrowserWalkThroughTests.screenshotDir();
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** Waits (page loads follow each click) until the element shows the text; fails after 10 s. */
-    private void expectText(By element, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(d -> d.findElement(element).getText().contains(text));
-    }
-
-    /** Clicks something that submits a form and waits until the next page has replaced this one. */
-    private void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            }
-            catch (WebDriverException gone) {
-                return true;
-            }
-        });
-    }
 }

@@ -6,25 +6,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import cn.childprotect.cms.support.BrowserPages;
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.HeadlessChromium;
 import cn.childprotect.cms.support.TestDatabase;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +44,13 @@ class CredentialsBrowserTests {
     @LocalServerPort
     int port;
 
+    private BrowserPages pages;
+
+    @BeforeEach
+    void openPages() {
+        pages = new BrowserPages(browser, port);
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
@@ -65,30 +68,6 @@ class CredentialsBrowserTests {
         }
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            }
-            catch (WebDriverException gone) {
-                return true;
-            }
-        });
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
     private int apiStatusWithKey(String key) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
                 .header("X-API-Key", key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -97,18 +76,18 @@ class CredentialsBrowserTests {
     @Test
     void anAdministratorMakesAMachineAccountAndRevokesItsKey() throws Exception {
         browser.manage().deleteAllCookies();
-        open("/login");
+        pages.open("/login");
         // the stylesheet is allowed by the policy: the header gets its colour
         assertThat(((JavascriptExecutor) browser).executeScript(
                 "return getComputedStyle(document.querySelector('main') || document.body).maxWidth")).isNotNull();
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
-        clickAndWait(By.id("login-submit"));
-        open("/admin");
+        pages.clickAndWait(By.id("login-submit"));
+        pages.open("/admin");
         assertThat(((JavascriptExecutor) browser).executeScript(
                 "return getComputedStyle(document.querySelector('header.top')).backgroundColor"))
                 .isEqualTo("rgb(179, 38, 30)");
-        clickAndWait(By.id("machine-accounts-link"));
+        pages.clickAndWait(By.id("machine-accounts-link"));
 
         String username = "portal" + UUID.randomUUID().toString().substring(0, 6);
         ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
@@ -119,26 +98,26 @@ class CredentialsBrowserTests {
         new Select(browser.findElement(By.id("m-inst-type"))).selectByValue("SCHOOL");
         browser.findElement(By.id("m-inst")).sendKeys("乡宁县城关小学");
         browser.findElement(By.id("m-label")).sendKeys("school portal");
-        clickAndWait(By.cssSelector("form[action$='/admin/machine-accounts'] button[type=submit]"));
+        pages.clickAndWait(By.cssSelector("form[action$='/admin/machine-accounts'] button[type=submit]"));
 
         String key = browser.findElement(By.id("api-key")).getText().strip();
         assertThat(key).startsWith("cmsk_");
-        screenshot("credentials-new-api-key");
+        pages.screenshot("credentials-new-api-key");
         assertThat(apiStatusWithKey(key)).isEqualTo(200);
 
         // the key is not on the page any more once it is left
-        open("/admin/machine-accounts");
+        pages.open("/admin/machine-accounts");
         assertThat(browser.getPageSource()).doesNotContain(key).contains(key.substring(0, 12));
-        clickAndWait(By.cssSelector("form[action*='/admin/machine-accounts/" + username + "/api-keys/'] button"));
+        pages.clickAndWait(By.cssSelector("form[action*='/admin/machine-accounts/" + username + "/api-keys/'] button"));
         assertThat(browser.findElement(By.id("machines")).getText()).contains("已吊销");
-        screenshot("credentials-machine-accounts");
+        pages.screenshot("credentials-machine-accounts");
         assertThat(apiStatusWithKey(key)).isEqualTo(401);
     }
 
     /** The API documentation page runs under the same policy (its scripts are files, not inline). */
     @Test
     void theApiDocumentationRendersUnderThePolicy() {
-        open("/swagger-ui.html");
+        pages.open("/swagger-ui.html");
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).hasSizeGreaterThan(30);

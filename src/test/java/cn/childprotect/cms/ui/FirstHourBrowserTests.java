@@ -18,6 +18,7 @@ import cn.childprotect.cms.intake.ReportReceipt;
 import cn.childprotect.cms.intake.ReportSubmission;
 import cn.childprotect.cms.people.ChildData;
 import cn.childprotect.cms.people.Sex;
+import cn.childprotect.cms.support.BrowserPages;
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.HeadlessChromium;
 import cn.childprotect.cms.support.TestDatabase;
@@ -30,18 +31,16 @@ import cn.childprotect.cms.users.UserDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -68,6 +67,13 @@ class FirstHourBrowserTests {
 
     @LocalServerPort
     int port;
+
+    private BrowserPages pages;
+
+    @BeforeEach
+    void openPages() {
+        pages = new BrowserPages(browser, port);
+    }
 
     @Autowired
     UserDirectory users;
@@ -117,26 +123,26 @@ class FirstHourBrowserTests {
         users.create(new NewUser(director, "儿童主任（测试）", IntegrationTest.PASSWORD, Role.CHILD_DIRECTOR,
                 "141029100002", null, null, null, null), "admin");
 
-        login(director);
+        pages.login(director);
         waitForUrl("/cases");
         Cookie directorSession = browser.manage().getCookieNamed("SESSION");
         // the same session cookie, given back, keeps working: it is the account that changes below
         resumeSession(directorSession, "/cases?mine=true");
         assertThat(browser.getCurrentUrl()).contains("/cases");
 
-        login("admin");
+        pages.login("admin");
         waitForUrl("/admin");
         assertThat(browser.findElements(By.cssSelector("#users thead th"))).hasSize(6);
         assertThat(new Select(browser.findElement(By.id("scope-" + director))).getFirstSelectedOption().getDomProperty("textContent"))
                 .isEqualTo("乡宁县 / 昌宁镇 / 南关村");
         // an administrator cannot disable themselves
-        clickAndWait(By.id("toggle-admin"));
-        expectText(By.id("page-error"), "不能停用自己的账户");
-        expectText(By.cssSelector("#user-admin .user-state"), "在用");
+        pages.clickAndWait(By.id("toggle-admin"));
+        pages.expectText(By.id("page-error"), "不能停用自己的账户");
+        pages.expectText(By.cssSelector("#user-admin .user-state"), "在用");
         // but can disable the director, whose open session then ends
-        clickAndWait(By.id("toggle-" + director));
-        expectText(By.cssSelector("#user-" + director + " .user-state"), "已停用");
-        screenshot("admin-users");
+        pages.clickAndWait(By.id("toggle-" + director));
+        pages.expectText(By.cssSelector("#user-" + director + " .user-state"), "已停用");
+        pages.screenshot("admin-users");
 
         resumeSession(directorSession, "/cases?mine=true");
         waitForUrl("/login");
@@ -149,22 +155,22 @@ class FirstHourBrowserTests {
         String child = TestIds.uniqueName();
         ReportReceipt first = fileAs("operator1", child, LocalDate.now().minusYears(9).minusDays(10), "141029100003");
 
-        login("operator1");
+        pages.login("operator1");
         waitForUrl("/intake");
         browser.findElement(By.cssSelector("input[name=categories][value=LB01]")).click();
         new Select(browser.findElement(By.id("villageCode"))).selectByValue("141029100003");
         browser.findElement(By.id("narrative")).sendKeys("来电反映该儿童近一周独自在家");
         browser.findElement(By.id("childName")).sendKeys(child);
         browser.findElement(By.cssSelector("input[name=anonymous]")).click();
-        clickAndWait(By.id("submit-report"));
-        expectText(By.id("duplicates"), first.caseNumber());
+        pages.clickAndWait(By.id("submit-report"));
+        pages.expectText(By.id("duplicates"), first.caseNumber());
         String row = browser.findElement(By.id("duplicates")).getText();
         assertThat(row).contains("9 岁").contains("北关村").contains("接报").contains(child.charAt(0) + "***")
                 .doesNotContain(child);
-        screenshot("receipt-duplicates");
+        pages.screenshot("receipt-duplicates");
 
-        clickAndWait(By.id("link-" + first.caseId()));
-        expectText(By.id("linked"), first.caseNumber());
+        pages.clickAndWait(By.id("link-" + first.caseId()));
+        pages.expectText(By.id("linked"), first.caseNumber());
     }
 
     // --- item 7 ------------------------------------------------------------------------------------
@@ -173,7 +179,7 @@ class FirstHourBrowserTests {
     void aVillageDirectorsPhoneShowsCardsWithLargeTargetsAndTakesACaseNote() throws Exception {
         long caseId = caseOfDirector1();
         browser.manage().window().setSize(new Dimension(390, 844));
-        login("director1");
+        pages.login("director1");
         waitForUrl("/cases");
         assertThat(viewportWidth()).isLessThanOrEqualTo(600);
 
@@ -186,7 +192,7 @@ class FirstHourBrowserTests {
         assertThat(browser.findElement(By.cssSelector("header.top")).getRect().getHeight())
                 .as("a compact header").isLessThanOrEqualTo(120);
         assertThat(smallTouchTargets()).as("touch targets under 44 px").isEmpty();
-        screenshot("12-phone-case-list");
+        pages.screenshot("12-phone-case-list");
         if (Boolean.getBoolean("screenshots.docs")) {
             Path docs = Path.of("docs/screenshots");
             Files.createDirectories(docs);
@@ -194,14 +200,14 @@ class FirstHourBrowserTests {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
 
-        open("/cases/" + caseId);
-        expectText(By.id("case-number"), "CP-");
+        pages.open("/cases/" + caseId);
+        pages.expectText(By.id("case-number"), "CP-");
         browser.findElement(By.id("note-text")).sendKeys("电话回访：孩子已由祖母接回，明天入户");
-        clickAndWait(By.id("note-submit"));
-        expectText(By.id("timeline"), "电话回访：孩子已由祖母接回");
+        pages.clickAndWait(By.id("note-submit"));
+        pages.expectText(By.id("timeline"), "电话回访：孩子已由祖母接回");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("个案记录");
         assertThat(smallTouchTargets()).as("touch targets under 44 px on the case page").isEmpty();
-        screenshot("phone-case-page");
+        pages.screenshot("phone-case-page");
     }
 
     // --- set-up through the facades ------------------------------------------------------------------
@@ -226,24 +232,12 @@ class FirstHourBrowserTests {
 
     // --- browser helpers -----------------------------------------------------------------------------
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void login(String user) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
-        clickAndWait(By.id("login-submit"));
-    }
-
     /** Gives the browser back a session cookie it had before (as if that person came back to the tab). */
     private void resumeSession(Cookie session, String path) {
-        open("/login");
+        pages.open("/login");
         browser.manage().deleteAllCookies();
         browser.manage().addCookie(session);
-        open(path);
+        pages.open(path);
     }
 
     private long viewportWidth() {
@@ -262,34 +256,8 @@ class FirstHourBrowserTests {
                 return small;""");
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
     private void waitForUrl(String part) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
     }
 
-    private void expectText(By element, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(d -> d.findElement(element).getText().contains(text));
-    }
-
-    /** Clicks something that submits a form and waits until the next page has replaced this one. */
-    private void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            }
-            catch (WebDriverException gone) {
-                return true;
-            }
-        });
-    }
 }

@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import cn.childprotect.cms.support.BrowserPages;
 import cn.childprotect.cms.support.CaseFixtures;
 import cn.childprotect.cms.support.IntegrationTest;
 import cn.childprotect.cms.support.HeadlessChromium;
@@ -25,17 +25,12 @@ import cn.childprotect.cms.support.TestIds;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +55,13 @@ class WorkListBrowserTests {
 
     @LocalServerPort
     int port;
+
+    private BrowserPages pages;
+
+    @BeforeEach
+    void openPages() {
+        pages = new BrowserPages(browser, port);
+    }
 
     @Autowired
     CaseFixtures fixtures;
@@ -92,7 +94,7 @@ class WorkListBrowserTests {
         catch (Throwable failure) {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/worklist-failure.html"), browser.getPageSource());
-            screenshot("worklist-failure");
+            pages.screenshot("worklist-failure");
             throw failure;
         }
     }
@@ -112,13 +114,13 @@ class WorkListBrowserTests {
         jdbc.update("update cases_case set status_deadline = ? where id in (" + String.join(",",
                 ids.stream().map(String::valueOf).toList()) + ")", Timestamp.from(Instant.now().minusSeconds(3600)));
 
-        login("supervisor1");
-        open("/cases");
+        pages.login("supervisor1");
+        pages.open("/cases");
         new Select(browser.findElement(By.id("status"))).selectByValue("RECEIVED");
         new Select(browser.findElement(By.id("category"))).selectByValue("BL01");
         browser.findElement(By.id("overdue")).click();
         browser.findElement(By.id("urgent")).click();
-        clickAndWait(By.cssSelector("#case-filters button[type=submit]"));
+        pages.clickAndWait(By.cssSelector("#case-filters button[type=submit]"));
 
         assertFiltersKept();
         // the triage list: channel, categories, received time; the case with two reports is flagged
@@ -126,15 +128,15 @@ class WorkListBrowserTests {
         assertThat(header).contains("报告渠道", "类别", "接报时间");
         List<String> firstPage = rows();
         assertThat(firstPage).hasSize(50);
-        screenshot("worklist-triage");
+        pages.screenshot("worklist-triage");
 
-        clickAndWait(By.id("next-page"));
+        pages.clickAndWait(By.id("next-page"));
         assertFiltersKept();
         List<String> secondPage = rows();
         assertThat(secondPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
         assertThat(browser.findElement(By.id("page-info")).getText()).contains("51");
 
-        clickAndWait(By.id("prev-page"));
+        pages.clickAndWait(By.id("prev-page"));
         assertFiltersKept();
         assertThat(rows()).isEqualTo(firstPage);
         // the case with two reports is flagged, wherever its page (all are equally overdue)
@@ -175,37 +177,4 @@ class WorkListBrowserTests {
         return Long.parseLong(m.group(1));
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void login(String user) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(IntegrationTest.PASSWORD);
-        clickAndWait(By.id("login-submit"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** Clicks something that submits a form or follows a link and waits until the next page replaced this one. */
-    private void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class).until(d -> {
-                    try {
-                        page.isEnabled();
-                        return false;
-                    }
-                    catch (WebDriverException gone) {
-                        return true;
-                    }
-                });
-    }
 }
