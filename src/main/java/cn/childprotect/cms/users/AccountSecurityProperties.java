@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code cms.security.*}: the login throttle and lockout (docs/domain.md, accounts) and the
- * password policy's minimum length. The defaults are production's; application-test.yml raises
+ * {@code cms.security.*}: the login throttle and lockout (docs/domain.md, accounts), the
+ * password policy's minimum length, and how long a matched password is remembered. The defaults are production's; application-test.yml raises
  * the per-address and per-account limits for the suite.
  */
 @Validated
@@ -25,5 +25,11 @@ record AccountSecurityProperties(
         @DefaultValue("50") @Min(1) int maxFailedLoginsPerAccount,
         @DefaultValue("15m") @NotNull Duration failedLoginWindow,
         @DefaultValue("15m") @NotNull Duration lockout,
-        @DefaultValue("10") @Min(1) int passwordMinLength) {
+        @DefaultValue("10") @Min(1) int passwordMinLength,
+        /**
+         * how long a password that matched its account's hash is remembered (per instance, as a keyed
+         * HMAC, never the password), so that HTTP Basic clients do not cost a bcrypt check on every
+         * request; 0 turns it off
+         */
+        @DefaultValue("5m") @NotNull Duration passwordCheckMemory) {
 }

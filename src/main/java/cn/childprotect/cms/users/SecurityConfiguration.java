@@ -51,9 +51,11 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** bcrypt (as the delegating encoder's default), with a short memory of matched passwords for HTTP Basic. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccountSecurityProperties security) {
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                security.passwordCheckMemory());
     }
 
     @Bean
@@ -105,8 +107,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                // bearer tokens (POST /api/v1/auth/token) and API keys are cheap to check; Basic
-                // costs a bcrypt check per request and stays for compatibility only
+                // bearer tokens (POST /api/v1/auth/token) and API keys are cheap to check; Basic reads
+                // the account per request and runs bcrypt only when the password was not matched lately
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(credentials::fromJwt))
                         .authenticationEntryPoint(problemEntryPoint)

@@ -41,6 +41,21 @@ final class ShortLivedCache<K, V> {
         return fresh;
     }
 
+    /** The value kept for the key, if it has not expired. */
+    java.util.Optional<V> fresh(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry != null && entry.expiresAtNanos() - System.nanoTime() > 0 ? java.util.Optional.of(entry.value())
+                : java.util.Optional.empty();
+    }
+
+    /** Keeps the value for the key (for the cache's time to live). */
+    void put(K key, V value) {
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry<>(value, System.nanoTime() + ttlNanos));
+    }
+
     /** Forget the key now and once the current transaction (if any) has completed. */
     void evictAfterCommit(K key) {
         afterCompletion(() -> entries.remove(key));
