@@ -57,6 +57,7 @@ class PersonNamePagesTests extends IntegrationTest {
         assertThat(report).hasStatus(201);
         long caseId = ((Number) read(report, "$.caseId")).longValue();
         assertThat(fire("supervisor1", caseId, "ACCEPT", null)).hasStatusOk();
+        assertThat(assigneeOn(page("supervisor1", "/cases/" + caseId))).contains("未指派");
         assertThat(mvc.put().uri("/api/v1/cases/{id}/assignee", caseId).header("Authorization", basic("supervisor1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + director + "\"}")).hasStatusOk();
 
