@@ -110,6 +110,14 @@ class AdminPagesController {
                 Texts.blankToNull(institutionName), Texts.blankToNull(agencyCode), null, null, null, null), redirect);
     }
 
+    /** The name people see for the account everywhere, and its mail address (empty: none). */
+    @PostMapping("/admin/users/{username}/profile")
+    String changeProfile(@PathVariable String username, @RequestParam String displayName,
+            @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        return change(username, new UserChange(displayName, null, null, null, null, null, email == null ? "" : email,
+                null, null, null), redirect);
+    }
+
     /** One change of an account; a refusal is shown at the top of the page and in the account's row. */
     private String change(String username, UserChange change, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();

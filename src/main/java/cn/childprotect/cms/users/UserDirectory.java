@@ -87,6 +87,15 @@ public class UserDirectory {
                 .filter(shown -> !shown.isBlank()).orElse(name));
     }
 
+    /** The name every page shows for the account (stripped): not blank, at most 100 characters. */
+    private static String validDisplayName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > 100) {
+            throw Refusal.invalidField("displayName", "users.display-name-invalid");
+        }
+        return stripped;
+    }
+
     public List<UserSummary> all() {
         return accounts.findAllByOrderByUsername().stream().map(a -> a.toSummary(time.now())).toList();
     }
@@ -144,7 +153,7 @@ public class UserDirectory {
         checkBinding(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
                 user.agencyCode());
         UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()),
-                user.displayName(), user.role(), user.jurisdictionCode(), time.now());
+                validDisplayName(user.displayName()), user.role(), user.jurisdictionCode(), time.now());
         account.assignRole(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
                 user.agencyCode());
         account.changeEmail(user.email());
@@ -192,11 +201,16 @@ public class UserDirectory {
                 cutBack.add(UserAccessChanged.Change.BINDING_CHANGED);
             }
         }
-        if (change.displayName() != null) {
-            account.changeDisplayName(change.displayName());
+        if (change.displayName() != null && !change.displayName().strip().equals(before.displayName())) {
+            account.changeDisplayName(validDisplayName(change.displayName()));
+            what.append(" display-name");
         }
         if (change.email() != null) {
-            account.changeEmail(change.email().isBlank() ? null : change.email());
+            String email = change.email().isBlank() ? null : change.email().strip();
+            if (!Objects.equals(email, before.email())) {
+                account.changeEmail(email);
+                what.append(" email");
+            }
         }
         if (change.enabled() != null) {
             account.setEnabled(change.enabled());

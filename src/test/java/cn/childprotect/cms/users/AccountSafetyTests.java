@@ -170,6 +170,25 @@ class AccountSafetyTests extends IntegrationTest {
                 .param("role", "SUPERVISOR").param("jurisdictionCode", "141029101001")).hasStatus3xxRedirection()
                 .flash().containsEntry("errorUser", director);
 
+        // the name every page shows for the account, and its mail address; a blank name is refused
+        assertThat(mvc.post().uri("/admin/users/{u}/profile", director).cookie(admin).with(csrf())
+                .param("displayName", "  儿童督导员 新名字（光华镇） ").param("email", "new@example.cn"))
+                .hasStatus3xxRedirection().flash().containsKey("saved");
+        assertThat(users.find(director)).hasValueSatisfying(u -> {
+            assertThat(u.displayName()).isEqualTo("儿童督导员 新名字（光华镇）");
+            assertThat(u.email()).isEqualTo("new@example.cn");
+        });
+        assertThat(users.displayNameOf(director)).isEqualTo("儿童督导员 新名字（光华镇）");
+        assertThat(mvc.post().uri("/admin/users/{u}/profile", director).cookie(admin).with(csrf())
+                .param("displayName", " ").param("email", "")).hasStatus3xxRedirection().flash()
+                .containsEntry("errorUser", director).containsEntry("pageError", "显示名称不能为空，最多 100 个字");
+        assertThat(users.find(director)).hasValueSatisfying(u -> {
+            assertThat(u.displayName()).isEqualTo("儿童督导员 新名字（光华镇）");
+            assertThat(u.email()).isEqualTo("new@example.cn");
+        });
+        assertThat(mvc.get().uri("/api/v1/admin/audit?action=USER_UPDATED&targetId={u}", director)
+                .header("Authorization", basic("admin"))).hasStatusOk().bodyText().contains("display-name email");
+
         assertThat(mvc.post().uri("/admin/users/{u}/enabled", "admin").cookie(admin).with(csrf())
                 .param("enabled", "false")).hasStatus3xxRedirection().flash()
                 .containsEntry("errorUser", "admin").containsKey("pageError");
