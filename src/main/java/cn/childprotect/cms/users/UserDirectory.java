@@ -96,6 +96,22 @@ public class UserDirectory {
         return stripped;
     }
 
+    /**
+     * An account's mail address (alerts and digests go there), stripped; empty means none. One
+     * address of the plain local@domain form: a malformed one would make every mail to the account
+     * fail in the outbox, so it is refused here, for the page as for the API.
+     */
+    private static String validEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String stripped = email.strip();
+        if (stripped.length() > 200 || !stripped.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+")) {
+            throw Refusal.invalidField("email", "users.email-invalid");
+        }
+        return stripped;
+    }
+
     public List<UserSummary> all() {
         return accounts.findAllByOrderByUsername().stream().map(a -> a.toSummary(time.now())).toList();
     }
@@ -156,7 +172,7 @@ public class UserDirectory {
                 validDisplayName(user.displayName()), user.role(), user.jurisdictionCode(), time.now());
         account.assignRole(user.role(), user.jurisdictionCode(), user.institutionType(), user.institutionName(),
                 user.agencyCode());
-        account.changeEmail(user.email());
+        account.changeEmail(validEmail(user.email()));
         accounts.save(account);
         covering.clearAfterCommit();
         displayNames.evictAfterCommit(user.username()); // a page may have shown the bare username just before
@@ -206,7 +222,7 @@ public class UserDirectory {
             what.append(" display-name");
         }
         if (change.email() != null) {
-            String email = change.email().isBlank() ? null : change.email().strip();
+            String email = validEmail(change.email());
             if (!Objects.equals(email, before.email())) {
                 account.changeEmail(email);
                 what.append(" email");

@@ -186,6 +186,11 @@ class AccountSafetyTests extends IntegrationTest {
             assertThat(u.displayName()).isEqualTo("儿童督导员 新名字（光华镇）");
             assertThat(u.email()).isEqualTo("new@example.cn");
         });
+        // a malformed address would make every mail to the account fail in the outbox: refused
+        assertThat(mvc.post().uri("/admin/users/{u}/profile", director).cookie(admin).with(csrf())
+                .param("displayName", "儿童督导员 新名字（光华镇）").param("email", "new at example")).hasStatus3xxRedirection()
+                .flash().containsEntry("errorUser", director).containsKey("pageError");
+        assertThat(users.find(director)).hasValueSatisfying(u -> assertThat(u.email()).isEqualTo("new@example.cn"));
         assertThat(mvc.get().uri("/api/v1/admin/audit?action=USER_UPDATED&targetId={u}", director)
                 .header("Authorization", basic("admin"))).hasStatusOk().bodyText().contains("display-name email");
 
