@@ -37,7 +37,7 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     RememberingPasswordEncoder(PasswordEncoder delegate, Duration memory) {
         this.delegate = delegate;
         this.remembering = !memory.isZero() && !memory.isNegative();
-        this.matched = new ShortLivedCache<>(remembering ? memory : Duration.ofNanos(1), 10_000);
+        this.matched = new ShortLivedCache<>(memory, 10_000); // not asked when not remembering
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, HMAC);

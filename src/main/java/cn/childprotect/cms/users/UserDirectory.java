@@ -40,7 +40,6 @@ public class UserDirectory {
     private final BusinessTime time;
     private final PasswordPolicy passwordPolicy;
     private final ShortLivedCache<String, List<UserSummary>> covering;
-    private final ShortLivedCache<String, String> displayNames;
     private final CredentialStatus credentialStatus;
     private final LoginThrottle throttle;
     private final MessageSource messages;
@@ -50,7 +49,6 @@ public class UserDirectory {
             PasswordPolicy passwordPolicy, CredentialStatus credentialStatus, LoginThrottle throttle,
             MessageSource messages, TokenProperties tokens) {
         this.covering = new ShortLivedCache<>(tokens.statusCache(), 10_000);
-        this.displayNames = new ShortLivedCache<>(tokens.statusCache(), 10_000);
         this.passwordPolicy = passwordPolicy;
         this.credentialStatus = credentialStatus;
         this.throttle = throttle;
@@ -74,17 +72,16 @@ public class UserDirectory {
     /**
      * The name people read for an account (its display name, e.g. "儿童主任 李芳（城关村）"); the
      * username itself when there is no such account (a system actor, an external platform). Pages
-     * ask this for every assignee and actor they show, so the answer is kept for
-     * {@code cms.token.status-cache} (10 s) like a credential's account row: a rename on this
-     * instance is seen after its commit, on another instance when the entry expires.
+     * ask this for every assignee and actor they show: it reads the account row the credential
+     * checks keep for {@code cms.token.status-cache} (10 s), so a rename on this instance is seen
+     * after its commit, on another instance when the entry expires.
      */
     public String displayNameOf(String username) {
         if (username == null || username.isBlank()) {
             return username;
         }
-        return displayNames.get(username, name -> accounts.findByUsername(name)
-                .map(UserAccount::toCurrentUser).map(CurrentUser::displayName)
-                .filter(shown -> !shown.isBlank()).orElse(name));
+        return credentialStatus.lookup(username).map(account -> account.user().displayName())
+                .filter(shown -> shown != null && !shown.isBlank()).orElse(username);
     }
 
     /** The name every page shows for the account (stripped): not blank, at most 100 characters. */
@@ -175,7 +172,7 @@ public class UserDirectory {
         account.changeEmail(validEmail(user.email()));
         accounts.save(account);
         covering.clearAfterCommit();
-        displayNames.evictAfterCommit(user.username()); // a page may have shown the bare username just before
+        credentialStatus.evictAfterCommit(user.username()); // kept as "no such account" if a page asked just before
         events.publishEvent(AuditEvent.success(actor, "USER_CREATED", "USER", user.username())
                 .withDetail("role=" + user.role() + " jurisdiction=" + user.jurisdictionCode()));
         return account.toSummary(time.now());
@@ -190,7 +187,6 @@ public class UserDirectory {
         // bearer tokens and API keys of this account are checked against a cached row: refresh it
         credentialStatus.evictAfterCommit(username);
         covering.clearAfterCommit();
-        displayNames.evictAfterCommit(username);
         StringBuilder what = new StringBuilder();
         Set<UserAccessChanged.Change> cutBack = EnumSet.noneOf(UserAccessChanged.Change.class);
         if (change.role() != null || change.jurisdictionCode() != null || change.institutionType() != null
